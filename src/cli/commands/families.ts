@@ -1,0 +1,94 @@
+import { mean, quantileSorted, sampleStandardDeviation } from 'simple-statistics';
+import type { YearAnalysis } from '../../core/analyse.js';
+import { FosError } from '../../core/errors.js';
+import { describeMethod, familyColumns, familyRow } from '../../report/familyColumns.js';
+import type { Cell, Report, Table } from '../../report/model.js';
+import type { CommandContext } from '../context.js';
+
+/**
+ * `fos families`: one row per eligible school with its family and standing; `--summary`
+ * (disjoint methods): one row per family. `--year all` gives every loaded year.
+ * `--la` and `--school` filter the rows shown, never who is compared with whom.
+ */
+export function families(ctx: CommandContext): Report {
+  const c = ctx.config;
+  const years = c.year === 'all' ? ctx.analyse() : [ctx.yearAnalysis()];
+  const { map } = ctx.load();
+  if (c.summary && c.method === 'neighbours') {
+    throw new FosError('INVALID_OPTION', '--summary needs a method whose families do not overlap', {}, 'add --method bands, quantiles, ckmeans or size');
+  }
+  const keep = selection(ctx);
+  let table: Table;
+  if (c.summary) table = summaryTable(years, map.measure);
+  else {
+    const rows = years.flatMap((a) => a.families.schools.map((_, i) => i).filter((i) => keep(a, i)).map((i) => familyRow(a, i)));
+    table = { id: 'families', columns: familyColumns(map.measure), rows };
+  }
+  const a = years[years.length - 1];
+  return {
+    title: `Families of schools, ${years.map((y) => y.year).join(', ')}: ${map.measure} by ${c.context.map((v) => v.name).join(', ')}`,
+    summary: [
+      `Families: ${describeMethod(a)}.`,
+      `${a.families.schools.length} eligible schools in ${a.year}; ${table.rows.length} row${table.rows.length === 1 ? '' : 's'} shown.`,
+    ],
+    tables: [table],
+    notes: [
+      'Family statistics are over the other members, never the school itself. Rank 1 = best; percentile = share of the others doing worse (ties count half).',
+      'Labels: well above (z ≥ 1), above (z ≥ 0.5), close to, below (z ≤ −0.5), well below (z ≤ −1).',
+    ],
+    charts: [],
+    meta: ctx.meta(table.rows.length),
+  };
+}
+
+/** The rows to show: --la and --school (by id). */
+export function selection(ctx: CommandContext): (a: YearAnalysis, i: number) => boolean {
+  const { la, schools } = ctx.config;
+  const las = new Set(la);
+  const ids = new Set(schools);
+  return (a, i) => {
+    const s = a.families.schools[i];
+    return (las.size === 0 || las.has(s.la)) && (ids.size === 0 || ids.has(s.id));
+  };
+}
+
+function summaryTable(years: YearAnalysis[], measure: string): Table {
+  const rows: Record<string, Cell>[] = [];
+  for (const a of years) {
+    const f = a.families.families;
+    if (f.kind !== 'disjoint') continue;
+    for (let g = 0; g < f.count; g++) {
+      const members = a.families.schools.filter((_, i) => f.group[i] === g);
+      const fsm = members.map((s) => s.fsm!).sort((x, y) => x - y);
+      const m = members.map((s) => s.measure!).sort((x, y) => x - y);
+      rows.push({
+        year: a.year,
+        family: String(g + 1),
+        size: members.length,
+        fsm_min: fsm[0],
+        fsm_max: fsm[fsm.length - 1],
+        median: quantileSorted(m, 0.5),
+        mean: mean(m),
+        sd: m.length > 1 ? sampleStandardDeviation(m) : null,
+        p10: quantileSorted(m, 0.1),
+        p90: quantileSorted(m, 0.9),
+      });
+    }
+  }
+  return {
+    id: 'family_summary',
+    columns: [
+      { key: 'year', header: 'year', type: 'text' },
+      { key: 'family', header: 'family', type: 'text' },
+      { key: 'size', header: 'size', type: 'int' },
+      { key: 'fsm_min', header: 'fsm_min', type: 'number', digits: 1, label: 'FSM from' },
+      { key: 'fsm_max', header: 'fsm_max', type: 'number', digits: 1, label: 'to' },
+      { key: 'median', header: 'median', type: 'number', digits: 1, label: `${measure} median` },
+      { key: 'mean', header: 'mean', type: 'number', digits: 1 },
+      { key: 'sd', header: 'sd', type: 'number', digits: 2, label: 'SD' },
+      { key: 'p10', header: 'p10', type: 'number', digits: 1, label: '10th pct (R type 7)' },
+      { key: 'p90', header: 'p90', type: 'number', digits: 1, label: '90th pct' },
+    ],
+    rows,
+  };
+}

@@ -1,0 +1,86 @@
+import { consistency, type Consistency } from '../../core/compare/consistency.js';
+import { robustness, ROBUSTNESS_CHECKS } from '../../core/compare/robustness.js';
+import { describeMethod, familyColumns, familyRow } from '../../report/familyColumns.js';
+import type { Cell, Column, Report } from '../../report/model.js';
+import type { CommandContext } from '../context.js';
+import { selection } from './families.js';
+
+/**
+ * `fos outperformers`: the candidate partners of the reported year (latest by default),
+ * best evidence first. With several years: consistent candidates (K of their last N
+ * years) first, then schools flagged in this year only, shown apart as less secure.
+ * `robust` says in how many other family definitions the flag survives.
+ */
+export function outperformers(ctx: CommandContext): Report {
+  const c = ctx.config;
+  const all = ctx.analyse();
+  const a = ctx.yearAnalysis();
+  const { map } = ctx.load();
+  const upTo = all.filter((y) => y.year <= a.year);
+  const multi = upTo.length > 1;
+  const keep = selection(ctx);
+
+  const history = (id: string): Consistency =>
+    consistency(
+      upTo.flatMap((y) => {
+        const i = y.indexOf.get(id);
+        return i === undefined ? [] : [{ year: y.year, candidate: y.comparisons[i].candidate }];
+      }),
+      c.consistent,
+    );
+  const picked = a.families.schools
+    .map((s, i) => ({ i, s, h: history(s.id) }))
+    .filter(({ i, h }) => keep(a, i) && (a.comparisons[i].candidate || (multi && h.consistent)));
+  const robust = c.robust ? robustness(a.year, a.families.schools, a.families.options, { threshold: c.threshold, lowerIsBetter: c.lowerIsBetter, hasBounds: map.ci !== undefined }) : undefined;
+
+  const zBetter = (i: number) => (c.lowerIsBetter ? -1 : 1) * (a.comparisons[i].z ?? -Infinity);
+  picked.sort((x, y) => Number(y.h.consistent) - Number(x.h.consistent) || zBetter(y.i) - zBetter(x.i) || a.families.idRank[x.i] - a.families.idRank[y.i]);
+  const rows = picked.map(({ i, h, s }) => {
+    const row: Record<string, Cell> = {
+      ...familyRow(a, i),
+      candidate: a.comparisons[i].candidate,
+      years_candidate: h.yearsCandidate,
+      years_loaded: h.yearsLoaded,
+      consistent: multi ? h.consistent : null,
+      robust: robust ? `${robust.get(s.id)}/${ROBUSTNESS_CHECKS.length}` : null,
+      history: h.history.map((y) => `${y.year}${y.candidate ? '✓' : '·'}`).join(' '),
+      reason: a.comparisons[i].reason,
+    };
+    return row;
+  });
+  const extra: Column[] = [
+    { key: 'candidate', header: 'candidate', type: 'bool', label: `cand. ${a.year}` },
+    { key: 'years_candidate', header: 'years_candidate', type: 'int', label: 'yrs cand.' },
+    { key: 'years_loaded', header: 'years_loaded', type: 'int', label: 'of yrs' },
+    { key: 'consistent', header: 'consistent', type: 'bool' },
+    { key: 'robust', header: 'robust', type: 'text' },
+    { key: 'history', header: 'history', type: 'text' },
+    { key: 'reason', header: 'reason', type: 'text', label: 'why' },
+  ];
+  // Wide columns go to csv/json/xlsx only, so the terminal table fits.
+  const wide = new Set(['year', 'family', 'family_mean', 'family_sd', 'percentile', 'reason', ...(multi ? [] : ['history', 'consistent', 'years_candidate', 'years_loaded'])]);
+  const columns = [...familyColumns(map.measure), ...extra].map((col) => (wide.has(col.key) ? { ...col, wide: true } : col));
+  const consistentCount = picked.filter((p) => p.h.consistent).length;
+  const parts = multi
+    ? [
+        ...(consistentCount ? [{ at: 0, caption: `Consistent: a candidate in at least ${c.consistent.k} of its last ${c.consistent.n} years` }] : []),
+        ...(consistentCount < rows.length ? [{ at: consistentCount, caption: `Candidate in ${a.year} only so far: less secure` }] : []),
+      ]
+    : undefined;
+  const summary = [
+    `${picked.filter((p) => a.comparisons[p.i].candidate).length} candidate partner${picked.length === 1 ? '' : 's'} in ${a.year} among ${a.families.schools.length} eligible schools: z ≥ ${c.threshold} against ${describeMethod(a)}${map.ci ? `, and ${c.lowerIsBetter ? 'upper' : 'lower'} bound ${map.ci.join('/')} beyond the family median` : ''}.`,
+  ];
+  if (multi) summary.push(`${consistentCount} consistent over ${upTo.map((y) => y.year).join(', ')} (candidate in ≥ ${c.consistent.k} of the last ${c.consistent.n} years each school has).`);
+  else summary.push('One year loaded: load several years (--attainment YEAR=FILE …) to see which candidates are consistent.');
+  return {
+    title: `Candidate partners: schools that outperform their family, ${a.year}`,
+    summary,
+    tables: [{ id: 'outperformers', columns, rows, parts }],
+    notes: [
+      robust ? `robust: in how many of ${ROBUSTNESS_CHECKS.map((r) => r.name).join(', ')} the school is still a candidate.` : 'robustness check skipped (--no-robust).',
+      'A candidate is a school worth visiting, not a verdict: read its family report (fos report ID) first.',
+    ],
+    charts: [],
+    meta: ctx.meta(rows.length),
+  };
+}

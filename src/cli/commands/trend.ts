@@ -1,0 +1,113 @@
+import { readFileSync } from 'node:fs';
+import { FosError } from '../../core/errors.js';
+import { findSchool } from '../../core/findSchool.js';
+import { average, trend as trendOf, type TrendPoint } from '../../core/trends/trend.js';
+import type { Cell, Chart, Column, Report } from '../../report/model.js';
+import type { CommandContext } from '../context.js';
+
+/**
+ * `fos trend <school>` (or `--group ids.txt`): the measure by year beside the family
+ * median, the local authority and all schools loaded ("England" for national files), and
+ * who joined and left the family from one year to the next.
+ */
+export function trend(ctx: CommandContext): Report {
+  const c = ctx.config;
+  const years = ctx.analyse();
+  const { map } = ctx.load();
+  const latest = years[years.length - 1];
+  const ids = c.group ? readGroup(c.group) : c.schoolArg ? [resolveId(ctx, c.schoolArg)] : [];
+  if (ids.length === 0) throw new FosError('INVALID_OPTION', 'trend needs a school', {}, 'fos trend ID, or --group FILE with one id per line');
+  const nameOf = (id: string) => years.map((y) => y.data.schools.find((s) => s.id === id)?.name).filter(Boolean).pop() ?? id;
+
+  const rows: Record<string, Cell>[] = [];
+  const series: Chart[] = [];
+  for (const id of ids) {
+    const points = trendOf(years, id);
+    if (points.every((p) => p.measure === null)) ctx.warn(`school ${id} has no ${map.measure} in any year loaded`);
+    for (const p of points) rows.push(row(id, nameOf(id), p));
+    if (ids.length === 1) {
+      series.push({
+        kind: 'line',
+        title: `${nameOf(id)}: ${map.measure} by year`,
+        yTitle: map.measure,
+        series: [
+          { name: nameOf(id), points: points.map((p) => ({ x: p.year, y: p.measure })) },
+          { name: 'family median', points: points.map((p) => ({ x: p.year, y: p.familyMedian })) },
+          { name: `LA ${years.map((y) => y.data.schools.find((s) => s.id === id)?.la).filter(Boolean).pop() ?? ''}`.trim(), points: points.map((p) => ({ x: p.year, y: p.laAverage })) },
+          { name: 'all schools (England)', points: points.map((p) => ({ x: p.year, y: p.englandAverage })) },
+        ],
+      });
+    }
+  }
+  if (ids.length > 1) {
+    // The group's own line: cohort-weighted when cohorts are known.
+    for (const y of years) {
+      const members = y.families.schools.filter((s) => ids.includes(s.id));
+      const avg = average(members);
+      const all = average(y.families.schools);
+      rows.push({ id: 'group', name: `group of ${ids.length} (${members.length} eligible)`, year: y.year, measure: avg.value, family_median: null, la_average: null, england_average: all.value, rank: null, label: null, joined: null, left: null });
+    }
+  }
+  const weighted = years.every((y) => average(y.families.schools).weighted);
+  const columns: Column[] = [
+    { key: 'id', header: 'id', type: 'text' },
+    { key: 'name', header: 'name', type: 'text', wide: ids.length === 1 },
+    { key: 'year', header: 'year', type: 'text' },
+    { key: 'measure', header: 'measure', type: 'number', digits: 1, label: map.measure },
+    { key: 'family_median', header: 'family_median', type: 'number', digits: 1, label: 'family median' },
+    { key: 'la_average', header: 'la_average', type: 'number', digits: 1, label: 'LA' },
+    { key: 'england_average', header: 'england_average', type: 'number', digits: 1, label: 'England' },
+    { key: 'rank', header: 'rank', type: 'text' },
+    { key: 'label', header: 'label', type: 'text' },
+    { key: 'joined', header: 'joined', type: 'text', label: 'joined family' },
+    { key: 'left', header: 'left', type: 'text', label: 'left family' },
+  ];
+  return {
+    title: ids.length === 1 ? `${nameOf(ids[0])} (${ids[0]}): ${map.measure} by year` : `${ids.length} schools: ${map.measure} by year`,
+    summary: [
+      `${years.length} year${years.length === 1 ? '' : 's'} loaded (${years.map((y) => y.year).join(', ')}); the family is rebuilt each year from that year's eligible schools.`,
+      `LA and England are ${weighted ? 'pupil averages (weighted by cohort)' : 'plain school averages (cohorts not known for every school)'} over eligible schools; "England" is every school loaded${latest.families.schools.length < 1000 ? ', which for a local extract is not England' : ''}.`,
+    ],
+    tables: [{ id: 'trend', columns, rows }],
+    notes: ['joined / left: family members (ids) who came in or dropped out since the year before.'],
+    charts: series,
+    meta: ctx.meta(rows.length),
+  };
+}
+
+function row(id: string, name: string, p: TrendPoint): Record<string, Cell> {
+  return {
+    id,
+    name,
+    year: p.year,
+    measure: p.measure,
+    family_median: p.familyMedian,
+    la_average: p.laAverage,
+    england_average: p.englandAverage,
+    rank: p.rank,
+    label: p.eligible ? p.label : 'not eligible',
+    joined: p.joined.length ? p.joined.join(' ') : null,
+    left: p.left.length ? p.left.join(' ') : null,
+  };
+}
+
+function resolveId(ctx: CommandContext, query: string): string {
+  const years = ctx.analyse();
+  for (const y of [...years].reverse()) {
+    if (y.data.schools.some((s) => s.id === query)) return query;
+  }
+  const latest = years[years.length - 1];
+  return latest.families.schools[findSchool(latest, query)].id;
+}
+
+function readGroup(file: string): string[] {
+  let text: string;
+  try {
+    text = readFileSync(file, 'utf8');
+  } catch {
+    throw new FosError('FILE_NOT_FOUND', 'cannot read the --group file', { file }, 'give a text file with one school id per line');
+  }
+  const ids = text.split(/[\r\n,]+/).map((s) => s.trim().replace(/^\uFEFF/, '')).filter((s) => s && !s.startsWith('#'));
+  if (ids.length === 0) throw new FosError('BAD_VALUE', 'the --group file lists no school ids', { file }, 'one id per line; lines starting with # are comments');
+  return [...new Set(ids)];
+}

@@ -1,0 +1,107 @@
+import { basename } from 'node:path';
+import { analyse, type YearAnalysis } from '../core/analyse.js';
+import { FosError } from '../core/errors.js';
+import type { ColumnMap, YearData } from '../core/types.js';
+import { loadInputs } from '../io/loadInputs.js';
+import type { InputFile, Meta } from '../report/model.js';
+import { optionsInForce, type Config } from './config.js';
+
+/** Where a command writes: stdout for data, stderr for everything else. */
+export interface Io {
+  stdout: (chunk: string | Uint8Array) => void;
+  stderr: (text: string) => void;
+  /** Whether stdout / stderr are terminals. */
+  stdoutIsTTY: boolean;
+  stderrIsTTY: boolean;
+  env: Record<string, string | undefined>;
+  cwd: string;
+}
+
+export interface Loaded {
+  years: YearData[];
+  map: ColumnMap;
+}
+
+/** What every command is given: the config, a way to warn, and the data loader. */
+export class CommandContext {
+  constructor(
+    readonly config: Config,
+    private readonly io: Io,
+    readonly version: string,
+  ) {}
+
+  warn(message: string) {
+    this.io.stderr(`fos: ${message}\n`);
+  }
+
+  /** Progress on a terminal only; nothing when stderr is piped. */
+  progress(message: string) {
+    if (this.io.stderrIsTTY) this.io.stderr(`\r\x1b[2K${message}`);
+  }
+
+  private endProgress() {
+    if (this.io.stderrIsTTY) this.io.stderr('\r\x1b[2K');
+  }
+
+  private loaded?: Loaded;
+
+  load(): Loaded {
+    if (this.loaded) return this.loaded;
+    const c = this.config;
+    if (c.sample) this.warn('no input given: using the bundled synthetic sample (data/); pass --attainment and --fsm for real files');
+    const fsmShared = new Set(c.inputs.map((y) => y.fsm)).size === 1 && c.inputs.length > 1 && c.inputs[0].fsm !== undefined;
+    if (fsmShared) this.warn(`one FSM file serves all ${c.inputs.length} years`);
+    const result = loadInputs(c.inputs, {
+      columns: c.columns,
+      where: c.where,
+      strict: c.strict,
+      encoding: c.encoding,
+      delimiter: c.delimiter,
+      onFile: (f) => this.progress(`reading ${basename(f)}…`),
+    });
+    this.endProgress();
+    const skipped = result.years.flatMap((y) => y.files.flatMap((f) => f.skippedRows.map((s) => ({ ...s, file: f.file }))));
+    if (skipped.length) {
+      const s = skipped[0];
+      this.warn(
+        `${skipped.length} value${skipped.length === 1 ? '' : 's'} could not be read and were treated as missing (first: ${basename(s.file)}, line ${s.line}, column ${s.column}, value ${JSON.stringify(s.value)}: ${s.reason}); run fos check for the list, or --strict to stop`,
+      );
+    }
+    this.loaded = result;
+    return result;
+  }
+
+  private analysed?: YearAnalysis[];
+
+  analyse(): YearAnalysis[] {
+    if (this.analysed) return this.analysed;
+    const { years, map } = this.load();
+    const c = this.config;
+    this.analysed = analyse(
+      years,
+      {
+        eligibility: { minCohort: c.minCohort, includeSpecial: c.includeSpecial, contextVars: c.context.map((v) => v.name).filter((n) => n !== 'fsm') },
+        families: { method: c.method, size: c.size, tiesAll: c.tiesAll, bands: c.bands, groups: c.groups, context: c.context },
+        rule: { threshold: c.threshold, lowerIsBetter: c.lowerIsBetter, hasBounds: map.ci !== undefined },
+      },
+      (y) => this.progress(`building families for ${y}…`),
+    );
+    this.endProgress();
+    return this.analysed;
+  }
+
+  /** The year asked for with --year, else the latest loaded. */
+  yearAnalysis(): YearAnalysis {
+    const all = this.analyse();
+    if (!this.config.year) return all[all.length - 1];
+    const a = all.find((y) => y.year === this.config.year);
+    if (!a) throw new FosError('INVALID_OPTION', `no data for --year ${this.config.year}`, {}, `years loaded: ${all.map((y) => y.year).join(', ')}`);
+    return a;
+  }
+
+  meta(rows: number): Meta {
+    const years = this.loaded?.years ?? [];
+    const inputs: InputFile[] = years.flatMap((y) => y.files.map((f) => ({ file: f.file, year: y.year, role: f.role, sha256: f.sha256, rows: f.rowsRead })));
+    return { tool: 'fos', version: this.version, command: this.config.command, options: optionsInForce(this.config), inputs, rows };
+  }
+}

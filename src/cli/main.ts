@@ -1,0 +1,107 @@
+import { readFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import { Command, CommanderError, Option } from 'commander';
+import { FosError, isFosError } from '../core/errors.js';
+import { assertNotInput, writeAtomic } from '../io/writeOutput.js';
+import type { Report } from '../report/model.js';
+import { render } from '../report/render.js';
+import { toConfig, type Config } from './config.js';
+import { CommandContext, type Io } from './context.js';
+import { COMMANDS, optionsFor } from './options.js';
+
+export type { Io } from './context.js';
+
+type CommandFn = (ctx: CommandContext) => Report | Promise<Report>;
+
+/** Commands load on demand, so `fos check` never pays for what `fos odds` needs. */
+const LOADERS: Record<string, () => Promise<CommandFn>> = {
+  check: async () => (await import('./commands/check.js')).check,
+  families: async () => (await import('./commands/families.js')).families,
+  report: async () => (await import('./commands/report.js')).report,
+  outperformers: async () => (await import('./commands/outperformers.js')).outperformers,
+  odds: async () => (await import('./commands/odds.js')).odds,
+  partners: async () => (await import('./commands/partners.js')).partners,
+  trend: async () => (await import('./commands/trend.js')).trend,
+};
+
+const packageRoot = fileURLToPath(new URL('../../', import.meta.url));
+export const VERSION: string = JSON.parse(readFileSync(`${packageRoot}package.json`, 'utf8')).version;
+const SAMPLE = `${packageRoot}data/fos.json`;
+
+export const EXIT = { OK: 0, DATA: 1, USAGE: 2, INTERNAL: 3 } as const;
+
+/**
+ * Run fos with `argv` (without node and the script) and return the exit code. The only
+ * place that decides exit codes: 0 ok, 1 data error, 2 usage error, 3 internal error.
+ */
+export async function run(argv: string[], io: Io): Promise<number> {
+  const debug = argv.includes('--debug');
+  let selected: { name: string; raw: Record<string, unknown>; arg?: string } | undefined;
+  const program = buildProgram(io, (name, raw, arg) => (selected = { name, raw, arg }));
+  try {
+    await program.parseAsync(argv, { from: 'user' });
+    if (!selected) return EXIT.OK; // help or version was printed
+    const config = toConfig(selected.name, selected.raw, { cwd: io.cwd, isTTY: io.stdoutIsTTY, env: io.env, samplePath: SAMPLE }, selected.arg);
+    return await execute(config, io);
+  } catch (e) {
+    if (e instanceof CommanderError) {
+      if (e.exitCode === 0) return EXIT.OK;
+      return EXIT.USAGE; // commander already wrote its message to stderr
+    }
+    if (isFosError(e)) {
+      io.stderr(`fos: ${e.describe()}\n`);
+      if (debug && e.stack) io.stderr(`${e.stack}\n`);
+      return e.kind === 'usage' ? EXIT.USAGE : EXIT.DATA;
+    }
+    io.stderr(`fos: internal error: ${(e as Error)?.message ?? String(e)}\n`);
+    if (debug) io.stderr(`${(e as Error)?.stack ?? ''}\n`);
+    else io.stderr('  hint: run again with --debug for the details, and report it with them\n');
+    return EXIT.INTERNAL;
+  }
+}
+
+async function execute(config: Config, io: Io): Promise<number> {
+  const ctx = new CommandContext(config, io, VERSION);
+  if (config.output) assertNotInput(config.output, config.inputs.flatMap((y) => [y.attainment, ...(y.fsm ? [y.fsm] : [])]));
+  if (config.chart) assertNotInput(config.chart, config.inputs.flatMap((y) => [y.attainment, ...(y.fsm ? [y.fsm] : [])]));
+  const command = await LOADERS[config.command]();
+  const report = await command(ctx);
+  const body = await render(report, config.format, config.color);
+  if (config.chart) {
+    const chart = report.charts[0];
+    if (!chart) ctx.warn('this report has no chart; --chart ignored');
+    else writeAtomic(config.chart, await (await import('../report/chartSvg.js')).chartSvg(chart));
+  }
+  if (config.output) {
+    writeAtomic(config.output, body);
+    ctx.warn(`wrote ${report.meta.rows} row${report.meta.rows === 1 ? '' : 's'} to ${config.output}`);
+  } else if (typeof body !== 'string' && io.stdoutIsTTY) {
+    throw new FosError('INVALID_OPTION', `${config.format} is binary and stdout is a terminal`, {}, `write it to a file: -o report.${config.format}`);
+  } else io.stdout(body);
+  return EXIT.OK;
+}
+
+function buildProgram(io: Io, select: (name: string, raw: Record<string, unknown>, arg?: string) => void): Command {
+  const program = new Command('fos')
+    .description('Families of schools: compare each school with schools like it, and find the ones that outperform their family.')
+    .version(VERSION, '-V, --version')
+    .showHelpAfterError('(run with --help for usage)')
+    .exitOverride()
+    .configureOutput({ writeOut: (s) => io.stdout(s), writeErr: (s) => io.stderr(s), outputError: (s, write) => write(`fos: ${s.replace(/^error: /, '')}`) });
+  for (const spec of COMMANDS) {
+    const cmd = program.command(spec.name + (spec.args ? ` ${spec.args}` : '')).description(spec.description).exitOverride();
+    for (const o of optionsFor(spec.name)) {
+      const opt = new Option(o.flags, o.description);
+      if (o.choices) opt.choices(o.choices as string[]);
+      if (o.repeatable) opt.argParser((v: string, prev: string[] | undefined) => [...(prev ?? []), v]);
+      if (o.default !== undefined && typeof o.default === 'string') opt.default(undefined, o.default);
+      cmd.addOption(opt);
+    }
+    cmd.action((...args: unknown[]) => {
+      const command = args[args.length - 1] as Command;
+      const arg = spec.args ? (args[0] as string | undefined) : undefined;
+      select(spec.name, command.opts(), arg);
+    });
+  }
+  return program;
+}

@@ -1,0 +1,33 @@
+import { compareFamilies, type CandidateRule, type Comparison } from './compare/compareFamilies.js';
+import { buildFamilies, type FamilyOptions, type YearFamilies } from './families/buildFamilies.js';
+import { eligibility, type EligibilityOptions } from './load/eligibility.js';
+import type { Eligibility, YearData } from './types.js';
+
+export interface AnalysisOptions {
+  eligibility: EligibilityOptions;
+  families: FamilyOptions;
+  rule: CandidateRule;
+}
+
+/** One year: who took part, the families, and each eligible school's comparison. */
+export interface YearAnalysis {
+  year: string;
+  data: YearData;
+  eligibility: Eligibility;
+  families: YearFamilies;
+  comparisons: Comparison[];
+  /** School id → index into families.schools and comparisons. */
+  indexOf: Map<string, number>;
+}
+
+/** Eligibility, families and comparisons for each loaded year, oldest first. */
+export function analyse(years: readonly YearData[], o: AnalysisOptions, onYear?: (year: string) => void): YearAnalysis[] {
+  return years.map((data) => {
+    onYear?.(data.year);
+    const el = eligibility(data.year, data.schools, o.eligibility);
+    const families = buildFamilies(data.year, el.eligible, o.families);
+    const comparisons = compareFamilies(families, o.rule);
+    const indexOf = new Map(families.schools.map((s, i) => [s.id, i]));
+    return { year: data.year, data, eligibility: el, families, comparisons, indexOf };
+  });
+}

@@ -1,0 +1,126 @@
+/**
+ * Where a school stands among the other members of its family (METHOD.md, Comparing a
+ * school with its family). All statistics are over the others, never the school itself.
+ */
+export const LABELS = ['well above', 'above', 'close to', 'below', 'well below'] as const;
+export type Label = (typeof LABELS)[number];
+
+export interface Standing {
+  /** Members including the school. */
+  size: number;
+  /** Median of the others (the middle value, or the mean of the two middle values). */
+  median: number | null;
+  mean: number | null;
+  /** Sample SD of the others (n − 1 in the denominator, Bessel's correction). */
+  sd: number | null;
+  /** measure − family median. */
+  gap: number | null;
+  /** (measure − mean of others) / SD of others; null when SD is 0 or < 2 others. */
+  z: number | null;
+  /** 1 = best among all members; tied schools share the better rank. */
+  rank: number;
+  /** (others below + ½ others equal) / others × 100; "below" means worse. */
+  percentile: number | null;
+  label: Label | null;
+}
+
+/** A family's measure values sorted ascending, with sums about a shift for stable moments. */
+export interface SortedFamily {
+  values: Float64Array;
+  shift: number;
+  sum: number;
+  sumSq: number;
+}
+
+export function sortedFamily(values: ArrayLike<number>): SortedFamily {
+  const v = Float64Array.from(values).sort();
+  const shift = v.length ? v[v.length >> 1] : 0;
+  let sum = 0;
+  let sumSq = 0;
+  for (const x of v) {
+    sum += x - shift;
+    sumSq += (x - shift) ** 2;
+  }
+  return { values: v, shift, sum, sumSq };
+}
+
+/**
+ * The label of a z-score measured in the better direction (My School's five levels):
+ * well above (z ≥ 1), above (z ≥ 0.5), close to (−0.5 < z < 0.5), below (z ≤ −0.5),
+ * well below (z ≤ −1).
+ *
+ * labelFor(0.5) // => 'above'
+ */
+export function labelFor(z: number): Label {
+  if (z >= 1) return 'well above';
+  if (z >= 0.5) return 'above';
+  if (z > -0.5) return 'close to';
+  if (z > -1) return 'below';
+  return 'well below';
+}
+
+/**
+ * Standing of the member with value `self` in a sorted family. Removing one copy of `self`
+ * from the sorted values gives the others, so the median, the moments (from the shifted
+ * sums), rank and percentile cost O(log n) for any family size: large bands cost no more
+ * than neighbours. `lowerIsBetter` turns rank, percentile and label round (gap and z keep
+ * their sign).
+ *
+ * standing(sortedFamily([40, 50, 60, 70]), 70, false)
+ * // => median 50, mean 50, sd 10, gap 20, z 2, rank 1, percentile 100, 'well above'
+ */
+export function standing(f: SortedFamily, self: number, lowerIsBetter: boolean): Standing {
+  const v = f.values;
+  const n = v.length;
+  const m = n - 1;
+  const lo = lowerBound(v, self);
+  const hi = upperBound(v, self);
+  const other = (j: number) => (j < lo ? v[j] : v[j + 1]);
+  const greater = n - hi;
+  const less = lo;
+  const equalOthers = hi - lo - 1;
+  const rank = 1 + (lowerIsBetter ? less : greater);
+  if (m === 0) return { size: n, median: null, mean: null, sd: null, gap: null, z: null, rank, percentile: null, label: null };
+
+  const median = m % 2 === 1 ? other((m - 1) / 2) : (other(m / 2 - 1) + other(m / 2)) / 2;
+  const s1 = f.sum - (self - f.shift);
+  const s2 = f.sumSq - (self - f.shift) ** 2;
+  const mean = f.shift + s1 / m;
+  const allEqual = other(0) === other(m - 1);
+  const sd = m < 2 ? null : allEqual ? 0 : Math.sqrt(Math.max(0, (s2 - (s1 * s1) / m) / (m - 1)));
+  const z = sd === null || sd === 0 ? null : (self - mean) / sd;
+  const worse = lowerIsBetter ? greater : less;
+  return {
+    size: n,
+    median,
+    mean,
+    sd,
+    gap: self - median,
+    z,
+    rank,
+    percentile: ((worse + equalOthers / 2) / m) * 100,
+    label: z === null ? null : labelFor(lowerIsBetter ? -z : z),
+  };
+}
+
+function lowerBound(v: Float64Array, x: number): number {
+  let lo = 0;
+  let hi = v.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (v[mid] < x) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
+}
+
+function upperBound(v: Float64Array, x: number): number {
+  let lo = 0;
+  let hi = v.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (v[mid] <= x) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
+}

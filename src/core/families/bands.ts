@@ -1,0 +1,30 @@
+import { FosError } from '../errors.js';
+import { compactGroups, orderBy, type DisjointFamilies } from './disjointFamilies.js';
+
+export const DEFAULT_BANDS = [0, 5, 9, 13, 21, 35, 50, 100];
+
+/**
+ * Fixed % FSM bands (METHOD.md, `bands`): band k holds edges[k] ≤ FSM < edges[k+1]; the
+ * last band also holds its upper edge, so 100% has a band. Bands with no school are
+ * dropped and the rest numbered from 1, lowest FSM first. A school outside the edges is
+ * an error naming it, since putting it in the nearest band would mislabel it.
+ *
+ * bandOf(13, DEFAULT_BANDS) // => 3 (13–21%, counting from 0)
+ */
+export function bandOf(x: number, edges: readonly number[]): number {
+  const last = edges.length - 2;
+  if (x < edges[0] || x > edges[last + 1]) return -1;
+  for (let k = 0; k < last; k++) if (x < edges[k + 1]) return k;
+  return last;
+}
+
+export function bands(fsm: ArrayLike<number>, ids: readonly string[], idRank: Int32Array, edges: readonly number[]): DisjointFamilies {
+  const group = new Int32Array(fsm.length);
+  for (let i = 0; i < fsm.length; i++) {
+    group[i] = bandOf(fsm[i], edges);
+    if (group[i] < 0) {
+      throw new FosError('INVALID_OPTION', `school ${ids[i]} has ${fsm[i]}% FSM, outside the bands ${edges.join(',')}`, { value: String(fsm[i]) }, 'widen --bands so the first edge is 0 and the last 100');
+    }
+  }
+  return compactGroups(group, orderBy(fsm, idRank));
+}

@@ -1,0 +1,74 @@
+import { FosError } from '../errors.js';
+import { idRanks } from '../idOrder.js';
+import type { SchoolYear } from '../types.js';
+import { bands } from './bands.js';
+import { ckmeansFamilies } from './ckmeansFamilies.js';
+import { contextSpace, type ContextSpace, type ContextWeight } from './context.js';
+import type { DisjointFamilies } from './disjointFamilies.js';
+import { neighbours, type OwnFamilies } from './neighbours.js';
+import { quantiles } from './quantiles.js';
+import { sizeFamilies } from './sizeFamilies.js';
+
+export const FAMILY_METHODS = ['neighbours', 'bands', 'quantiles', 'ckmeans', 'size'] as const;
+export type FamilyMethod = (typeof FAMILY_METHODS)[number];
+
+export interface FamilyOptions {
+  method: FamilyMethod;
+  /** Family size N for `neighbours` and `size`. */
+  size: number;
+  /** Keep every school as near as the last member (`--ties all`). */
+  tiesAll: boolean;
+  /** % FSM edges for `bands`. */
+  bands: number[];
+  /** K for `quantiles` and `ckmeans`. */
+  groups: number;
+  context: ContextWeight[];
+}
+
+export type Families = OwnFamilies | DisjointFamilies;
+
+/** One year's families over that year's eligible schools (in id order). */
+export interface YearFamilies {
+  year: string;
+  schools: SchoolYear[];
+  idRank: Int32Array;
+  space: ContextSpace;
+  families: Families;
+  options: FamilyOptions;
+}
+
+export function buildFamilies(year: string, eligible: SchoolYear[], o: FamilyOptions): YearFamilies {
+  if (eligible.length < 2) {
+    throw new FosError('TOO_FEW_SCHOOLS', `${year}: ${eligible.length} eligible school${eligible.length === 1 ? '' : 's'}; families need at least 2`, {}, 'run fos check to see why schools were left out');
+  }
+  const idRank = idRanks(eligible.map((s) => s.id));
+  const space = contextSpace(eligible, o.context);
+  let families: Families;
+  switch (o.method) {
+    case 'neighbours':
+      families = neighbours(space, idRank, o.size, o.tiesAll);
+      break;
+    case 'bands':
+      families = bands(eligible.map((s) => s.fsm!), eligible.map((s) => s.id), idRank, o.bands);
+      break;
+    case 'quantiles':
+      families = quantiles(space.index, idRank, o.groups);
+      break;
+    case 'ckmeans':
+      families = ckmeansFamilies(space.index, idRank, o.groups);
+      break;
+    case 'size':
+      families = sizeFamilies(space.index, idRank, o.size);
+      break;
+  }
+  return { year, schools: eligible, idRank, space, families, options: o };
+}
+
+/** School i's family members (itself included). */
+export function membersOf(f: Families, i: number): number[] {
+  if (f.kind === 'own') return Array.from(f.members.subarray(f.offsets[i], f.offsets[i + 1]));
+  const g = f.group[i];
+  const out: number[] = [];
+  for (let j = 0; j < f.group.length; j++) if (f.group[j] === g) out.push(j);
+  return out;
+}

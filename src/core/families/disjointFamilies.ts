@@ -1,0 +1,21 @@
+/** Families that partition the schools (bands, quantiles, ckmeans, size): group[i] is
+ * school i's family number − 1. */
+export interface DisjointFamilies {
+  kind: 'disjoint';
+  group: Int32Array;
+  count: number;
+}
+
+/** Schools in order of a key, ties by id rank: the order every disjoint method cuts. */
+export function orderBy(key: ArrayLike<number>, idRank: Int32Array): number[] {
+  return Array.from({ length: idRank.length }, (_, i) => i).sort((a, b) => key[a] - key[b] || idRank[a] - idRank[b]);
+}
+
+/** Renumber groups 0..count−1 in order of first appearance along `order`, dropping empty ones. */
+export function compactGroups(group: Int32Array, order: number[]): DisjointFamilies {
+  const map = new Map<number, number>();
+  for (const i of order) if (!map.has(group[i])) map.set(group[i], map.size);
+  const out = new Int32Array(group.length);
+  for (let i = 0; i < group.length; i++) out[i] = map.get(group[i])!;
+  return { kind: 'disjoint', group: out, count: map.size };
+}

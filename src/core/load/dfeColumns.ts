@@ -1,0 +1,201 @@
+import type { ColumnMap } from '../types.js';
+import { FosError } from '../errors.js';
+
+/**
+ * Column recognition. DfE performance-table and census files are known by their headers;
+ * each field has a list of default names, tried in order, and any field can be named by
+ * the user instead (`--measure`, `--fsm-col`, …), which is how any other country's file
+ * loads.
+ */
+export interface ColumnOverrides {
+  id?: string;
+  name?: string;
+  la?: string;
+  measure?: string;
+  fsm?: string;
+  cohort?: string;
+  ci?: [string, string];
+  context: Record<string, string>;
+  subjects: string[];
+  location?: [string, string];
+}
+
+export const DEFAULT_COLUMNS = {
+  id: ['URN'],
+  name: ['SCHNAME'],
+  la: ['LEA', 'LA'],
+  /** KS4 Attainment 8, then KS2 reading, writing and maths at the expected standard. */
+  measure: ['ATT8SCR', 'PTRWM_EXP'],
+  /** Census % ever FSM in 6 years, then the % disadvantaged inside KS2/KS4 files. */
+  fsm: ['PNUMFSMEVER', 'PTFSM6CLA1A'],
+  /** Cohort size that goes with each default measure. */
+  cohort: { ATT8SCR: 'TPUP', P8MEA: 'TPUP', PTRWM_EXP: 'TELIG' } as Record<string, string>,
+  /** Confidence bounds belong to Progress 8 only. */
+  ci: { P8MEA: ['P8CILOW', 'P8CIUPP'] } as Record<string, [string, string]>,
+  rectype: 'RECTYPE',
+  location: [
+    { cols: ['LATITUDE', 'LONGITUDE'], kind: 'latlon' },
+    { cols: ['LAT', 'LON'], kind: 'latlon' },
+    { cols: ['EASTING', 'NORTHING'], kind: 'en' },
+  ] as { cols: [string, string]; kind: 'latlon' | 'en' }[],
+};
+
+/** Header lookup that ignores case and surrounding spaces, as users type column names. */
+export function findColumn(header: readonly string[], name: string): string | undefined {
+  const want = name.trim().toLowerCase();
+  return header.find((h) => h.trim().toLowerCase() === want);
+}
+
+export interface Headers {
+  attainment: { file: string; header: readonly string[] };
+  /** Absent when % FSM comes from the attainment file itself. */
+  fsm?: { file: string; header: readonly string[] };
+}
+
+/** Which file a field is read from, and the column name as spelled in that file. */
+export interface ResolvedColumns {
+  attainment: Partial<Record<string, string>>;
+  fsm: Partial<Record<string, string>>;
+  map: ColumnMap;
+}
+
+/**
+ * Resolve every field to a column of the attainment or the FSM file. Attainment fields
+ * (measure, cohort, bounds, subjects, type) are looked for in the attainment file; % FSM
+ * and context variables in the FSM file first, then the attainment file; id in both.
+ * Name, authority and location come from whichever file has them.
+ */
+export function resolveColumns(headers: Headers, o: ColumnOverrides): ResolvedColumns {
+  const att = headers.attainment;
+  const fsm = headers.fsm;
+  const attCols: Record<string, string> = {};
+  const fsmCols: Record<string, string> = {};
+
+  const need = (field: string, flag: string, names: string[], file: { file: string; header: readonly string[] }) => {
+    for (const n of names) {
+      const c = findColumn(file.header, n);
+      if (c !== undefined) return c;
+    }
+    throw new FosError(
+      'COLUMN_NOT_FOUND',
+      `${names.length > 1 ? `none of the columns ${names.join(', ')}` : `column ${names[0]}`} found for the ${field}`,
+      { file: file.file },
+      `columns are: ${preview(file.header)}; pass ${flag} NAME`,
+    );
+  };
+  const optional = (names: string[], file: { header: readonly string[] } | undefined) => {
+    if (!file) return undefined;
+    for (const n of names) {
+      const c = findColumn(file.header, n);
+      if (c !== undefined) return c;
+    }
+    return undefined;
+  };
+
+  attCols.id = need('school id', '--id-col', [o.id ?? DEFAULT_COLUMNS.id[0]], att);
+  attCols.measure = need('measure', '--measure', o.measure ? [o.measure] : DEFAULT_COLUMNS.measure, att);
+  const measure = attCols.measure.toUpperCase();
+
+  if (fsm) {
+    fsmCols.id = need('school id', '--id-col', [o.id ?? DEFAULT_COLUMNS.id[0]], fsm);
+    fsmCols.fsm = need('% FSM', '--fsm-col', o.fsm ? [o.fsm] : DEFAULT_COLUMNS.fsm, fsm);
+  } else {
+    attCols.fsm = need('% FSM', '--fsm-col', o.fsm ? [o.fsm] : DEFAULT_COLUMNS.fsm, att);
+  }
+
+  // Name and authority: named by the user → must exist somewhere; else defaults, optional.
+  for (const [field, flag, defaults, given] of [
+    ['name', '--name-col', DEFAULT_COLUMNS.name, o.name],
+    ['la', '--la-col', DEFAULT_COLUMNS.la, o.la],
+  ] as const) {
+    const names = given ? [given] : [...defaults];
+    const a = optional(names, att);
+    const f = a === undefined ? optional(names, fsm) : undefined;
+    if (a !== undefined) attCols[field] = a;
+    else if (f !== undefined) fsmCols[field] = f;
+    else if (given) need(field === 'la' ? 'local authority' : 'school name', flag, names, att);
+  }
+
+  if (o.cohort) attCols.cohort = need('cohort', '--cohort-col', [o.cohort], att);
+  else {
+    const c = DEFAULT_COLUMNS.cohort[measure];
+    const found = c ? optional([c], att) : undefined;
+    if (found) attCols.cohort = found;
+  }
+
+  let ci: [string, string] | undefined;
+  if (o.ci) ci = [need('lower bound', '--ci-cols', [o.ci[0]], att), need('upper bound', '--ci-cols', [o.ci[1]], att)];
+  else {
+    const d = DEFAULT_COLUMNS.ci[measure];
+    const lo = d ? optional([d[0]], att) : undefined;
+    const hi = d ? optional([d[1]], att) : undefined;
+    if (lo && hi) ci = [lo, hi];
+  }
+  if (ci) [attCols.ciLow, attCols.ciHigh] = ci;
+
+  const rectype = optional([DEFAULT_COLUMNS.rectype], att);
+  if (rectype) attCols.rectype = rectype;
+
+  const context: Record<string, string> = {};
+  for (const [key, col] of Object.entries(o.context)) {
+    const f = optional([col], fsm);
+    const a = f === undefined ? optional([col], att) : undefined;
+    if (f !== undefined) fsmCols[`context:${key}`] = context[key] = f;
+    else if (a !== undefined) attCols[`context:${key}`] = context[key] = a;
+    else need(`context variable ${key}`, '--context-col', [col], fsm ?? att);
+  }
+
+  const subjects: string[] = [];
+  for (const s of o.subjects) {
+    const c = need(`subject measure ${s}`, '--subjects', [s], att);
+    attCols[`subject:${c}`] = c;
+    subjects.push(c);
+  }
+
+  let location: ColumnMap['location'];
+  const locCandidates = o.location
+    ? [{ cols: o.location, kind: guessLocationKind(o.location) }]
+    : DEFAULT_COLUMNS.location;
+  for (const cand of locCandidates) {
+    const inAtt = cand.cols.map((c) => optional([c], att));
+    const inFsm = cand.cols.map((c) => optional([c], fsm));
+    if (inAtt[0] && inAtt[1]) {
+      location = { cols: [inAtt[0], inAtt[1]], kind: cand.kind };
+      attCols.locationA = inAtt[0];
+      attCols.locationB = inAtt[1];
+      break;
+    }
+    if (inFsm[0] && inFsm[1]) {
+      location = { cols: [inFsm[0], inFsm[1]], kind: cand.kind };
+      fsmCols.locationA = inFsm[0];
+      fsmCols.locationB = inFsm[1];
+      break;
+    }
+  }
+  if (o.location && !location) need('location', '--location-cols', [...o.location], att);
+
+  const map: ColumnMap = {
+    id: attCols.id,
+    name: attCols.name ?? fsmCols.name,
+    la: attCols.la ?? fsmCols.la,
+    measure: attCols.measure,
+    fsm: fsmCols.fsm ?? attCols.fsm,
+    cohort: attCols.cohort,
+    ci,
+    rectype: attCols.rectype,
+    context,
+    subjects,
+    location,
+  };
+  return { attainment: attCols, fsm: fsmCols, map };
+}
+
+/** Easting/northing when the names say so, else latitude/longitude (first column latitude). */
+function guessLocationKind(cols: [string, string]): 'latlon' | 'en' {
+  return /east|north|^x$|^y$/i.test(cols.join(' ')) ? 'en' : 'latlon';
+}
+
+function preview(header: readonly string[]): string {
+  const shown = header.slice(0, 12).join(', ');
+  return header.length > 12 ? `${shown}, … (${header.length} in all)` : shown;
+}

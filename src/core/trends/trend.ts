@@ -1,0 +1,82 @@
+import type { YearAnalysis } from '../analyse.js';
+import { membersOf } from '../families/buildFamilies.js';
+import type { SchoolYear } from '../types.js';
+
+export interface TrendPoint {
+  year: string;
+  measure: number | null;
+  /** Whether the school was eligible (and so had a family) that year. */
+  eligible: boolean;
+  familyMedian: number | null;
+  laAverage: number | null;
+  englandAverage: number | null;
+  /** Whether the averages were weighted by cohort. */
+  weighted: boolean;
+  rank: string | null;
+  label: string | null;
+  joined: string[];
+  left: string[];
+}
+
+/**
+ * A school's measure by year beside its family median, its authority's average and the
+ * average of every eligible school loaded ("England" for a national file), as the NLC
+ * tables set school, LA and England side by side. Averages are weighted by cohort when
+ * every school in them has one (so they are pupil averages), else plain means.
+ * Family changes: for each year after the first, the members who joined and who left.
+ */
+export function trend(years: readonly YearAnalysis[], id: string): TrendPoint[] {
+  let previous: Set<string> | undefined;
+  return years.map((a) => {
+    const i = a.indexOf.get(id);
+    const raw = a.data.schools.find((s) => s.id === id);
+    const la = raw?.la;
+    const eligible = a.families.schools;
+    const laAvg = la !== undefined ? average(eligible.filter((s) => s.la === la)) : { value: null, weighted: false };
+    const all = average(eligible);
+    let joined: string[] = [];
+    let left: string[] = [];
+    let familyMedian: number | null = null;
+    let rank: string | null = null;
+    let label: string | null = null;
+    if (i !== undefined) {
+      const members = new Set(membersOf(a.families.families, i).filter((j) => j !== i).map((j) => eligible[j].id));
+      if (previous) {
+        joined = [...members].filter((m) => !previous!.has(m));
+        left = [...previous].filter((m) => !members.has(m));
+      }
+      previous = members;
+      const c = a.comparisons[i];
+      familyMedian = c.median;
+      rank = `${c.rank}/${c.size}`;
+      label = c.label;
+    }
+    return {
+      year: a.year,
+      measure: raw?.measure ?? null,
+      eligible: i !== undefined,
+      familyMedian,
+      laAverage: laAvg.value,
+      englandAverage: all.value,
+      weighted: all.weighted,
+      rank,
+      label,
+      joined,
+      left,
+    };
+  });
+}
+
+/** Cohort-weighted mean of the measure when every school has a cohort, else the plain mean. */
+export function average(schools: readonly SchoolYear[]): { value: number | null; weighted: boolean } {
+  if (schools.length === 0) return { value: null, weighted: false };
+  const weighted = schools.every((s) => s.cohort !== null && s.cohort > 0);
+  let num = 0;
+  let den = 0;
+  for (const s of schools) {
+    const w = weighted ? s.cohort! : 1;
+    num += w * s.measure!;
+    den += w;
+  }
+  return { value: num / den, weighted };
+}

@@ -1,0 +1,52 @@
+import { readFileSync } from 'node:fs';
+import { dirname, isAbsolute, resolve } from 'node:path';
+import { FosError } from '../core/errors.js';
+import type { YearInput } from '../core/load/pairInputs.js';
+
+/**
+ * A manifest (`--data fos.json`) names the files of each year and, optionally, the columns
+ * and filters, so a multi-year analysis is one flag:
+ *
+ * { "years": { "2018": { "attainment": "ks4-2018.csv", "fsm": "census-2018.csv" } },
+ *   "columns": { "measure": "ATT8SCR", "context": { "eal": "PNUMEAL" } },
+ *   "where": ["RECTYPE=1"] }
+ *
+ * Paths are relative to the manifest's folder.
+ */
+export interface Manifest {
+  file: string;
+  years: YearInput[];
+  columns: Record<string, unknown>;
+  where: string[];
+}
+
+export function readManifest(file: string): Manifest {
+  let text: string;
+  try {
+    text = readFileSync(file, 'utf8');
+  } catch {
+    throw new FosError('FILE_NOT_FOUND', 'manifest not found or unreadable', { file }, 'check the path given to --data');
+  }
+  let json: unknown;
+  try {
+    json = JSON.parse(text.replace(/^\uFEFF/, ''));
+  } catch (e) {
+    throw new FosError('MANIFEST_INVALID', `not valid JSON (${(e as Error).message})`, { file });
+  }
+  const bad = (what: string) => new FosError('MANIFEST_INVALID', what, { file }, 'see "Manifest" in the README for the expected shape');
+  if (!json || typeof json !== 'object') throw bad('the manifest must be a JSON object');
+  const m = json as { years?: unknown; columns?: unknown; where?: unknown };
+  if (!m.years || typeof m.years !== 'object' || Array.isArray(m.years)) throw bad('"years" must map each year to its files');
+  const base = dirname(file);
+  const at = (p: string) => (isAbsolute(p) ? p : resolve(base, p));
+  const years = Object.entries(m.years as Record<string, unknown>).map(([year, v]) => {
+    const y = v as { attainment?: unknown; fsm?: unknown };
+    if (!y || typeof y.attainment !== 'string') throw bad(`year ${year} needs "attainment": "FILE"`);
+    if (y.fsm !== undefined && typeof y.fsm !== 'string') throw bad(`year ${year}: "fsm" must be a file name`);
+    return { year, attainment: at(y.attainment), fsm: typeof y.fsm === 'string' ? at(y.fsm) : undefined };
+  });
+  if (years.length === 0) throw bad('"years" is empty');
+  const columns = m.columns && typeof m.columns === 'object' ? (m.columns as Record<string, unknown>) : {};
+  const where = Array.isArray(m.where) ? m.where.map(String) : [];
+  return { file, years: years.sort((a, b) => (a.year < b.year ? -1 : 1)), columns, where };
+}

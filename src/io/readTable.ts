@@ -1,0 +1,204 @@
+import { createHash } from 'node:crypto';
+import { readFileSync, statSync } from 'node:fs';
+import { parse } from 'csv-parse/sync';
+import iconv from 'iconv-lite';
+import { FosError } from '../core/errors.js';
+import type { RawTable } from '../core/load/rawTable.js';
+
+/**
+ * Reading one CSV file: bytes → text (UTF-8 with or without BOM; Windows-1252 when the
+ * bytes are not valid UTF-8) → header → rows, with csv-parse's synchronous API. Rows keep
+ * only the columns asked for, so a 400-column DfE file or a national file costs memory
+ * only for what is used. Rows shorter than the header read as blanks.
+ */
+export interface TextSource {
+  file: string;
+  text: string;
+  header: string[];
+  encoding: string;
+  delimiter: string;
+  sha256: string;
+}
+
+export interface ReadTextOptions {
+  encoding?: 'auto' | 'utf8' | 'win1252';
+  delimiter?: string;
+}
+
+const DELIMITERS = [',', ';', '\t', '|'];
+
+export function openTable(file: string, o: ReadTextOptions = {}): TextSource {
+  const bytes = readBytes(file);
+  if (bytes.length === 0) throw new FosError('EMPTY_FILE', 'the file is empty', { file }, 'check that the download finished');
+  const nul = bytes.indexOf(0);
+  if (nul >= 0) {
+    throw new FosError(
+      'BINARY_FILE',
+      'the file holds NUL bytes, so it is not a CSV text file',
+      { file, line: lineAt(bytes, nul) },
+      'export it from the spreadsheet as CSV (e.g. "CSV UTF-8"); .xlsx files are not read directly',
+    );
+  }
+  const { text, encoding } = decode(bytes, file, o.encoding ?? 'auto');
+  const bomAt = text.indexOf('\uFEFF');
+  if (bomAt >= 0) {
+    throw new FosError(
+      'BAD_ENCODING',
+      'a byte-order mark in the middle of the file: it looks like two files joined together',
+      { file, line: text.slice(0, bomAt).split('\n').length },
+      'remove the mark and any repeated header line from that point',
+    );
+  }
+  const firstLine = text.slice(0, firstLineEnd(text));
+  if (firstLine.trim() === '') throw new FosError('NO_HEADER', 'the first line is empty; a header row is expected', { file, line: 1 }, 'remove the blank lines before the header');
+  const delimiter = o.delimiter ?? detectDelimiter(firstLine);
+  const headerRows = parseRecords(text, file, delimiter, 1) as string[][];
+  const header = (headerRows[0] ?? []).map((h) => h.trim());
+  const sha256 = createHash('sha256').update(bytes).digest('hex');
+  return { file, text, header, encoding, delimiter, sha256 };
+}
+
+/** Parse the rows of an opened file, keeping only `keep` (column names from its header). */
+export function parseTable(src: TextSource, keep: readonly string[]): RawTable {
+  const at: number[] = [];
+  const kept: string[] = [];
+  for (const name of new Set(keep)) {
+    const positions = src.header.flatMap((h, i) => (h === name ? [i] : []));
+    if (positions.length > 1) {
+      throw new FosError(
+        'DUPLICATE_COLUMN',
+        `column ${name} appears ${positions.length} times in the header (columns ${positions.map((p) => p + 1).join(' and ')})`,
+        { file: src.file, line: 1, column: name },
+        'rename one of them so it is clear which to use',
+      );
+    }
+    if (positions.length === 1) {
+      at.push(positions[0]);
+      kept.push(name);
+    }
+  }
+  const lines: number[] = [];
+  const rows = parseRecords(src.text, src.file, src.delimiter, 0, (record, line) => {
+    lines.push(line);
+    const out = new Array<string>(at.length);
+    for (let i = 0; i < at.length; i++) out[i] = record[at[i]] ?? '';
+    return out;
+  }) as string[][];
+  // The header itself is the first record: drop it.
+  rows.shift();
+  lines.shift();
+  return { file: src.file, header: kept, rows, lines, encoding: src.encoding, delimiter: src.delimiter, sha256: src.sha256 };
+}
+
+function parseRecords(
+  text: string,
+  file: string,
+  delimiter: string,
+  toLine: number,
+  project?: (record: string[], line: number) => string[],
+): unknown[] {
+  try {
+    return parse(text, {
+      delimiter,
+      record_delimiter: ['\r\n', '\n', '\r'],
+      relax_column_count: true,
+      relax_quotes: true,
+      skip_empty_lines: true,
+      ...(toLine ? { to_line: toLine } : {}),
+      ...(project ? { on_record: (rec: string[], ctx: { lines: number }) => project(rec, ctx.lines) } : {}),
+    });
+  } catch (e) {
+    const err = e as { code?: string; message?: string; lines?: number };
+    if (err && typeof err.code === 'string' && err.code.startsWith('CSV_')) {
+      const unclosed = err.code === 'CSV_QUOTE_NOT_CLOSED';
+      throw new FosError(
+        'CSV_SYNTAX',
+        unclosed ? 'a quoted field is never closed' : (err.message ?? err.code).replace(/^Invalid Record Length: /, ''),
+        { file, line: err.lines },
+        unclosed ? 'look for a stray " in a name near that line; a quote inside a quoted field is written ""' : 'check the file is a plain CSV export',
+      );
+    }
+    throw e;
+  }
+}
+
+function readBytes(file: string): Buffer {
+  let st;
+  try {
+    st = statSync(file);
+  } catch {
+    throw new FosError('FILE_NOT_FOUND', 'no such file', { file }, 'check the path (it is relative to the current folder)');
+  }
+  if (st.isDirectory()) throw new FosError('NOT_A_FILE', 'this is a folder, not a file', { file }, 'name a CSV file inside it');
+  try {
+    return readFileSync(file);
+  } catch (e) {
+    const code = (e as { code?: string }).code;
+    throw new FosError('FILE_UNREADABLE', `the file cannot be read (${code ?? 'error'})`, { file }, code === 'EACCES' ? 'check its permissions (chmod +r)' : undefined);
+  }
+}
+
+const WIN1252_UNDEFINED = new Set([0x81, 0x8d, 0x8f, 0x90, 0x9d]);
+
+function decode(bytes: Buffer, file: string, encoding: 'auto' | 'utf8' | 'win1252'): { text: string; encoding: string } {
+  const hasBom = bytes.length >= 3 && bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf;
+  const body = hasBom ? bytes.subarray(3) : bytes;
+  if (encoding !== 'win1252') {
+    try {
+      const text = new TextDecoder('utf-8', { fatal: true }).decode(body);
+      return { text, encoding: hasBom ? 'utf-8 (BOM)' : 'utf-8' };
+    } catch {
+      if (encoding === 'utf8') {
+        throw new FosError('BAD_ENCODING', 'the file is not valid UTF-8', { file, line: firstInvalidUtf8Line(body) }, 'drop --encoding utf8 to read it as Windows-1252, or re-save it as UTF-8');
+      }
+    }
+  }
+  const bad = body.findIndex((b) => WIN1252_UNDEFINED.has(b));
+  if (bad >= 0) {
+    throw new FosError(
+      'BAD_ENCODING',
+      `the file is neither UTF-8 nor Windows-1252 (byte 0x${body[bad].toString(16)})`,
+      { file, line: lineAt(body, bad) },
+      'open it in a spreadsheet and save it as "CSV UTF-8"',
+    );
+  }
+  return { text: iconv.decode(body, 'win1252'), encoding: 'windows-1252' };
+}
+
+function firstInvalidUtf8Line(bytes: Uint8Array): number {
+  const text = new TextDecoder('utf-8').decode(bytes);
+  const at = text.indexOf('\uFFFD');
+  return text.slice(0, Math.max(0, at)).split('\n').length;
+}
+
+function lineAt(bytes: Uint8Array, offset: number): number {
+  let line = 1;
+  for (let i = 0; i < offset && i < bytes.length; i++) if (bytes[i] === 10) line++;
+  return line;
+}
+
+function firstLineEnd(text: string): number {
+  const n = text.indexOf('\n');
+  return n < 0 ? text.length : n;
+}
+
+/** The delimiter seen most often in the header line (outside quotes); comma on a tie. */
+export function detectDelimiter(headerLine: string): string {
+  const unquoted = headerLine.replace(/"[^"]*"/g, '');
+  let best = ',';
+  let bestCount = count(unquoted, ',');
+  for (const d of DELIMITERS.slice(1)) {
+    const c = count(unquoted, d);
+    if (c > bestCount) {
+      best = d;
+      bestCount = c;
+    }
+  }
+  return best;
+}
+
+function count(s: string, ch: string): number {
+  let n = 0;
+  for (let i = s.indexOf(ch); i >= 0; i = s.indexOf(ch, i + 1)) n++;
+  return n;
+}

@@ -1,0 +1,93 @@
+import type { Chart } from './model.js';
+
+/**
+ * A chart as a standalone SVG: a Vega-Lite spec compiled to Vega and rendered headless in
+ * Node (no browser, no canvas). The two libraries are imported only here, and only when a
+ * chart is asked for, so a plain table never pays for them.
+ */
+export async function chartSvg(chart: Chart): Promise<string> {
+  const [vl, vega] = await Promise.all([import('vega-lite'), import('vega')]);
+  const spec = vl.compile(toVegaLite(chart) as never).spec;
+  const view = new vega.View(vega.parse(spec), { renderer: 'none' });
+  const svg = await view.toSVG();
+  view.finalize();
+  return svg;
+}
+
+const FONT = { font: 'Helvetica, Arial, sans-serif', labelFont: 'Helvetica, Arial, sans-serif', titleFont: 'Helvetica, Arial, sans-serif' };
+const SCHOOL = '#c2185b';
+const FAMILY = '#1f77b4';
+
+/** The Vega-Lite specification of a chart (exported for tests). */
+export function toVegaLite(chart: Chart): Record<string, unknown> {
+  const base = { $schema: 'https://vega.github.io/schema/vega-lite/v5.json', title: chart.title, config: { ...FONT, view: { stroke: null } }, background: 'white' };
+  if (chart.kind === 'scatter') {
+    const xs = chart.points.map((p) => p.x);
+    const lo = Math.min(...xs);
+    const hi = Math.max(...xs);
+    const order = { other: 0, family: 1, school: 2 };
+    const points = [...chart.points].sort((a, b) => order[a.role] - order[b.role]);
+    const layers: unknown[] = [
+      {
+        data: { values: points },
+        mark: { type: 'circle' },
+        encoding: {
+          x: { field: 'x', type: 'quantitative', title: chart.xTitle },
+          y: { field: 'y', type: 'quantitative', title: chart.yTitle, scale: { zero: false } },
+          color: { field: 'role', type: 'nominal', scale: { domain: ['other', 'family', 'school'], range: ['#bbbbbb', FAMILY, SCHOOL] }, legend: { title: null, labelExpr: "datum.label == 'other' ? 'all schools' : datum.label == 'family' ? 'family' : 'this school'" } },
+          opacity: { field: 'role', type: 'nominal', scale: { domain: ['other', 'family', 'school'], range: [0.25, 0.85, 1] }, legend: null },
+          size: { field: 'role', type: 'nominal', scale: { domain: ['other', 'family', 'school'], range: [14, 45, 160] }, legend: null },
+          tooltip: [{ field: 'name' }, { field: 'x', title: chart.xTitle }, { field: 'y', title: chart.yTitle }],
+        },
+      },
+      {
+        data: { values: points.filter((p) => p.role === 'school') },
+        mark: { type: 'text', align: 'left', dx: 8, dy: -8, fontWeight: 'bold', color: SCHOOL },
+        encoding: { x: { field: 'x', type: 'quantitative' }, y: { field: 'y', type: 'quantitative' }, text: { field: 'name' } },
+      },
+    ];
+    if (chart.line) {
+      const { slope, intercept } = chart.line;
+      layers.push({
+        data: { values: [{ x: lo, y: intercept + slope * lo }, { x: hi, y: intercept + slope * hi }] },
+        mark: { type: 'line', color: '#555555', strokeDash: [6, 4] },
+        encoding: { x: { field: 'x', type: 'quantitative' }, y: { field: 'y', type: 'quantitative' } },
+      });
+    }
+    return { ...base, width: 560, height: 360, layer: layers };
+  }
+  if (chart.kind === 'bar') {
+    const layers: unknown[] = [
+      {
+        data: { values: chart.bars },
+        mark: { type: 'bar' },
+        encoding: {
+          y: { field: 'name', type: 'nominal', sort: '-x', title: null, axis: { labelLimit: 260 } },
+          x: { field: 'value', type: 'quantitative', title: chart.valueTitle, scale: { zero: false } },
+          color: { field: 'highlight', type: 'nominal', scale: { domain: [false, true], range: ['#9ecae1', SCHOOL] }, legend: null },
+        },
+      },
+    ];
+    if (chart.reference) {
+      layers.push({
+        data: { values: [chart.reference] },
+        mark: { type: 'rule', color: '#333333', strokeDash: [4, 3] },
+        encoding: { x: { field: 'value', type: 'quantitative' } },
+      });
+    }
+    return { ...base, width: 460, height: { step: 16 }, layer: layers };
+  }
+  const values = chart.series.flatMap((s) => s.points.filter((p) => p.y !== null).map((p) => ({ series: s.name, year: p.x, value: p.y })));
+  return {
+    ...base,
+    width: 480,
+    height: 300,
+    data: { values },
+    mark: { type: 'line', point: true },
+    encoding: {
+      x: { field: 'year', type: 'ordinal', title: 'year', axis: { labelAngle: 0 } },
+      y: { field: 'value', type: 'quantitative', title: chart.yTitle, scale: { zero: false } },
+      color: { field: 'series', type: 'nominal', title: null, sort: chart.series.map((s) => s.name), scale: { range: [SCHOOL, FAMILY, '#2ca02c', '#7f7f7f'] } },
+    },
+  };
+}

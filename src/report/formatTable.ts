@@ -1,0 +1,52 @@
+import { Chalk, type ChalkInstance } from 'chalk';
+import Table from 'cli-table3';
+import type { Cell, Column, Report, Table as ReportTable } from './model.js';
+import { roundTo } from './model.js';
+
+/** Text shown for an empty value. */
+const EMPTY = '–';
+
+export function cellText(value: Cell, col: Column): string {
+  if (value === null || value === undefined || value === '') return EMPTY;
+  if (typeof value === 'boolean') return value ? 'yes' : 'no';
+  if (typeof value === 'number') {
+    if (col.type === 'int') return String(Math.round(value));
+    const d = col.digits ?? 2;
+    return roundTo(value, d).toFixed(d);
+  }
+  return value;
+}
+
+/** The report as a terminal page: title, summary, tables, notes. Colour only when asked. */
+export function formatTable(report: Report, color: boolean): string {
+  const c = new Chalk({ level: color ? 1 : 0 });
+  const out: string[] = [c.bold(report.title)];
+  if (report.summary.length) out.push('', ...report.summary);
+  for (const t of report.tables) if (t.terminal !== false) out.push('', ...renderTable(t, c));
+  if (report.notes.length) out.push('', ...report.notes.map((n) => c.dim(n)));
+  return out.join('\n') + '\n';
+}
+
+function renderTable(full: ReportTable, c: ChalkInstance): string[] {
+  const t = { ...full, columns: full.columns.filter((col) => !col.wide) };
+  const out: string[] = [];
+  if (t.title) out.push(c.bold(t.title));
+  if (t.rows.length === 0) return [...out, c.dim('  (none)')];
+  const numeric = (col: Column) => col.type !== 'text';
+  const table = new Table({
+    head: t.columns.map((col) => col.label ?? col.header),
+    style: { head: [], border: [], compact: true },
+    colAligns: t.columns.map((col) => (numeric(col) ? 'right' : 'left')),
+    chars: { mid: '', 'left-mid': '', 'mid-mid': '', 'right-mid': '' },
+  });
+  const highlight = new Set(t.highlight ?? []);
+  const parts = new Map((t.parts ?? []).map((p) => [p.at, p.caption]));
+  t.rows.forEach((row, i) => {
+    const caption = parts.get(i);
+    if (caption !== undefined) table.push([{ colSpan: t.columns.length, content: c.bold(caption) }]);
+    const cells = t.columns.map((col) => cellText(row[col.key], col));
+    table.push(highlight.has(i) ? cells.map((s, k) => c.inverse(k === 0 ? `▶ ${s}` : s)) : cells);
+  });
+  out.push(table.toString());
+  return out;
+}

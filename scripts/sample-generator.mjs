@@ -59,7 +59,7 @@ export function makeSchools({ n, seed = 2019, specials = Math.round(n * 0.06), p
     const fsm = Math.min(85, Math.max(1, la.fsm * Math.exp(0.45 * normal(rand))));
     const eal = Math.min(90, Math.max(0, 6 + 0.4 * fsm + 10 * normal(rand) ** 2 * (rand() < 0.3 ? 1 : 0.2)));
     const sen = Math.min(40, Math.max(2, 12 + 3 * normal(rand)));
-    const effect = 4.5 * normal(rand) + (rand() < 0.03 ? 9 : 0);
+    const effect = 3.2 * normal(rand) + (rand() < 0.03 ? 8 : 0);
     schools.push({
       urn: String(130000 + i * 7 + Math.floor(rand() * 7)),
       estab: String(4000 + i),
@@ -98,7 +98,7 @@ export function ks4File(schools, yearIndex, seed) {
     const rectype = s.kind === 'special' ? '2' : '1';
     const drift = 0.8 * normal(rand);
     const fsmNow = Math.min(95, Math.max(0.5, s.fsm + drift));
-    const att8 = Math.min(80, Math.max(8, 56 - 0.38 * fsmNow + s.effect + 2.2 * normal(rand) - (s.kind === 'special' ? 35 : 0)));
+    const att8 = Math.min(80, Math.max(8, 56 - 0.38 * fsmNow + s.effect + 3.4 * normal(rand) - (s.kind === 'special' ? 35 : 0)));
     const cohort = Math.max(1, Math.round(s.cohort * (0.9 + 0.2 * rand())));
     const p8 = (att8 - (56 - 0.38 * fsmNow)) / 11;
     const half = 1.96 * (1.25 / Math.sqrt(cohort));

@@ -32,21 +32,24 @@ function renderTable(full: ReportTable, c: ChalkInstance): string[] {
   const out: string[] = [];
   if (t.title) out.push(c.bold(t.title));
   if (t.rows.length === 0) return [...out, c.dim('  (none)')];
-  const numeric = (col: Column) => col.type !== 'text';
-  const table = new Table({
-    head: t.columns.map((col) => col.label ?? col.header),
-    style: { head: [], border: [], compact: true },
-    colAligns: t.columns.map((col) => (numeric(col) ? 'right' : 'left')),
-    chars: { mid: '', 'left-mid': '', 'mid-mid': '', 'right-mid': '' },
-  });
   const highlight = new Set(t.highlight ?? []);
-  const parts = new Map((t.parts ?? []).map((p) => [p.at, p.caption]));
-  t.rows.forEach((row, i) => {
-    const caption = parts.get(i);
-    if (caption !== undefined) table.push([{ colSpan: t.columns.length, content: c.bold(caption) }]);
-    const cells = t.columns.map((col) => cellText(row[col.key], col));
-    table.push(highlight.has(i) ? cells.map((s, k) => c.inverse(k === 0 ? `▶ ${s}` : s)) : cells);
+  // A table in parts (e.g. consistent / one year only) prints as one table per part.
+  const starts = [...new Set([0, ...(t.parts ?? []).map((p) => p.at)])].sort((a, b) => a - b);
+  const captions = new Map((t.parts ?? []).map((p) => [p.at, p.caption]));
+  starts.forEach((from, k) => {
+    const to = starts[k + 1] ?? t.rows.length;
+    if (from >= to) return;
+    if (captions.has(from)) out.push((k ? '\n' : '') + c.bold(captions.get(from)!));
+    const table = new Table({
+      head: t.columns.map((col) => col.label ?? col.header),
+      style: { head: [], border: [], compact: true },
+      colAligns: t.columns.map((col) => (col.type === 'text' ? 'left' : 'right')),
+    });
+    for (let i = from; i < to; i++) {
+      const cells = t.columns.map((col) => cellText(t.rows[i][col.key], col));
+      table.push(highlight.has(i) ? cells.map((s, j) => c.inverse(j === 0 ? `▶ ${s}` : s)) : cells);
+    }
+    out.push(table.toString());
   });
-  out.push(table.toString());
   return out;
 }

@@ -58,7 +58,7 @@ export function outperformers(ctx: CommandContext): Report {
     { key: 'reason', header: 'reason', type: 'text', label: 'why' },
   ];
   // Wide columns go to csv/json/xlsx only, so the terminal table fits.
-  const wide = new Set(['year', 'family', 'family_mean', 'family_sd', 'percentile', 'reason', ...(multi ? [] : ['history', 'consistent', 'years_candidate', 'years_loaded'])]);
+  const wide = new Set(['year', 'family', 'family_size', 'family_mean', 'family_sd', 'percentile', 'reason', 'years_candidate', 'years_loaded', ...(multi ? [] : ['history', 'consistent'])]);
   const columns = [...familyColumns(map.measure), ...extra].map((col) => (wide.has(col.key) ? { ...col, wide: true } : col));
   const consistentCount = picked.filter((p) => p.h.consistent).length;
   const parts = multi

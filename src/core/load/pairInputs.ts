@@ -19,9 +19,13 @@ export interface YearInput {
  * is 2019. Undefined when the name has no year.
  */
 export function yearFromFileName(file: string): string | undefined {
-  const base = file.split(/[\\/]/).pop() ?? file;
-  const years = base.match(/(?<!\d)(19|20)\d\d(?!\d)/g);
-  return years ? years[years.length - 1] : undefined;
+  const parts = file.split(/[\\/]/);
+  // The file's own name first, then its folder's ("england-2019/england_census.csv").
+  for (const part of [parts[parts.length - 1], parts[parts.length - 2]]) {
+    const years = part?.match(/(?<!\d)(19|20)\d\d(?!\d)/g);
+    if (years) return years[years.length - 1];
+  }
+  return undefined;
 }
 
 /** `YEAR=FILE` or `FILE`. */

@@ -1,0 +1,35 @@
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { compareIds, idRanks } from '../../src/core/idOrder.js';
+
+describe('compareIds', () => {
+  it('compares digit ids as numbers, others as text', () => {
+    expect(compareIds('9', '10')).toBeLessThan(0);
+    expect(compareIds('100049', '99999')).toBeGreaterThan(0);
+    expect(compareIds('A10', 'A9')).toBeLessThan(0); // text: '1' < '9'
+    expect(compareIds('B', 'A10')).toBeGreaterThan(0);
+    // digit ids before others, which keeps the order transitive (see idOrder.ts)
+    expect(compareIds('9', '10A')).toBeLessThan(0);
+  });
+
+  it('keeps leading zeros distinct but orders them after equal numbers by text', () => {
+    expect(compareIds('0123', '123')).toBeLessThan(0);
+    expect(compareIds('123', '0123')).toBeGreaterThan(0);
+    expect(compareIds('007', '7')).not.toBe(0);
+  });
+
+  it('is a total order: antisymmetric and transitive (property)', () => {
+    const id = fc.oneof(fc.stringMatching(/^[0-9]{1,6}$/), fc.string({ maxLength: 4 }));
+    fc.assert(
+      fc.property(fc.array(id, { maxLength: 30 }), (ids) => {
+        const sorted = [...ids].sort(compareIds);
+        for (let i = 1; i < sorted.length; i++) expect(compareIds(sorted[i - 1], sorted[i])).toBeLessThanOrEqual(0);
+        for (const a of ids) for (const b of ids) expect(Math.sign(compareIds(a, b)) + Math.sign(compareIds(b, a))).toBe(0);
+        const ranks = idRanks(ids);
+        ids.forEach((a, i) => ids.forEach((b, j) => {
+          if (compareIds(a, b) < 0) expect(ranks[i]).toBeLessThan(ranks[j]);
+        }));
+      }),
+    );
+  });
+});

@@ -1,0 +1,32 @@
+import { describe, expect, it } from 'vitest';
+import { pairInputs, parseFileArg, yearFromFileName } from '../../../src/core/load/pairInputs.js';
+
+describe('pairing files by year', () => {
+  it('reads years from names and folders', () => {
+    expect(yearFromFileName('2016-2017_850_ks4final.csv')).toBe('2017');
+    expect(yearFromFileName('data/815_2019_census.csv')).toBe('2019');
+    expect(yearFromFileName('england-2019/england_census.csv')).toBe('2019');
+    expect(yearFromFileName('ks4.csv')).toBeUndefined();
+    expect(yearFromFileName('urn123456.csv')).toBeUndefined();
+  });
+
+  it('parses YEAR=FILE', () => {
+    expect(parseFileArg('2018=a.csv')).toEqual({ year: '2018', file: 'a.csv' });
+    expect(parseFileArg('a=b.csv')).toEqual({ file: 'a=b.csv' });
+  });
+
+  it('pairs by year, one FSM file for one attainment file, none for same-file FSM', () => {
+    expect(pairInputs([{ file: 'ks4.csv' }], [{ file: 'census.csv' }])).toEqual([{ year: 'latest', attainment: 'ks4.csv', fsm: 'census.csv' }]);
+    expect(pairInputs([{ file: 'x_2018.csv' }, { file: 'x_2017.csv' }], [{ file: 'c_2017.csv' }, { file: 'c_2018.csv' }])).toEqual([
+      { year: '2017', attainment: 'x_2017.csv', fsm: 'c_2017.csv' },
+      { year: '2018', attainment: 'x_2018.csv', fsm: 'c_2018.csv' },
+    ]);
+    expect(pairInputs([{ year: '2019', file: 'a.csv' }], [])).toEqual([{ year: '2019', attainment: 'a.csv' }]);
+  });
+
+  it('refuses what it cannot pair', () => {
+    expect(() => pairInputs([], [])).toThrow(/no attainment file/);
+    expect(() => pairInputs([{ file: 'a.csv' }, { file: 'b.csv' }], [])).toThrow(/cannot tell the year/);
+    expect(() => pairInputs([{ file: 'a_2018.csv' }, { file: 'a_2019.csv' }], [{ file: 'c_2018.csv' }, { file: 'c_2020.csv' }])).toThrow(/no FSM file for 2019/);
+  });
+});

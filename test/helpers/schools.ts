@@ -1,0 +1,66 @@
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { SchoolYear } from '../../src/core/types.js';
+import type { Io } from '../../src/cli/main.js';
+import { run } from '../../src/cli/main.js';
+
+/** A school with sensible defaults, for unit tests. */
+export function school(id: string, fsm: number, measure: number, extra: Partial<SchoolYear> = {}): SchoolYear {
+  return {
+    year: '2019',
+    id,
+    name: `School ${id}`,
+    la: '900',
+    measure,
+    fsm,
+    cohort: 100,
+    ciLow: null,
+    ciHigh: null,
+    context: {},
+    subjects: {},
+    location: null,
+    special: false,
+    inFsmFile: true,
+    inAttainmentFile: true,
+    source: `test.csv:${id}`,
+    ...extra,
+  };
+}
+
+export function tempDir(): string {
+  return mkdtempSync(join(tmpdir(), 'fos-test-'));
+}
+
+/** Write files into a fresh temp dir and return their paths. */
+export function files(contents: Record<string, string | Buffer>): Record<string, string> & { dir: string } {
+  const dir = tempDir();
+  const out: Record<string, string> = { dir };
+  for (const [name, text] of Object.entries(contents)) {
+    out[name] = join(dir, name);
+    writeFileSync(out[name], text);
+  }
+  return out as Record<string, string> & { dir: string };
+}
+
+/** Run the CLI in-process, capturing stdout and stderr. */
+export async function fos(argv: string[], opts: { cwd?: string; env?: Record<string, string>; tty?: boolean } = {}) {
+  const out: (string | Uint8Array)[] = [];
+  let err = '';
+  const io: Io = {
+    stdout: (c) => out.push(c),
+    stderr: (t) => (err += t),
+    stdoutIsTTY: opts.tty ?? false,
+    stderrIsTTY: false,
+    env: opts.env ?? {},
+    cwd: opts.cwd ?? process.cwd(),
+  };
+  const code = await run(argv, io);
+  const stdout = out.map((c) => (typeof c === 'string' ? c : Buffer.from(c).toString('utf8'))).join('');
+  return { code, stdout, stderr: err };
+}
+
+/** A small KS4-style attainment file and census-style FSM file. */
+export function ks4(rows: string[][], header = ['RECTYPE', 'LEA', 'URN', 'SCHNAME', 'TPUP', 'ATT8SCR']): string {
+  return [header, ...rows].map((r) => r.join(',')).join('\n') + '\n';
+}

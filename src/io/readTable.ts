@@ -78,8 +78,11 @@ export function parseTable(src: TextSource, keep: readonly string[]): RawTable {
     }
   }
   const lines: number[] = [];
+  const width = src.header.length;
+  let shortRows = 0;
   const rows = parseRecords(src.text, src.file, src.delimiter, 0, (record, line) => {
     lines.push(line);
+    if (record.length < width) shortRows++;
     const out = new Array<string>(at.length);
     for (let i = 0; i < at.length; i++) out[i] = record[at[i]] ?? '';
     return out;
@@ -87,7 +90,7 @@ export function parseTable(src: TextSource, keep: readonly string[]): RawTable {
   // The header itself is the first record: drop it.
   rows.shift();
   lines.shift();
-  return { file: src.file, header: kept, rows, lines, encoding: src.encoding, delimiter: src.delimiter, sha256: src.sha256 };
+  return { file: src.file, header: kept, rows, lines, shortRows, encoding: src.encoding, delimiter: src.delimiter, sha256: src.sha256 };
 }
 
 function parseRecords(

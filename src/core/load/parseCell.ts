@@ -21,12 +21,14 @@ export type Cell =
 
 const NUMBER = /^[+-]?(?:\d+\.?\d*|\.\d+)(?:[eE][+-]?\d+)?$/;
 
-export function parseCell(raw: string | undefined): Cell {
+/** `decimalComma`: read 47,2 as 47.2 (semicolon-separated files saved in many European locales). */
+export function parseCell(raw: string | undefined, decimalComma = false): Cell {
   if (raw === undefined) return { kind: 'missing', code: BLANK };
   let s = raw.trim();
   if (s === '') return { kind: 'missing', code: BLANK };
   if (MISSING.has(s)) return { kind: 'missing', code: s };
   if (s.endsWith('%')) s = s.slice(0, -1).trimEnd();
+  if (decimalComma && /^[+-]?\d*,\d+$/.test(s)) s = s.replace(',', '.');
   if (NUMBER.test(s)) {
     const value = Number(s);
     if (Number.isFinite(value)) return { kind: 'number', value };

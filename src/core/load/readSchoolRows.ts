@@ -69,13 +69,13 @@ export function readSchoolRows(
     schools: 0,
     summaryRowsDropped: 0,
     rowsFilteredOut: 0,
-    shortRows: 0,
+    shortRows: table.shortRows,
     skippedRows: [],
     columns: Object.fromEntries(fields),
     missing,
   };
   const rows = new Map<string, SchoolRow>();
-  const width = table.header.length;
+  const decimalComma = table.delimiter === ';';
 
   for (let r = 0; r < table.rows.length; r++) {
     const row = table.rows[r];
@@ -90,7 +90,6 @@ export function readSchoolRows(
       report.summaryRowsDropped++;
       continue;
     }
-    if (row.length < width) report.shortRows++;
     const prior = rows.get(id);
     if (prior) {
       throw new FosError(
@@ -108,7 +107,7 @@ export function readSchoolRows(
         text[u.field] = (raw ?? '').trim();
         continue;
       }
-      const cell = parseCell(raw);
+      const cell = parseCell(raw, decimalComma);
       if (cell.kind === 'number') {
         numbersSeen[u.col] = (numbersSeen[u.col] ?? 0) + 1;
         if (PERCENT_FIELDS.has(u.field) && (cell.value < 0 || cell.value > 100)) {

@@ -11,6 +11,12 @@ describe('parseCell', () => {
     expect(parseCell('1e2')).toEqual({ kind: 'number', value: 100 });
   });
 
+  it('reads a decimal comma only when asked (semicolon files)', () => {
+    expect(parseCell('47,2', true)).toEqual({ kind: 'number', value: 47.2 });
+    expect(parseCell('47,2').kind).toBe('invalid');
+    expect(parseCell('1,234,5', true).kind).toBe('invalid');
+  });
+
   it('keeps missing codes with their code, never 0', () => {
     for (const code of MISSING_CODES) expect(parseCell(code)).toEqual({ kind: 'missing', code });
     expect(parseCell('')).toEqual({ kind: 'missing', code: '(blank)' });

@@ -4,7 +4,7 @@ import type { RawTable } from '../../../src/core/load/rawTable.js';
 import { readSchoolRows } from '../../../src/core/load/readSchoolRows.js';
 
 function table(header: string[], rows: string[][]): RawTable {
-  return { file: 'ks4.csv', header, rows, lines: rows.map((_, i) => i + 2), encoding: 'utf-8', delimiter: ',', sha256: 'x' };
+  return { file: 'ks4.csv', header, rows, lines: rows.map((_, i) => i + 2), shortRows: 0, encoding: 'utf-8', delimiter: ',', sha256: 'x' };
 }
 const cols = { id: 'URN', rectype: 'RECTYPE', measure: 'ATT8SCR', cohort: 'TPUP' };
 const opts = { year: '2019', role: 'attainment' as const, where: [], strict: false };

@@ -1,0 +1,60 @@
+import { describe, expect, it } from 'vitest';
+import { analyse } from '../../../src/core/analyse.js';
+import { compareFamilies } from '../../../src/core/compare/compareFamilies.js';
+import { consistency } from '../../../src/core/compare/consistency.js';
+import { buildFamilies } from '../../../src/core/families/buildFamilies.js';
+import { school } from '../../helpers/schools.js';
+
+const opts = { method: 'neighbours' as const, size: 5, tiesAll: false, bands: [0, 100], groups: 1, context: [{ name: 'fsm', weight: 1 }] };
+
+describe('candidate partners', () => {
+  // Five schools in one family (N = 5). Others of school 5 (measure 70): 40, 50, 50, 60 →
+  // mean 50, SD √(200/3) ≈ 8.165, z ≈ 2.449; median 50.
+  const five = [40, 50, 50, 60, 70].map((m, k) => school(String(k + 1), 10 + k, m));
+
+  it('flags z ≥ threshold', () => {
+    const c = compareFamilies(buildFamilies('2019', five, opts), { threshold: 1, lowerIsBetter: false, hasBounds: false });
+    expect(c[4].z).toBeCloseTo(20 / Math.sqrt(200 / 3), 12);
+    expect(c.map((x) => x.candidate)).toEqual([false, false, false, false, true]);
+    const strict = compareFamilies(buildFamilies('2019', five, opts), { threshold: 2.5, lowerIsBetter: false, hasBounds: false });
+    expect(strict[4].candidate).toBe(false);
+  });
+
+  it('needs the lower bound strictly above the family median when there are bounds', () => {
+    const withBounds = (lo: number | null) => five.map((s, k) => (k === 4 ? { ...s, ciLow: lo, ciHigh: 80 } : s));
+    const rule = { threshold: 1, lowerIsBetter: false, hasBounds: true };
+    expect(compareFamilies(buildFamilies('2019', withBounds(50.1), opts), rule)[4].candidate).toBe(true);
+    expect(compareFamilies(buildFamilies('2019', withBounds(50), opts), rule)[4].candidate).toBe(false); // equal is not above
+    const missing = compareFamilies(buildFamilies('2019', withBounds(null), opts), rule)[4];
+    expect(missing.candidate).toBe(false);
+    expect(missing.reason).toMatch(/bound missing/);
+  });
+
+  it('turns the rule round when lower is better', () => {
+    const c = compareFamilies(buildFamilies('2019', five, opts), { threshold: 1, lowerIsBetter: true, hasBounds: false });
+    expect(c.map((x) => x.candidate)).toEqual([true, false, false, false, false]);
+  });
+
+  it('runs year by year over each year’s eligible schools', () => {
+    const y2018 = five.map((s) => ({ ...s, year: '2018' }));
+    const years = analyse(
+      [
+        { year: '2018', schools: y2018, files: [], join: { matched: 5, attainmentOnly: 0, fsmOnly: 0, sameFile: true } },
+        { year: '2019', schools: [...five, school('6', 12, 45, { cohort: 5 })], files: [], join: { matched: 6, attainmentOnly: 0, fsmOnly: 0, sameFile: true } },
+      ],
+      { eligibility: { minCohort: 11, includeSpecial: false, contextVars: [] }, families: opts, rule: { threshold: 1, lowerIsBetter: false, hasBounds: false } },
+    );
+    expect(years.map((y) => y.families.schools.length)).toEqual([5, 5]);
+    expect(years[1].eligibility.excluded.map((e) => e.reason)).toEqual(['cohort below minimum']);
+  });
+});
+
+describe('consistency', () => {
+  const h = (...c: boolean[]) => c.map((candidate, k) => ({ year: String(2015 + k), candidate }));
+  it('counts candidates in the last N years the school has', () => {
+    expect(consistency(h(true, false, true), { k: 2, n: 3 })).toMatchObject({ yearsCandidate: 2, yearsLoaded: 3, consistent: true });
+    expect(consistency(h(true, true, false, false, true), { k: 2, n: 3 })).toMatchObject({ yearsCandidate: 1, yearsLoaded: 3, consistent: false });
+    expect(consistency(h(true), { k: 2, n: 3 })).toMatchObject({ yearsCandidate: 1, yearsLoaded: 1, consistent: false });
+    expect(consistency([{ year: '2019', candidate: true }, { year: '2018', candidate: true }], { k: 2, n: 3 }).history.map((x) => x.year)).toEqual(['2018', '2019']);
+  });
+});

@@ -1,0 +1,78 @@
+import { chmodSync, mkdirSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { FosError } from '../../src/core/errors.js';
+import { detectDelimiter, openTable, parseTable } from '../../src/io/readTable.js';
+import { files } from '../helpers/schools.js';
+
+const read = (path: string, keep = ['URN', 'SCHNAME', 'ATT8SCR']) => parseTable(openTable(path), keep);
+const error = (fn: () => unknown): FosError => {
+  try {
+    fn();
+  } catch (e) {
+    expect(e).toBeInstanceOf(FosError);
+    return e as FosError;
+  }
+  throw new Error('expected an error');
+};
+
+describe('readTable', () => {
+  it('reads UTF-8 with a BOM, CRLF, quoted fields, short rows and no final newline', () => {
+    const f = files({ 'a.csv': '\uFEFFURN,SCHNAME,ATT8SCR\r\n1,"St Mary\u2019s, Upper",47.2\r\n2,Short\r\n3,"Said ""Hi""",40' });
+    const t = read(f['a.csv']);
+    expect(t.header).toEqual(['URN', 'SCHNAME', 'ATT8SCR']);
+    expect(t.rows).toEqual([['1', 'St Mary\u2019s, Upper', '47.2'], ['2', 'Short', ''], ['3', 'Said "Hi"', '40']]);
+    expect(t.lines).toEqual([2, 3, 4]);
+    expect(t.shortRows).toBe(1);
+    expect(t.encoding).toBe('utf-8 (BOM)');
+  });
+
+  it('reads Windows-1252 when the bytes are not UTF-8', () => {
+    const f = files({ 'w.csv': Buffer.from([...Buffer.from('URN,SCHNAME,ATT8SCR\n1,St Mary'), 0x92, ...Buffer.from('s,40\n')]) });
+    const t = read(f['w.csv']);
+    expect(t.rows[0][1]).toBe('St Mary\u2019s');
+    expect(t.encoding).toBe('windows-1252');
+  });
+
+  it('detects semicolons and tabs, and keeps only the columns asked for', () => {
+    expect(detectDelimiter('URN;SCHNAME;ATT8SCR')).toBe(';');
+    expect(detectDelimiter('URN\tNAME')).toBe('\t');
+    expect(detectDelimiter('"a;b",c,d')).toBe(',');
+    const f = files({ 's.csv': 'URN;X;ATT8SCR\n1;y;47,2\n' });
+    const t = read(f['s.csv'], ['ATT8SCR', 'URN']);
+    expect(t.header).toEqual(['ATT8SCR', 'URN']);
+    expect(t.rows).toEqual([['47,2', '1']]);
+    expect(t.delimiter).toBe(';');
+  });
+
+  it('handles mixed line endings', () => {
+    const f = files({ 'm.csv': 'URN,SCHNAME,ATT8SCR\r\n1,A,1\n2,B,2\r3,C,3\n' });
+    expect(read(f['m.csv']).rows.map((r) => r[0])).toEqual(['1', '2', '3']);
+  });
+
+  it('names the problem for broken files', () => {
+    const f = files({
+      'empty.csv': '',
+      'nul.csv': 'URN,SCHNAME\n1,A\u0000B\n',
+      'bad.csv': Buffer.from([...Buffer.from('URN,SCHNAME\n1,A'), 0x81, 0x0a]),
+      'bom.csv': 'URN,SCHNAME\n1,A\n\uFEFFURN,SCHNAME\n',
+      'quote.csv': 'URN,SCHNAME,ATT8SCR\n1,"Open quote,4\n2,B,5\n',
+      'dup.csv': 'URN,ATT8SCR,ATT8SCR\n1,2,3\n',
+    });
+    expect(error(() => openTable(f['empty.csv'])).code).toBe('EMPTY_FILE');
+    expect(error(() => openTable(f['nul.csv']))).toMatchObject({ code: 'BINARY_FILE', location: { line: 2 } });
+    expect(error(() => openTable(f['bad.csv']))).toMatchObject({ code: 'BAD_ENCODING', location: { line: 2 } });
+    expect(error(() => openTable(f['bom.csv']))).toMatchObject({ code: 'BAD_ENCODING', location: { line: 3 } });
+    expect(error(() => read(f['quote.csv']))).toMatchObject({ code: 'CSV_SYNTAX' });
+    expect(error(() => read(f['dup.csv']))).toMatchObject({ code: 'DUPLICATE_COLUMN' });
+    expect(error(() => openTable(join(f.dir, 'nope.csv'))).code).toBe('FILE_NOT_FOUND');
+    mkdirSync(join(f.dir, 'folder.csv'));
+    expect(error(() => openTable(join(f.dir, 'folder.csv'))).code).toBe('NOT_A_FILE');
+  });
+
+  it.skipIf(process.getuid?.() === 0)('reports a file without read permission', () => {
+    const f = files({ 'locked.csv': 'URN\n1\n' });
+    chmodSync(f['locked.csv'], 0o000);
+    expect(error(() => openTable(f['locked.csv'])).code).toBe('FILE_UNREADABLE');
+  });
+});

@@ -48,7 +48,14 @@ export function readSchoolRows(
 ): { rows: Map<string, SchoolRow>; report: FileReport } {
   const index = (col: string) => table.header.indexOf(col);
   const fields = Object.entries(columns).filter((e): e is [string, string] => e[1] !== undefined);
-  const used = fields.map(([field, col]) => ({ field, col, at: index(col), text: TEXT_FIELDS.has(field) }));
+  const used = fields.map(([field, col], k) => ({
+    field,
+    col,
+    at: index(col),
+    text: TEXT_FIELDS.has(field),
+    // A column that feeds two fields (e.g. measure and % FSM) is counted once.
+    counted: fields.findIndex((f) => f[1] === col) === k,
+  }));
   const idAt = index(columns.id!);
   const rectypeAt = columns.rectype ? index(columns.rectype) : -1;
   const filters = opts.where
@@ -115,10 +122,10 @@ export function readSchoolRows(
           numbers[u.field] = null;
         } else numbers[u.field] = cell.value;
       } else if (cell.kind === 'missing') {
-        missing[u.col][cell.code] = (missing[u.col][cell.code] ?? 0) + 1;
+        if (u.counted) missing[u.col][cell.code] = (missing[u.col][cell.code] ?? 0) + 1;
         numbers[u.field] = null;
       } else {
-        skip(report, opts, line, u.col, cell.raw, 'not a number or a known missing code');
+        if (u.counted) skip(report, opts, line, u.col, cell.raw, 'not a number or a known missing code');
         numbers[u.field] = null;
       }
     }

@@ -38,17 +38,16 @@ export const LAS = [
 export function makeSchools({ n, seed = 2019, specials = Math.round(n * 0.06), primaries = Math.round(n * 0.5) }) {
   const rand = rng(seed);
   const schools = [];
-  const used = new Set();
+  const used = new Map();
   const name = () => {
     for (;;) {
       const town = TOWNS[Math.floor(rand() * TOWNS.length)];
       const stem = STEMS[Math.floor(rand() * STEMS.length)];
       const kind = KINDS[Math.floor(rand() * KINDS.length)];
       const base = rand() < 0.5 ? `${stem} ${kind}` : `${town} ${stem} ${kind}`;
-      let candidate = base;
-      for (let k = 2; used.has(candidate); k++) candidate = `${base} ${k === 2 ? 'North' : k === 3 ? 'South' : k}`;
-      used.add(candidate);
-      return candidate;
+      const seen = used.get(base) ?? 0;
+      used.set(base, seen + 1);
+      return seen === 0 ? base : `${base} ${seen === 1 ? 'North' : seen === 2 ? 'South' : seen + 1}`;
     }
   };
   const total = n + specials + primaries;

@@ -1,3 +1,4 @@
+import { candidateReason } from '../../core/compare/compareFamilies.js';
 import { consistency, type Consistency } from '../../core/compare/consistency.js';
 import { robustness, ROBUSTNESS_CHECKS } from '../../core/compare/robustness.js';
 import { describeMethod, familyColumns, familyRow } from '../../report/familyColumns.js';
@@ -31,7 +32,8 @@ export function outperformers(ctx: CommandContext): Report {
   const picked = a.families.schools
     .map((s, i) => ({ i, s, h: history(s.id) }))
     .filter(({ i, h }) => keep(a, i) && (a.comparisons[i].candidate || (multi && h.consistent)));
-  const robust = c.robust ? robustness(a.year, a.families.schools, a.families.options, { threshold: c.threshold, lowerIsBetter: c.lowerIsBetter, hasBounds: map.ci !== undefined }) : undefined;
+  const rule = { threshold: c.threshold, lowerIsBetter: c.lowerIsBetter, hasBounds: map.ci !== undefined };
+  const robust = c.robust ? robustness(a.families, picked.map((p) => p.i), rule) : undefined;
 
   const zBetter = (i: number) => (c.lowerIsBetter ? -1 : 1) * (a.comparisons[i].z ?? -Infinity);
   picked.sort((x, y) => Number(y.h.consistent) - Number(x.h.consistent) || zBetter(y.i) - zBetter(x.i) || a.families.idRank[x.i] - a.families.idRank[y.i]);
@@ -42,9 +44,9 @@ export function outperformers(ctx: CommandContext): Report {
       years_candidate: h.yearsCandidate,
       years_loaded: h.yearsLoaded,
       consistent: multi ? h.consistent : null,
-      robust: robust ? `${robust.get(s.id)}/${ROBUSTNESS_CHECKS.length}` : null,
+      robust: robust ? `${robust.get(i)}/${ROBUSTNESS_CHECKS.length}` : null,
       history: h.history.map((y) => `${y.year}${y.candidate ? '✓' : '·'}`).join(' '),
-      reason: a.comparisons[i].reason,
+      reason: candidateReason(a.comparisons[i], s, rule),
     };
     return row;
   });

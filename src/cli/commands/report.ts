@@ -1,3 +1,4 @@
+import { candidateReason } from '../../core/compare/compareFamilies.js';
 import { membersOf } from '../../core/families/buildFamilies.js';
 import { contextValue, distanceBetween } from '../../core/families/context.js';
 import { findSchool } from '../../core/findSchool.js';
@@ -75,7 +76,7 @@ export function report(ctx: CommandContext): Report {
       verdict(cmp, c.lowerIsBetter),
       `${me.name}: LA ${me.la || '–'}, ${me.fsm}% FSM, ${map.measure} ${me.measure}${me.cohort !== null ? `, cohort ${me.cohort}` : ''}.`,
       `Family: ${describeMethod(a)}; ${members.length} schools with ${Math.min(...fsmValues)}–${Math.max(...fsmValues)}% FSM${members.length > c.size && c.method === 'neighbours' ? ` (more than ${c.size}: tied schools kept)` : ''}.`,
-      `It is ${ordinal(cmp.rank)} of ${cmp.size}; candidate partner: ${cmp.candidate ? 'yes' : `no (${cmp.reason})`}.`,
+      `It is ${ordinal(cmp.rank)} of ${cmp.size}; candidate partner: ${cmp.candidate ? 'yes' : `no (${candidateReason(cmp, me, { threshold: c.threshold, lowerIsBetter: c.lowerIsBetter, hasBounds: map.ci !== undefined })})`}.`,
     ],
     tables: [
       { id: 'members', title: 'Family members, best first', columns, rows, highlight: [sorted.indexOf(i)] },

@@ -1,4 +1,5 @@
 import type { YearFamilies } from '../families/buildFamilies.js';
+import type { SchoolYear } from '../types.js';
 import { sortedFamily, standing, type SortedFamily, type Standing } from './standing.js';
 
 export interface CandidateRule {
@@ -9,13 +10,15 @@ export interface CandidateRule {
   hasBounds: boolean;
 }
 
+/** Why a school is or is not a candidate partner. */
+export type CandidateWhy = 'qualifies' | 'family too small' | 'family all equal' | 'below threshold' | 'bound missing' | 'bound does not clear median';
+
 /** One eligible school's place in its family in one year. */
 export interface Comparison extends Standing {
   /** Family number (disjoint methods) or the school's own id (neighbours). */
   family: string;
   candidate: boolean;
-  /** Why the school is, or is not, a candidate partner. */
-  reason: string;
+  why: CandidateWhy;
 }
 
 /**
@@ -23,54 +26,72 @@ export interface Comparison extends Standing {
  * a candidate partner (METHOD.md, Candidate partners): z ≥ threshold in the better
  * direction and, where the measure has confidence bounds, the bound on the worse side
  * strictly beyond the family median (lower bound above it; upper bound below it when
- * lower is better). A missing bound means not a candidate.
+ * lower is better). A missing bound means not a candidate. O(n·N log N) for neighbours,
+ * O(n log n) for disjoint families.
  */
 export function compareFamilies(yf: YearFamilies, rule: CandidateRule): Comparison[] {
   const { schools, families } = yf;
-  const measure = (i: number) => schools[i].measure!;
+  const measure = new Float64Array(schools.length);
+  schools.forEach((s, i) => (measure[i] = s.measure!));
   const out: Comparison[] = new Array(schools.length);
   if (families.kind === 'own') {
-    const scratch: number[] = [];
+    let scratch = new Float64Array(64);
     for (let i = 0; i < schools.length; i++) {
-      scratch.length = 0;
-      for (let k = families.offsets[i]; k < families.offsets[i + 1]; k++) scratch.push(measure(families.members[k]));
-      out[i] = withCandidate(yf, i, schools[i].id, standing(sortedFamily(scratch), measure(i), rule.lowerIsBetter), rule);
+      const from = families.offsets[i];
+      const size = families.offsets[i + 1] - from;
+      if (size > scratch.length) scratch = new Float64Array(size * 2);
+      for (let k = 0; k < size; k++) scratch[k] = measure[families.members[from + k]];
+      out[i] = judge(schools[i], schools[i].id, standing(sortedFamily(scratch.subarray(0, size), true), measure[i], rule.lowerIsBetter), rule);
     }
   } else {
     const byGroup: number[][] = Array.from({ length: families.count }, () => []);
-    for (let i = 0; i < schools.length; i++) byGroup[families.group[i]].push(measure(i));
+    for (let i = 0; i < schools.length; i++) byGroup[families.group[i]].push(measure[i]);
     const sorted: SortedFamily[] = byGroup.map((g) => sortedFamily(g));
     for (let i = 0; i < schools.length; i++) {
       const g = families.group[i];
-      out[i] = withCandidate(yf, i, String(g + 1), standing(sorted[g], measure(i), rule.lowerIsBetter), rule);
+      out[i] = judge(schools[i], String(g + 1), standing(sorted[g], measure[i], rule.lowerIsBetter), rule);
     }
   }
   return out;
 }
 
-function withCandidate(yf: YearFamilies, i: number, family: string, s: Standing, rule: CandidateRule): Comparison {
-  const school = yf.schools[i];
-  const zBetter = s.z === null ? null : rule.lowerIsBetter ? -s.z : s.z;
-  let candidate = false;
-  let reason: string;
-  if (zBetter === null) reason = s.sd === 0 ? 'family all equal' : 'family too small';
-  else if (zBetter < rule.threshold) reason = `z ${zBetter.toFixed(2)} < ${rule.threshold}`;
-  else if (rule.hasBounds) {
-    const bound = rule.lowerIsBetter ? school.ciHigh : school.ciLow;
-    const clears = bound !== null && (rule.lowerIsBetter ? bound < s.median! : bound > s.median!);
-    candidate = clears;
-    reason = bound === null
-      ? 'confidence bound missing'
-      : clears
-        ? `z ${zBetter.toFixed(2)} ≥ ${rule.threshold}; ${rule.lowerIsBetter ? 'upper' : 'lower'} bound ${bound} clears median ${round(s.median!)}`
-        : `${rule.lowerIsBetter ? 'upper' : 'lower'} bound ${bound} does not clear median ${round(s.median!)}`;
-  } else {
-    candidate = true;
-    reason = `z ${zBetter.toFixed(2)} ≥ ${rule.threshold}`;
-  }
-  return { ...s, family, candidate, reason };
+/** One school against the given members of its own family (itself among them). */
+export function compareSchool(schools: readonly SchoolYear[], i: number, members: ArrayLike<number>, rule: CandidateRule): Comparison {
+  const values = new Float64Array(members.length);
+  for (let k = 0; k < members.length; k++) values[k] = schools[members[k]].measure!;
+  return judge(schools[i], schools[i].id, standing(sortedFamily(values, true), schools[i].measure!, rule.lowerIsBetter), rule);
 }
 
-function round(x: number): string {
-  return String(Math.round(x * 100) / 100);
+function judge(school: SchoolYear, family: string, s: Standing, rule: CandidateRule): Comparison {
+  const c = s as Comparison;
+  c.family = family;
+  const zBetter = s.z === null ? null : rule.lowerIsBetter ? -s.z : s.z;
+  if (zBetter === null) c.why = s.sd === 0 ? 'family all equal' : 'family too small';
+  else if (zBetter < rule.threshold) c.why = 'below threshold';
+  else if (rule.hasBounds) {
+    const bound = rule.lowerIsBetter ? school.ciHigh : school.ciLow;
+    c.why = bound === null ? 'bound missing' : (rule.lowerIsBetter ? bound < s.median! : bound > s.median!) ? 'qualifies' : 'bound does not clear median';
+  } else c.why = 'qualifies';
+  c.candidate = c.why === 'qualifies';
+  return c;
+}
+
+/** Why, in words, e.g. "z 1.84 ≥ 1; lower bound 0.12 clears median 0.05". */
+export function candidateReason(c: Comparison, school: SchoolYear, rule: CandidateRule): string {
+  const z = c.z === null ? '' : `z ${(rule.lowerIsBetter ? -c.z : c.z).toFixed(2)}`;
+  const side = rule.lowerIsBetter ? 'upper' : 'lower';
+  const bound = rule.lowerIsBetter ? school.ciHigh : school.ciLow;
+  const median = c.median === null ? '' : String(Math.round(c.median * 100) / 100);
+  switch (c.why) {
+    case 'qualifies':
+      return `${z} ≥ ${rule.threshold}${rule.hasBounds ? `; ${side} bound ${bound} clears median ${median}` : ''}`;
+    case 'below threshold':
+      return `${z} < ${rule.threshold}`;
+    case 'bound missing':
+      return `${z} ≥ ${rule.threshold} but no ${side} bound`;
+    case 'bound does not clear median':
+      return `${z} ≥ ${rule.threshold} but ${side} bound ${bound} does not clear median ${median}`;
+    default:
+      return c.why;
+  }
 }

@@ -1,7 +1,7 @@
 import { DEFAULT_BANDS } from '../families/bands.js';
-import { buildFamilies, type FamilyOptions } from '../families/buildFamilies.js';
-import type { SchoolYear } from '../types.js';
-import { compareFamilies, type CandidateRule } from './compareFamilies.js';
+import { buildFamilies, type FamilyOptions, type YearFamilies } from '../families/buildFamilies.js';
+import { NeighbourIndex } from '../families/neighbours.js';
+import { compareFamilies, compareSchool, type CandidateRule } from './compareFamilies.js';
 
 /** The other ways of making families a candidate is checked against. */
 export const ROBUSTNESS_CHECKS: { name: string; change: Partial<FamilyOptions> }[] = [
@@ -11,17 +11,28 @@ export const ROBUSTNESS_CHECKS: { name: string; change: Partial<FamilyOptions> }
 ];
 
 /**
- * For each school, in how many of the other family definitions it is still a candidate
- * partner: a flag that survives families of 10 and 40 and the fixed bands does not hang
- * on one modelling choice. Returns id → number of checks passed (of ROBUSTNESS_CHECKS).
+ * For the schools asked about (indexes into yf.schools), in how many of the other family
+ * definitions each is still a candidate partner: a flag that survives families of 10 and
+ * 40 and the fixed bands does not hang on one modelling choice. Neighbour families are
+ * built only for those schools, so the cost is the number of candidates, not of schools.
  */
-export function robustness(year: string, eligible: SchoolYear[], base: FamilyOptions, rule: CandidateRule): Map<string, number> {
-  const passed = new Map<string, number>(eligible.map((s) => [s.id, 0]));
+export function robustness(yf: YearFamilies, which: readonly number[], rule: CandidateRule): Map<number, number> {
+  const passed = new Map<number, number>(which.map((i) => [i, 0]));
+  let index: NeighbourIndex | undefined;
+  const members: number[] = [];
   for (const check of ROBUSTNESS_CHECKS) {
-    const yf = buildFamilies(year, eligible, { ...base, ...check.change });
-    compareFamilies(yf, rule).forEach((c, i) => {
-      if (c.candidate) passed.set(yf.schools[i].id, passed.get(yf.schools[i].id)! + 1);
-    });
+    const o = { ...yf.options, ...check.change };
+    if (o.method === 'neighbours') {
+      index ??= new NeighbourIndex(yf.space, yf.idRank);
+      for (const i of which) {
+        members.length = 0;
+        index.family(i, o.size, o.tiesAll, members);
+        if (compareSchool(yf.schools, i, members, rule).candidate) passed.set(i, passed.get(i)! + 1);
+      }
+    } else {
+      const all = compareFamilies(buildFamilies(yf.year, yf.schools, o), rule);
+      for (const i of which) if (all[i].candidate) passed.set(i, passed.get(i)! + 1);
+    }
   }
   return passed;
 }

@@ -32,8 +32,9 @@ export interface SortedFamily {
   sumSq: number;
 }
 
-export function sortedFamily(values: ArrayLike<number>): SortedFamily {
-  const v = Float64Array.from(values).sort();
+/** `inPlace`: sort `values` itself (a scratch buffer) instead of a copy. */
+export function sortedFamily(values: ArrayLike<number> | Float64Array, inPlace = false): SortedFamily {
+  const v = inPlace && values instanceof Float64Array ? values.sort() : Float64Array.from(values).sort();
   const shift = v.length ? v[v.length >> 1] : 0;
   let sum = 0;
   let sumSq = 0;

@@ -3,22 +3,25 @@
  * for associative searching"): median splits on the widest dimension, leaves of up to 8
  * points. Built in O(n log n) with quickselect; a nearest-neighbour query visits O(log n)
  * nodes on spread-out data. Each point has a weight (the number of schools at it), so a
- * query can ask for "enough points to hold k schools".
+ * query asks for "the nearest points that hold `need` schools".
  */
 const LEAF = 8;
 
 export class KdTree {
   private readonly perm: Int32Array;
-  private readonly start: number[] = [];
-  private readonly end: number[] = [];
-  private readonly dim: number[] = [];
-  private readonly split: number[] = [];
-  private readonly left: number[] = [];
-  private readonly right: number[] = [];
-  // Max-heap of (squared distance, point) for queries; reused.
+  private readonly lo: Int32Array;
+  private readonly hi: Int32Array;
+  private readonly dim: Int32Array;
+  private readonly split: Float64Array;
+  private readonly left: Int32Array;
+  private readonly right: Int32Array;
+  private nodes = 0;
+  // Max-heap of (squared distance, point) and near misses; reused across queries.
   private heapD = new Float64Array(64);
   private heapP = new Int32Array(64);
   private heapSize = 0;
+  private missD: number[] = [];
+  private missP: number[] = [];
 
   constructor(
     private readonly coords: Float64Array,
@@ -28,19 +31,31 @@ export class KdTree {
     const n = weight.length;
     this.perm = new Int32Array(n);
     for (let i = 0; i < n; i++) this.perm[i] = i;
+    const max = Math.max(1, 2 * Math.ceil(n / (LEAF / 2)) + 1);
+    this.lo = new Int32Array(max);
+    this.hi = new Int32Array(max);
+    this.dim = new Int32Array(max);
+    this.split = new Float64Array(max);
+    this.left = new Int32Array(max);
+    this.right = new Int32Array(max);
+    this.off = new Float64Array(dims);
+    this.qc = new Float64Array(dims);
     if (n > 0) this.build(0, n);
+    // Leaf points laid out in tree order, so a leaf scan reads memory in sequence.
+    this.sc = new Float64Array(n * dims);
+    this.sw = new Int32Array(n);
+    for (let i = 0; i < n; i++) {
+      for (let d = 0; d < dims; d++) this.sc[i * dims + d] = coords[this.perm[i] * dims + d];
+      this.sw[i] = weight[this.perm[i]];
+    }
   }
 
   private build(lo: number, hi: number): number {
-    const node = this.start.length;
-    this.start.push(lo);
-    this.end.push(hi);
-    this.dim.push(-1);
-    this.split.push(0);
-    this.left.push(-1);
-    this.right.push(-1);
+    const node = this.nodes++;
+    this.lo[node] = lo;
+    this.hi[node] = hi;
+    this.dim[node] = -1;
     if (hi - lo <= LEAF) return node;
-    // Widest dimension.
     let best = 0;
     let bestSpread = -1;
     for (let d = 0; d < this.dims; d++) {
@@ -92,78 +107,113 @@ export class KdTree {
   }
 
   /**
-   * The distance within which the nearest points hold at least `need` schools, the
-   * query point's own weight reduced by `selfWeightLess` (the school itself). Infinity
-   * when all points together hold fewer.
+   * The nearest points to point q that together hold at least `need` schools (q's own
+   * weight less `selfLess`, the school itself), plus every point whose distance is within
+   * a factor (1 + slack) of the farthest of them, so its whole tie group is there. Points
+   * and distances go to outP/outD, nearest first. All points when they hold fewer.
+   * Subtrees are pruned by the distance to their cell (Arya & Mount's incremental
+   * distance), not only to the splitting plane.
    */
-  kthDistance(q: number, need: number, selfWeightLess: number): number {
+  nearest(q: number, need: number, selfLess: number, slack: number, outP: number[], outD: number[]) {
+    this.q = q;
+    this.need = need;
+    this.selfLess = selfLess;
+    this.grow = (1 + slack) * (1 + slack);
+    this.total = 0;
     this.heapSize = 0;
-    let total = 0;
-    const D = this.dims;
-    const c = this.coords;
-    const visit = (node: number) => {
-      const d = this.dim[node];
-      if (d < 0) {
-        for (let i = this.start[node]; i < this.end[node]; i++) {
-          const p = this.perm[i];
-          const w = this.weight[p] - (p === q ? selfWeightLess : 0);
-          if (w <= 0) continue;
-          let d2 = 0;
-          for (let k = 0; k < D; k++) {
-            const diff = c[p * D + k] - c[q * D + k];
-            d2 += diff * diff;
-          }
-          if (total >= need && d2 >= this.heapD[0]) continue;
-          this.push(d2, p);
-          total += w;
-          while (this.heapSize > 1 && total - this.weightOf(this.heapP[0], q, selfWeightLess) >= need) {
-            total -= this.weightOf(this.heapP[0], q, selfWeightLess);
-            this.pop();
-          }
-        }
-        return;
+    this.missD.length = 0;
+    this.missP.length = 0;
+    this.off.fill(0);
+    for (let d = 0; d < this.dims; d++) this.qc[d] = this.coords[q * this.dims + d];
+    if (this.weight.length) this.search(0, 0);
+    const bound = this.total >= need ? this.heapD[0] * this.grow : Infinity;
+    // Gather heap and near misses, then insertion-sort by distance (then point): ~20 items.
+    const start = outP.length;
+    for (let k = 0; k < this.heapSize; k++) {
+      outP.push(this.heapP[k]);
+      outD.push(this.heapD[k]);
+    }
+    for (let k = 0; k < this.missD.length; k++) {
+      if (this.missD[k] <= bound) {
+        outP.push(this.missP[k]);
+        outD.push(this.missD[k]);
       }
-      const diff = c[q * D + d] - this.split[node];
-      const near = diff < 0 ? this.left[node] : this.right[node];
-      const far = diff < 0 ? this.right[node] : this.left[node];
-      visit(near);
-      if (total < need || diff * diff <= this.heapD[0]) visit(far);
-    };
-    if (this.weight.length) visit(0);
-    return total >= need ? Math.sqrt(this.heapD[0]) : Infinity;
+    }
+    for (let i = start + 1; i < outP.length; i++) {
+      const d = outD[i];
+      const p = outP[i];
+      let j = i - 1;
+      while (j >= start && (outD[j] > d || (outD[j] === d && outP[j] > p))) {
+        outD[j + 1] = outD[j];
+        outP[j + 1] = outP[j];
+        j--;
+      }
+      outD[j + 1] = d;
+      outP[j + 1] = p;
+    }
+    for (let i = start; i < outD.length; i++) outD[i] = Math.sqrt(outD[i]);
   }
 
-  /** Every point within `radius` of point q, with its distance, appended to out arrays. */
-  within(q: number, radius: number, outP: number[], outD: number[]) {
+  private q = 0;
+  private need = 0;
+  private selfLess = 0;
+  private grow = 1;
+  private total = 0;
+  private off = new Float64Array(0);
+  private qc = new Float64Array(0);
+  private sc = new Float64Array(0);
+  private sw = new Int32Array(0);
+
+  private search(node: number, rd: number) {
+    const d = this.dim[node];
     const D = this.dims;
-    const c = this.coords;
-    const r2 = radius === Infinity ? Infinity : radius * radius;
-    const visit = (node: number) => {
-      const d = this.dim[node];
-      if (d < 0) {
-        for (let i = this.start[node]; i < this.end[node]; i++) {
-          const p = this.perm[i];
-          let d2 = 0;
-          for (let k = 0; k < D; k++) {
-            const diff = c[p * D + k] - c[q * D + k];
-            d2 += diff * diff;
-          }
-          if (d2 <= r2) {
-            outP.push(p);
-            outD.push(Math.sqrt(d2));
-          }
+    const qc = this.qc;
+    if (d < 0) {
+      const sc = this.sc;
+      const q = this.q;
+      for (let i = this.lo[node]; i < this.hi[node]; i++) {
+        const p = this.perm[i];
+        const wp = this.sw[i] - (p === q ? this.selfLess : 0);
+        if (wp <= 0) continue;
+        let d2 = 0;
+        for (let k = 0; k < D; k++) {
+          const diff = sc[i * D + k] - qc[k];
+          d2 += diff * diff;
         }
-        return;
+        if (this.total >= this.need && d2 >= this.heapD[0]) {
+          if (d2 <= this.heapD[0] * this.grow) this.miss(d2, p);
+          continue;
+        }
+        this.push(d2, p);
+        this.total += wp;
+        while (this.heapSize > 1) {
+          const top = this.heapP[0];
+          const wt = this.weight[top] - (top === q ? this.selfLess : 0);
+          if (this.total - wt < this.need) break;
+          this.total -= wt;
+          const topD = this.heapD[0];
+          this.pop();
+          if (topD <= this.heapD[0] * this.grow) this.miss(topD, top);
+        }
       }
-      const diff = c[q * D + d] - this.split[node];
-      if (diff < 0 || diff * diff <= r2) visit(this.left[node]);
-      if (diff >= 0 || diff * diff <= r2) visit(this.right[node]);
-    };
-    if (this.weight.length) visit(0);
+      return;
+    }
+    const diff = qc[d] - this.split[node];
+    const near = diff < 0 ? this.left[node] : this.right[node];
+    const far = diff < 0 ? this.right[node] : this.left[node];
+    this.search(near, rd);
+    const old = this.off[d];
+    const rdFar = rd - old * old + diff * diff;
+    if (this.total < this.need || rdFar <= this.heapD[0] * this.grow) {
+      this.off[d] = diff;
+      this.search(far, rdFar);
+      this.off[d] = old;
+    }
   }
 
-  private weightOf(p: number, q: number, less: number): number {
-    return this.weight[p] - (p === q ? less : 0);
+  private miss(d2: number, p: number) {
+    this.missD.push(d2);
+    this.missP.push(p);
   }
 
   private push(d2: number, p: number) {

@@ -2,12 +2,11 @@ import type { ContextSpace } from './context.js';
 import { KdTree } from './kdTree.js';
 
 /** Each school's own family, as compressed rows: school i's members (itself first) are
- * members[offsets[i] .. offsets[i+1]), nearest first, with their distances to i. */
+ * members[offsets[i] .. offsets[i+1]), nearest first. */
 export interface OwnFamilies {
   kind: 'own';
   offsets: Int32Array;
   members: Int32Array;
-  distances: Float64Array;
 }
 
 /** Two distances are equal when they differ by no more than this share of the larger. */
@@ -16,6 +15,9 @@ export const DISTANCE_TOLERANCE = 1e-9;
 export function sameDistance(a: number, b: number): boolean {
   return Math.abs(a - b) <= DISTANCE_TOLERANCE * Math.max(a, b);
 }
+
+/** Far enough past the last needed distance to hold its whole tie group. */
+const SLACK = 1e-8;
 
 /**
  * Nearest-neighbour families (METHOD.md, `neighbours`): each school with its size − 1
@@ -28,68 +30,66 @@ export function sameDistance(a: number, b: number): boolean {
  * thousand schools sharing a % FSM cost no more than one. One variable: a sorted sweep,
  * O(n log n + n·size). Several: a k-d tree. Both equal the all-pairs brute force (tested).
  */
-export function neighbours(space: ContextSpace, idRank: Int32Array, size: number, tiesAll: boolean): OwnFamilies {
-  const n = idRank.length;
-  const D = space.dims;
-  const need = Math.min(size - 1, n - 1);
+export class NeighbourIndex {
+  private readonly n: number;
+  private readonly pointStart: Int32Array;
+  private readonly pointOf: Int32Array;
+  private readonly schoolsAt: Int32Array;
+  private readonly weight: Int32Array;
+  private readonly pc: Float64Array;
+  private readonly tree?: KdTree;
+  private readonly candP: number[] = [];
+  private readonly candD: number[] = [];
 
-  // Group schools into distinct points, ordered by coordinates, each point's schools by id.
-  const order = Array.from({ length: n }, (_, i) => i).sort((a, b) => {
-    for (let d = 0; d < D; d++) {
-      const diff = space.coords[a * D + d] - space.coords[b * D + d];
-      if (diff !== 0) return diff;
+  constructor(
+    space: ContextSpace,
+    private readonly idRank: Int32Array,
+  ) {
+    const n = (this.n = idRank.length);
+    const D = space.dims;
+    const c = space.coords;
+    // Group schools into distinct points, ordered by coordinates, each point's schools by id.
+    const order = Array.from({ length: n }, (_, i) => i).sort((a, b) => {
+      for (let d = 0; d < D; d++) {
+        const diff = c[a * D + d] - c[b * D + d];
+        if (diff !== 0) return diff;
+      }
+      return idRank[a] - idRank[b];
+    });
+    const starts: number[] = [];
+    this.pointOf = new Int32Array(n);
+    const coords: number[] = [];
+    for (let k = 0; k < n; k++) {
+      const i = order[k];
+      const prev = k > 0 ? order[k - 1] : -1;
+      let fresh = prev < 0;
+      for (let d = 0; !fresh && d < D; d++) fresh = c[i * D + d] !== c[prev * D + d];
+      if (fresh) {
+        starts.push(k);
+        for (let d = 0; d < D; d++) coords.push(c[i * D + d]);
+      }
+      this.pointOf[i] = starts.length - 1;
     }
-    return idRank[a] - idRank[b];
-  });
-  const pointStart: number[] = [];
-  const pointOf = new Int32Array(n);
-  const pointCoords: number[] = [];
-  for (let k = 0; k < n; k++) {
-    const i = order[k];
-    const prev = k > 0 ? order[k - 1] : -1;
-    let fresh = prev < 0;
-    for (let d = 0; !fresh && d < D; d++) fresh = space.coords[i * D + d] !== space.coords[prev * D + d];
-    if (fresh) {
-      pointStart.push(k);
-      for (let d = 0; d < D; d++) pointCoords.push(space.coords[i * D + d]);
-    }
-    pointOf[i] = pointStart.length - 1;
+    const P = starts.length;
+    starts.push(n);
+    this.pointStart = Int32Array.from(starts);
+    this.schoolsAt = Int32Array.from(order);
+    this.weight = new Int32Array(P);
+    for (let p = 0; p < P; p++) this.weight[p] = starts[p + 1] - starts[p];
+    this.pc = Float64Array.from(coords);
+    if (D > 1) this.tree = new KdTree(this.pc, D, this.weight);
   }
-  const P = pointStart.length;
-  pointStart.push(n);
-  const schoolsAt = Int32Array.from(order);
-  const weight = new Int32Array(P);
-  for (let p = 0; p < P; p++) weight[p] = pointStart[p + 1] - pointStart[p];
-  const pc = Float64Array.from(pointCoords);
-  const tree = D > 1 ? new KdTree(pc, D, weight) : undefined;
 
-  const offsets = new Int32Array(n + 1);
-  let members = new Int32Array(Math.max(1, n * (need + 1)));
-  let distances = new Float64Array(members.length);
-  let filled = 0;
-  const candP: number[] = [];
-  const candD: number[] = [];
-  const ensure = (extra: number) => {
-    if (filled + extra <= members.length) return;
-    const cap = Math.max(members.length * 2, filled + extra);
-    const m = new Int32Array(cap);
-    m.set(members);
-    members = m;
-    const dd = new Float64Array(cap);
-    dd.set(distances);
-    distances = dd;
-  };
-
-  for (let i = 0; i < n; i++) {
-    const q = pointOf[i];
+  /** Push school i's family (itself first, then nearest first) onto `out`. */
+  family(i: number, size: number, tiesAll: boolean, out: { push(x: number): unknown }): void {
+    const need = Math.min(size - 1, this.n - 1);
+    const { candP, candD, weight, pointStart, schoolsAt, idRank } = this;
+    const q = this.pointOf[i];
     candP.length = 0;
     candD.length = 0;
-    if (tree) candidatesKd(tree, q, need, candP, candD);
-    else candidates1d(pc, weight, q, need, candP, candD);
-    offsets[i] = filled;
-    ensure(1);
-    members[filled] = i;
-    distances[filled++] = 0;
+    if (this.tree) this.tree.nearest(q, need, 1, SLACK, candP, candD);
+    else candidates1d(this.pc, weight, q, need, candP, candD);
+    out.push(i);
     // Walk tie groups in order of distance.
     let taken = 0;
     let g = 0;
@@ -102,44 +102,56 @@ export function neighbours(space: ContextSpace, idRank: Int32Array, size: number
         h++;
       }
       const take = tiesAll ? groupCount : Math.min(groupCount, need - taken);
-      ensure(take);
       if (take === groupCount) {
         for (let c = g; c < h; c++) {
           const p = candP[c];
-          for (let k = pointStart[p]; k < pointStart[p + 1]; k++) {
-            const s = schoolsAt[k];
-            if (s === i) continue;
-            members[filled] = s;
-            distances[filled++] = candD[c];
-          }
+          for (let k = pointStart[p]; k < pointStart[p + 1]; k++) if (schoolsAt[k] !== i) out.push(schoolsAt[k]);
         }
       } else {
         // Merge the group's points (each already in id order), taking the smallest ids.
-        const pos = [];
+        const pos: number[] = [];
         for (let c = g; c < h; c++) pos.push(pointStart[candP[c]]);
-        for (let t = 0; t < take; ) {
+        for (let t = 0; t < take; t++) {
           let best = -1;
           for (let c = 0; c < pos.length; c++) {
-            const p = candP[g + c];
-            while (pos[c] < pointStart[p + 1] && schoolsAt[pos[c]] === i) pos[c]++;
-            if (pos[c] < pointStart[p + 1] && (best < 0 || idRank[schoolsAt[pos[c]]] < idRank[schoolsAt[pos[best]]])) best = c;
+            const end = pointStart[candP[g + c] + 1];
+            while (pos[c] < end && schoolsAt[pos[c]] === i) pos[c]++;
+            if (pos[c] < end && (best < 0 || idRank[schoolsAt[pos[c]]] < idRank[schoolsAt[pos[best]]])) best = c;
           }
-          members[filled] = schoolsAt[pos[best]];
-          distances[filled++] = candD[g + best];
+          out.push(schoolsAt[pos[best]]);
           pos[best]++;
-          t++;
         }
       }
       taken += take;
       g = h;
     }
   }
-  offsets[n] = filled;
-  return { kind: 'own', offsets, members: members.slice(0, filled), distances: distances.slice(0, filled) };
 }
 
-/** Far enough past the last needed distance to hold its whole tie group. */
-const SLACK = 1e-8;
+/** Every school's own family. */
+export function neighbours(space: ContextSpace, idRank: Int32Array, size: number, tiesAll: boolean): OwnFamilies {
+  const n = idRank.length;
+  const index = new NeighbourIndex(space, idRank);
+  const offsets = new Int32Array(n + 1);
+  let members = new Int32Array(Math.max(1, n * Math.min(size, n)));
+  let filled = 0;
+  const sink = {
+    push(x: number) {
+      if (filled === members.length) {
+        const m = new Int32Array(members.length * 2);
+        m.set(members);
+        members = m;
+      }
+      members[filled++] = x;
+    },
+  };
+  for (let i = 0; i < n; i++) {
+    offsets[i] = filled;
+    index.family(i, size, tiesAll, sink);
+  }
+  offsets[n] = filled;
+  return { kind: 'own', offsets, members: members.slice(0, filled) };
+}
 
 /** One variable: walk outwards from the school's point over the sorted distinct values. */
 function candidates1d(v: Float64Array, weight: Int32Array, q: number, need: number, outP: number[], outD: number[]) {
@@ -160,18 +172,4 @@ function candidates1d(v: Float64Array, weight: Int32Array, q: number, need: numb
     cum += weight[p];
     if (last < 0 && cum >= need) last = d;
   }
-}
-
-/** Several variables: the k-d tree gives the distance that holds `need` schools, then
- * every point within it (and its tie slack), sorted by distance. */
-function candidatesKd(tree: KdTree, q: number, need: number, outP: number[], outD: number[]) {
-  const last = tree.kthDistance(q, need, 1);
-  tree.within(q, last === Infinity ? Infinity : last * (1 + SLACK), outP, outD);
-  const idx = outP.map((_, k) => k).sort((a, b) => outD[a] - outD[b] || outP[a] - outP[b]);
-  const p = idx.map((k) => outP[k]);
-  const d = idx.map((k) => outD[k]);
-  outP.length = 0;
-  outD.length = 0;
-  outP.push(...p);
-  outD.push(...d);
 }

@@ -27,7 +27,7 @@ describe('candidate partners', () => {
     expect(compareFamilies(buildFamilies('2019', withBounds(50), opts), rule)[4].candidate).toBe(false); // equal is not above
     const missing = compareFamilies(buildFamilies('2019', withBounds(null), opts), rule)[4];
     expect(missing.candidate).toBe(false);
-    expect(missing.reason).toMatch(/bound missing/);
+    expect(missing.why).toBe('bound missing');
   });
 
   it('turns the rule round when lower is better', () => {

@@ -84,7 +84,9 @@ export function parseTable(src: TextSource, keep: readonly string[]): RawTable {
   }
   const rows: string[][] = [];
   const lines: number[] = [];
-  const width = src.header.length;
+  // Fields past the last column used are never split off; a row is short when it ends
+  // before a column that is used.
+  const width = at.length ? Math.max(...at) + 1 : 0;
   let shortRows = 0;
   const take = (record: string[], line: number) => {
     lines.push(line);
@@ -100,50 +102,36 @@ export function parseTable(src: TextSource, keep: readonly string[]): RawTable {
   if (/\r(?!\n)/.test(text) || headerLine.includes('"')) {
     parseRecords(text, src.file, src.delimiter, 0, (record, line) => (line > 1 ? take(record, line) : null));
   } else {
-    splitLines(text, firstNl < 0 ? text.length : firstNl + 1, src, take);
+    splitLines(text, firstNl < 0 ? text.length : firstNl + 1, src, width, take);
   }
   return { file: src.file, header: kept, rows, lines, shortRows, encoding: src.encoding, delimiter: src.delimiter, sha256: src.sha256 };
 }
 
-function splitLines(text: string, start: number, src: TextSource, take: (record: string[], line: number) => null) {
-  const len = text.length;
+function splitLines(text: string, start: number, src: TextSource, width: number, take: (record: string[], line: number) => null) {
+  // One native split into lines (far faster than walking the text with indexOf).
+  const all = text.slice(start).split('\n');
   const d = src.delimiter;
-  let pos = start;
-  let line = 2;
-  let nextQuote = text.indexOf('"', pos);
-  while (pos < len) {
-    let nl = text.indexOf('\n', pos);
-    if (nl < 0) nl = len;
-    let end = nl;
-    if (end > pos && text.charCodeAt(end - 1) === 13) end--;
-    if (nextQuote >= 0 && nextQuote < pos) nextQuote = text.indexOf('"', pos);
-    if (nextQuote >= 0 && nextQuote < end) {
+  for (let k = 0; k < all.length; k++) {
+    const line = k + 2;
+    let row = all[k];
+    if (row.length && row.charCodeAt(row.length - 1) === 13) row = row.slice(0, -1);
+    if (row.length === 0) continue;
+    if (row.includes('"')) {
       // A quoted field: take lines until the quotes balance, and let csv-parse read them.
-      let quotes = countQuotes(text, pos, nl);
-      let chunkEnd = nl;
-      let span = 1;
-      while (quotes % 2 === 1 && chunkEnd < len) {
-        let next = text.indexOf('\n', chunkEnd + 1);
-        if (next < 0) next = len;
-        quotes += countQuotes(text, chunkEnd + 1, next);
-        chunkEnd = next;
-        span++;
-      }
-      const first = line;
-      parseRecords(text.slice(pos, chunkEnd), src.file, d, 0, (record, l) => take(record, first + l - 1), first - 1);
-      pos = chunkEnd + 1;
-      line += span;
+      let quotes = countQuotes(row);
+      let j = k;
+      while (quotes % 2 === 1 && j + 1 < all.length) quotes += countQuotes(all[++j]);
+      parseRecords(all.slice(k, j + 1).join('\n'), src.file, d, 0, (record, l) => take(record, line + l - 1), line - 1);
+      k = j;
       continue;
     }
-    if (end > pos) take(text.slice(pos, end).split(d), line);
-    pos = nl + 1;
-    line++;
+    take(row.split(d, width), line);
   }
 }
 
-function countQuotes(text: string, from: number, to: number): number {
+function countQuotes(text: string): number {
   let n = 0;
-  for (let i = text.indexOf('"', from); i >= 0 && i < to; i = text.indexOf('"', i + 1)) n++;
+  for (let i = text.indexOf('"'); i >= 0; i = text.indexOf('"', i + 1)) n++;
   return n;
 }
 

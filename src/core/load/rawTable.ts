@@ -5,7 +5,7 @@ export interface RawTable {
   rows: string[][];
   /** Line number (1-based, in the file) where each row starts. */
   lines: number[];
-  /** Rows with fewer fields than the header (the missing fields read as blank). */
+  /** Rows that end before a column used (the missing fields read as blank). */
   shortRows: number;
   encoding: string;
   delimiter: string;

@@ -1,0 +1,117 @@
+#!/usr/bin/env node
+// npm run bench [-- --sizes 3000,20000 --runs 3]
+// Times each stage in-process (read and parse, join and clean, families, comparison and
+// flags, writing CSV) and the whole command as a user runs it (a new node process for
+// `fos outperformers --format csv -o out.csv`), with peak memory, on seeded synthetic
+// DfE-format inputs, and on the real national KS4 file when ../shared/data is there.
+// Prints a table and writes bench/results.json. A benchmark, not a test: nothing fails.
+import { spawnSync } from 'node:child_process';
+import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
+import { cpus } from 'node:os';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { benchInputs } from './bench-inputs.mjs';
+
+const root = join(dirname(fileURLToPath(import.meta.url)), '..');
+const args = process.argv.slice(2);
+const STAGES = args[0] === '--stages';
+const arg = (name, def) => (args.includes(name) ? args[args.indexOf(name) + 1] : def);
+const sizes = arg('--sizes', '3000,20000,100000,500000').split(',').map(Number);
+const runs = Number(arg('--runs', '3'));
+const inputs = join(root, 'bench', 'inputs');
+const out = join(root, 'bench');
+mkdirSync(out, { recursive: true });
+
+const { loadInputs } = await import(join(root, 'dist/io/loadInputs.js'));
+const { openTable, parseTable } = await import(join(root, 'dist/io/readTable.js'));
+const { eligibility } = await import(join(root, 'dist/core/load/eligibility.js'));
+const { buildFamilies } = await import(join(root, 'dist/core/families/buildFamilies.js'));
+const { compareFamilies } = await import(join(root, 'dist/core/compare/compareFamilies.js'));
+const { formatCsv } = await import(join(root, 'dist/report/formatCsv.js'));
+const { familyColumns, familyRow } = await import(join(root, 'dist/report/familyColumns.js'));
+
+const CONTEXT = {
+  1: { flags: [], vars: [{ name: 'fsm', weight: 1 }], cols: {} },
+  3: { flags: ['--context-col', 'eal=PNUMEAL', '--context-col', 'sen=PSENELK', '--context', 'fsm=1,eal=1,sen=1'], vars: ['fsm', 'eal', 'sen'].map((name) => ({ name, weight: 1 })), cols: { eal: 'PNUMEAL', sen: 'PSENELK' } },
+};
+const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
+const ms = (t0) => performance.now() - t0;
+
+function stages(files, ctx) {
+  const t = {};
+  let t0 = performance.now();
+  for (const f of [files.ks4, files.census]) {
+    const src = openTable(f);
+    parseTable(src, src.header.slice(0, 6));
+  }
+  t.read = ms(t0);
+  t0 = performance.now();
+  const { years } = loadInputs([{ year: 'b', attainment: files.ks4, fsm: files.census }], { columns: { context: ctx.cols, subjects: [] }, where: [], strict: false });
+  const el = eligibility('b', years[0].schools, { minCohort: 11, includeSpecial: false, contextVars: ctx.vars.map((v) => v.name).filter((n) => n !== 'fsm') });
+  t.load = ms(t0);
+  t0 = performance.now();
+  const yf = buildFamilies('b', el.eligible, { method: 'neighbours', size: 20, tiesAll: false, bands: [0, 100], groups: 5, context: ctx.vars });
+  t.families = ms(t0);
+  t0 = performance.now();
+  const cmp = compareFamilies(yf, { threshold: 1, lowerIsBetter: false, hasBounds: false });
+  t.compare = ms(t0);
+  t0 = performance.now();
+  const a = { year: 'b', families: yf, comparisons: cmp };
+  const rows = cmp.map((c, i) => (c.candidate ? i : -1)).filter((i) => i >= 0).map((i) => familyRow(a, i));
+  formatCsv({ title: '', summary: [], tables: [{ id: 'x', columns: familyColumns('m'), rows }], notes: [], charts: [], meta: {} });
+  t.csv = ms(t0);
+  return { ...t, schools: el.eligible.length };
+}
+
+function whole(files, ctx) {
+  const times = [];
+  let rss = 0;
+  for (let r = 0; r < runs; r++) {
+    const t0 = performance.now();
+    const p = spawnSync('/usr/bin/time', ['-f', 'RSS %M', process.execPath, join(root, 'bin/fos.js'), 'outperformers', '--attainment', files.ks4, '--fsm', files.census, ...ctx.flags, '--format', 'csv', '-o', join(out, 'out.csv')], { encoding: 'utf8' });
+    times.push(ms(t0));
+    if (p.status !== 0) throw new Error(p.stderr);
+    rss = Math.max(rss, Number(/RSS (\d+)/.exec(p.stderr)?.[1] ?? 0) / 1024);
+  }
+  return { seconds: median(times) / 1000, peakMB: rss };
+}
+
+const cases = [];
+const shared = join(root, '..', 'shared', 'data', 'england-2019');
+if (existsSync(shared)) cases.push({ name: 'real national KS4 2019', files: { ks4: join(shared, 'england_ks4provisional.csv'), census: join(shared, 'england_census.csv') }, vars: 1 });
+for (const n of sizes) for (const vars of [1, 3]) cases.push({ name: `synthetic ${n.toLocaleString('en-GB')}`, n, vars });
+
+if (STAGES) {
+  // Child mode: time the stages in a fresh process and print them as JSON.
+  const files = { ks4: args[1], census: args[2] };
+  stages(files, CONTEXT[args[3]]); // warm-up: the JIT and the file cache
+  console.log(JSON.stringify(stages(files, CONTEXT[args[3]])));
+  process.exit(0);
+}
+
+const results = [];
+console.error(`fos benchmark on ${cpus().length} cores (${cpus()[0]?.model ?? 'unknown cpu'}), node ${process.version}; median of ${runs} runs for the whole command`);
+if (!STAGES) mkdirSync(inputs, { recursive: true });
+// Inputs are written first (in a child process), so the generator's garbage does not weigh on the timings.
+for (const n of STAGES ? [] : sizes) {
+  if (!existsSync(join(inputs, `ks4_${n}.csv`))) process.stderr.write(`generating ${n.toLocaleString('en-GB')} schools…\n`);
+  const g = spawnSync(process.execPath, ['-e', `import('${join(root, 'scripts/bench-inputs.mjs')}').then((m) => m.benchInputs(${JSON.stringify(inputs)}, ${n}))`], { stdio: 'inherit' });
+  if (g.status !== 0) process.exit(1);
+}
+for (const c of cases) {
+  const files = c.files ?? benchInputs(inputs, c.n);
+  const ctx = CONTEXT[c.vars];
+  const child = spawnSync(process.execPath, [fileURLToPath(import.meta.url), '--stages', files.ks4, files.census, String(c.vars)], { encoding: 'utf8' });
+  if (child.status !== 0) throw new Error(child.stderr);
+  const s = JSON.parse(child.stdout);
+  const w = whole(files, ctx);
+  const row = { case: c.name, vars: c.vars, schools: s.schools, ...Object.fromEntries(Object.entries(s).filter(([k]) => k !== 'schools').map(([k, v]) => [`${k}_ms`, Math.round(v)])), whole_s: Number(w.seconds.toFixed(2)), us_per_school: Number(((w.seconds * 1e6) / s.schools).toFixed(1)), peak_mb: Math.round(w.peakMB) };
+  results.push(row);
+  console.error(`  ${c.name}, ${c.vars} var: ${row.whole_s} s`);
+}
+const cols = ['case', 'vars', 'schools', 'read_ms', 'load_ms', 'families_ms', 'compare_ms', 'csv_ms', 'whole_s', 'us_per_school', 'peak_mb'];
+const width = cols.map((k) => Math.max(k.length, ...results.map((r) => String(r[k]).length)));
+console.log(cols.map((k, i) => k.padEnd(width[i])).join('  '));
+for (const r of results) console.log(cols.map((k, i) => (typeof r[k] === 'number' ? String(r[k]).padStart(width[i]) : String(r[k]).padEnd(width[i]))).join('  '));
+writeFileSync(join(out, 'results.json'), JSON.stringify({ machine: { cores: cpus().length, cpu: cpus()[0]?.model, node: process.version }, runs, results }, null, 2) + '\n');
+console.error('read_ms: decode and split both files; load_ms: read, clean, join and eligibility; whole_s: the command from process start. Written to bench/results.json');

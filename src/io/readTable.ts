@@ -121,7 +121,8 @@ function splitLines(text: string, start: number, src: TextSource, width: number,
       let quotes = countQuotes(row);
       let j = k;
       while (quotes % 2 === 1 && j + 1 < all.length) quotes += countQuotes(all[++j]);
-      parseRecords(all.slice(k, j + 1).join('\n'), src.file, d, 0, (record, l) => take(record, line + l - 1), line - 1);
+      // Each such record is given the line it starts on.
+      parseRecords(all.slice(k, j + 1).join('\n'), src.file, d, 0, (record) => take(record, line), line - 1);
       k = j;
       continue;
     }

@@ -20,7 +20,8 @@ describe('parseTable fast path', () => {
           const header = Array.from({ length: w }, (_, i) => `C${i}`);
           // Rows of blanks only would be skipped as empty lines by both; keep them out.
           const rows = body.filter((r) => r.join('') !== '' || w > 1);
-          const text = stringify([header, ...rows], { record_delimiter: eol });
+          // Fields with a line break are quoted (csv-stringify leaves a bare LF unquoted when lines end in CRLF).
+          const text = stringify([header, ...rows], { record_delimiter: eol, quoted_match: /[\r\n]/ });
           const file = join(dir, 'p.csv');
           writeFileSync(file, text);
           const t = parseTable(openTable(file, { delimiter: ',' }), header);

@@ -49,7 +49,8 @@ export async function run(argv: string[], io: Io): Promise<number> {
       return EXIT.USAGE; // commander already wrote its message to stderr
     }
     if (isFosError(e)) {
-      io.stderr(`fos: ${e.describe()}\n`);
+      // Paths as the user sees them: relative to the current folder.
+      io.stderr(`fos: ${e.describe().split(`${io.cwd}/`).join('')}\n`);
       if (debug && e.stack) io.stderr(`${e.stack}\n`);
       return e.kind === 'usage' ? EXIT.USAGE : EXIT.DATA;
     }

@@ -1,3 +1,4 @@
+import { basename } from 'node:path';
 import { FosError } from '../core/errors.js';
 import { findColumn, resolveColumns, type ColumnOverrides } from '../core/load/dfeColumns.js';
 import { joinYear } from '../core/load/joinYear.js';
@@ -47,7 +48,7 @@ export function loadInputs(years: YearInput[], o: LoadOptions): { years: YearDat
     if (fsmRead && joined.join.matched === 0) {
       throw new FosError(
         'NO_OVERLAP',
-        `no school in ${fsmSrc!.file} has an id that is in ${att.file}`,
+        `no school in this file has an id that is in ${basename(att.file)}`,
         { file: fsmSrc!.file, column: resolved.fsm.id },
         'check both files are for the same schools and that --id-col names the same id in both',
       );

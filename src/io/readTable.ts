@@ -161,7 +161,8 @@ function parseRecords(
       throw new FosError(
         'CSV_SYNTAX',
         unclosed ? 'a quoted field is never closed' : (err.message ?? err.code).replace(/^Invalid Record Length: /, ''),
-        { file, line: err.lines === undefined ? undefined : err.lines + lineOffset },
+        // An unclosed quote runs to the end of the file: name the line where it opened.
+        { file, line: unclosed && lineOffset > 0 ? lineOffset + 1 : err.lines === undefined ? undefined : err.lines + lineOffset },
         unclosed ? 'look for a stray " in a name near that line; a quote inside a quoted field is written ""' : 'check the file is a plain CSV export',
       );
     }

@@ -78,7 +78,7 @@ export function resolveColumns(headers: Headers, o: ColumnOverrides): ResolvedCo
     }
     throw new FosError(
       'COLUMN_NOT_FOUND',
-      `${names.length > 1 ? `none of the columns ${names.join(', ')}` : `column ${names[0]}`} found for the ${field}`,
+      names.length > 1 ? `none of the columns ${names.join(', ')} found for the ${field}` : `column ${names[0]} not found for the ${field}`,
       { file: file.file },
       `columns are: ${preview(file.header)}; pass ${flag} NAME`,
     );
@@ -196,6 +196,7 @@ function guessLocationKind(cols: [string, string]): 'latlon' | 'en' {
 }
 
 function preview(header: readonly string[]): string {
-  const shown = header.slice(0, 12).join(', ');
+  const clip = (h: string) => (h.length > 40 ? `${h.slice(0, 37)}...` : h);
+  const shown = header.slice(0, 12).map(clip).join(', ');
   return header.length > 12 ? `${shown}, … (${header.length} in all)` : shown;
 }

@@ -1,4 +1,4 @@
-import { basename } from 'node:path';
+import { basename, relative } from 'node:path';
 import { analyse, type YearAnalysis } from '../core/analyse.js';
 import { FosError } from '../core/errors.js';
 import type { ColumnMap, YearData } from '../core/types.js';
@@ -101,7 +101,8 @@ export class CommandContext {
 
   meta(rows: number): Meta {
     const years = this.loaded?.years ?? [];
-    const inputs: InputFile[] = years.flatMap((y) => y.files.map((f) => ({ file: f.file, year: y.year, role: f.role, sha256: f.sha256, rows: f.rowsRead })));
+    // Paths relative to the current folder, so the same run elsewhere gives the same meta.
+    const inputs: InputFile[] = years.flatMap((y) => y.files.map((f) => ({ file: relative(this.io.cwd, f.file), year: y.year, role: f.role, sha256: f.sha256, rows: f.rowsRead })));
     return { tool: 'fos', version: this.version, command: this.config.command, options: optionsInForce(this.config), inputs, rows };
   }
 }

@@ -7,8 +7,10 @@ import type { Chart } from './model.js';
  */
 export async function chartSvg(chart: Chart): Promise<string> {
   const [vl, vega] = await Promise.all([import('vega-lite'), import('vega')]);
-  const spec = vl.compile(toVegaLite(chart) as never).spec;
-  const view = new vega.View(vega.parse(spec), { renderer: 'none' });
+  // Warnings go nowhere: stderr is for fos's own messages.
+  const quiet = { level: () => quiet, error: () => quiet, warn: () => quiet, info: () => quiet, debug: () => quiet } as never;
+  const spec = vl.compile(toVegaLite(chart) as never, { logger: quiet }).spec;
+  const view = new vega.View(vega.parse(spec), { renderer: 'none', logLevel: vega.None });
   const svg = await view.toSVG();
   view.finalize();
   return svg;
@@ -25,27 +27,29 @@ export function toVegaLite(chart: Chart): Record<string, unknown> {
     const xs = chart.points.map((p) => p.x);
     const lo = Math.min(...xs);
     const hi = Math.max(...xs);
-    const order = { other: 0, family: 1, school: 2 };
-    const points = [...chart.points].sort((a, b) => order[a.role] - order[b.role]);
-    const layers: unknown[] = [
-      {
-        data: { values: points },
-        mark: { type: 'circle' },
-        encoding: {
-          x: { field: 'x', type: 'quantitative', title: chart.xTitle },
-          y: { field: 'y', type: 'quantitative', title: chart.yTitle, scale: { zero: false } },
-          color: { field: 'role', type: 'nominal', scale: { domain: ['other', 'family', 'school'], range: ['#bbbbbb', FAMILY, SCHOOL] }, legend: { title: null, labelExpr: "datum.label == 'other' ? 'all schools' : datum.label == 'family' ? 'family' : 'this school'" } },
-          opacity: { field: 'role', type: 'nominal', scale: { domain: ['other', 'family', 'school'], range: [0.25, 0.85, 1] }, legend: null },
-          size: { field: 'role', type: 'nominal', scale: { domain: ['other', 'family', 'school'], range: [14, 45, 160] }, legend: null },
-          tooltip: [{ field: 'name' }, { field: 'x', title: chart.xTitle }, { field: 'y', title: chart.yTitle }],
-        },
+    const roles = [
+      { role: 'other', label: 'all schools', color: '#bbbbbb', opacity: 0.3, size: 14 },
+      { role: 'family', label: 'family', color: FAMILY, opacity: 0.85, size: 45 },
+      { role: 'school', label: 'this school', color: SCHOOL, opacity: 1, size: 160 },
+    ] as const;
+    const x = { field: 'x', type: 'quantitative', title: chart.xTitle };
+    const y = { field: 'y', type: 'quantitative', title: chart.yTitle, scale: { zero: false } };
+    // One layer per role, drawn in order, so the school is on top; one shared colour legend.
+    const layers: unknown[] = roles.map((r) => ({
+      data: { values: chart.points.filter((p) => p.role === r.role).map((p) => ({ ...p, role: r.label })) },
+      mark: { type: 'circle', opacity: r.opacity, size: r.size },
+      encoding: {
+        x,
+        y,
+        color: { field: 'role', type: 'nominal', scale: { domain: roles.map((q) => q.label), range: roles.map((q) => q.color) }, legend: { title: null } },
+        tooltip: [{ field: 'name' }, { field: 'x', title: chart.xTitle }, { field: 'y', title: chart.yTitle }],
       },
-      {
-        data: { values: points.filter((p) => p.role === 'school') },
-        mark: { type: 'text', align: 'left', dx: 8, dy: -8, fontWeight: 'bold', color: SCHOOL },
-        encoding: { x: { field: 'x', type: 'quantitative' }, y: { field: 'y', type: 'quantitative' }, text: { field: 'name' } },
-      },
-    ];
+    }));
+    layers.push({
+      data: { values: chart.points.filter((p) => p.role === 'school') },
+      mark: { type: 'text', align: 'left', dx: 8, dy: -8, fontWeight: 'bold', color: SCHOOL },
+      encoding: { x: { field: 'x', type: 'quantitative' }, y: { field: 'y', type: 'quantitative' }, text: { field: 'name' } },
+    });
     if (chart.line) {
       const { slope, intercept } = chart.line;
       layers.push({

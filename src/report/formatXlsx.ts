@@ -25,7 +25,33 @@ export async function formatXlsx(report: Report): Promise<Uint8Array> {
     return { data: [header, ...rows], sheet: name, columns: widths.map((width) => ({ width })), stickyRowsCount: 1 };
   });
   const buffer = await writeXlsxFile(sheets as never).toBuffer();
-  return new Uint8Array(buffer);
+  return fixZipTimes(new Uint8Array(buffer));
+}
+
+/**
+ * Set every entry's time in the zip to 1980-01-01 00:00 (the DOS epoch), so the same
+ * report gives the same bytes (the zip writer stamps the current time). Walks the
+ * central directory from the end-of-central-directory record (PKWARE APPNOTE 4.3).
+ */
+export function fixZipTimes(zip: Uint8Array): Uint8Array {
+  const view = new DataView(zip.buffer, zip.byteOffset, zip.byteLength);
+  let eocd = zip.length - 22;
+  while (eocd >= 0 && view.getUint32(eocd, true) !== 0x06054b50) eocd--;
+  if (eocd < 0) return zip;
+  const entries = view.getUint16(eocd + 10, true);
+  let at = view.getUint32(eocd + 16, true);
+  const DOS_DATE = (0 << 9) | (1 << 5) | 1; // 1980-01-01
+  for (let k = 0; k < entries && view.getUint32(at, true) === 0x02014b50; k++) {
+    view.setUint16(at + 12, 0, true);
+    view.setUint16(at + 14, DOS_DATE, true);
+    const local = view.getUint32(at + 42, true);
+    if (view.getUint32(local, true) === 0x04034b50) {
+      view.setUint16(local + 10, 0, true);
+      view.setUint16(local + 12, DOS_DATE, true);
+    }
+    at += 46 + view.getUint16(at + 28, true) + view.getUint16(at + 30, true) + view.getUint16(at + 32, true);
+  }
+  return zip;
 }
 
 /** Excel sheet names: at most 31 characters, none of []:*?/\, unique. */

@@ -25,11 +25,13 @@ export function report(ctx: CommandContext): Report {
   const extra = c.context.filter((v) => v.name !== 'fsm');
   const fsmValues = members.map((j) => a.families.schools[j].fsm!);
 
+  const value = (j: number) => a.families.schools[j].measure!;
   const rows = sorted.map((j) => {
     const s = a.families.schools[j];
     const d = distanceBetween(a.families.space, i, j);
     const row: Record<string, Cell> = {
-      position: a.comparisons[j].rank,
+      // Place within this family (ties share the better place).
+      position: 1 + members.filter((k) => better(value(k), value(j)) < 0).length,
       id: s.id,
       name: s.name,
       la: s.la,

@@ -1,0 +1,93 @@
+import { execFileSync, spawnSync } from 'node:child_process';
+import { existsSync, readFileSync, readdirSync } from 'node:fs';
+import { join } from 'node:path';
+import { parse } from 'csv-parse/sync';
+import readXlsxFile from 'read-excel-file/node';
+import { describe, expect, it } from 'vitest';
+import { neutralise } from '../../src/report/formatCsv.js';
+import { files, fos } from '../helpers/schools.js';
+
+const EVIL = '=HYPERLINK("http://x","y")';
+// 12 schools; one named with a formula, one with a leading minus; z and gaps are negative numbers.
+const rows = Array.from({ length: 12 }, (_, k) => `${100 + k},${k === 0 ? `"${EVIL.replace(/"/g, '""')}"` : k === 1 ? '-Minus Academy' : `School ${k}`},900,100,${40 + k},${10 + k}`);
+const input = () => files({ 'a.csv': ['URN,SCHNAME,LEA,TPUP,ATT8SCR,PTFSM6CLA1A', ...rows].join('\n') + '\n' });
+
+describe('export formats', () => {
+  it('neutralises text that a spreadsheet would run', () => {
+    expect(neutralise(EVIL)).toBe(`'${EVIL}`);
+    for (const s of ['+1', '-x', '@SUM(A1)', '\tx', '\rx']) expect(neutralise(s).startsWith("'")).toBe(true);
+    expect(neutralise('St Mary’s')).toBe('St Mary’s');
+  });
+
+  it('csv: parsed back, names inert, numbers (negative too) still numbers', async () => {
+    const f = input();
+    const r = await fos(['families', '--attainment', f['a.csv'], '--size', '5', '--format', 'csv']);
+    expect(r.stdout.startsWith('\uFEFF')).toBe(true);
+    const out = parse(r.stdout, { bom: true, columns: true }) as Record<string, string>[];
+    expect(out.find((x) => x.id === '100')!.name).toBe(`'${EVIL}`);
+    expect(out.find((x) => x.id === '101')!.name).toBe("'-Minus Academy");
+    const negative = out.find((x) => Number(x.z) < 0)!;
+    expect(negative.z).toMatch(/^-\d/);
+  });
+
+  it('xlsx: read back with real numbers, a header row and inert names', async () => {
+    const f = input();
+    const out = join(f.dir, 'f.xlsx');
+    expect((await fos(['families', '--attainment', f['a.csv'], '--size', '5', '-o', out])).code).toBe(0);
+    const sheet = (await readXlsxFile(out))[0].data as unknown[][];
+    expect(sheet[0].slice(0, 3)).toEqual(['year', 'id', 'name']);
+    const byId = new Map(sheet.slice(1).map((row) => [row[1], row]));
+    expect(byId.get('100')![2]).toBe(`'${EVIL}`);
+    expect(typeof byId.get('100')![5]).toBe('number'); // measure
+    expect(sheet.slice(1).some((row) => typeof row[13] === 'number' && (row[13] as number) < 0)).toBe(true); // z
+    // Same input, same bytes (zip times are fixed).
+    const again = join(f.dir, 'g.xlsx');
+    await fos(['families', '--attainment', f['a.csv'], '--size', '5', '-o', again]);
+    expect(readFileSync(again).equals(readFileSync(out))).toBe(true);
+  });
+
+  it('json: meta, tables and summary', async () => {
+    const f = input();
+    const j = JSON.parse((await fos(['families', '--attainment', f['a.csv'], '--size', '5', '--format', 'json'])).stdout);
+    expect(Object.keys(j)).toEqual(['meta', 'title', 'summary', 'tables', 'notes']);
+    expect(j.meta.inputs[0]).toMatchObject({ year: 'latest', role: 'attainment+fsm', rows: 12 });
+    expect(j.tables.families).toHaveLength(12);
+  });
+
+  it('md and html carry the school and the verdict; html is self-contained', async () => {
+    const md = (await fos(['report', '105', '--attainment', input()['a.csv'], '--size', '5', '--format', 'md'])).stdout;
+    expect(md).toMatch(/^# School 5 \(105\)/);
+    expect(md).toMatch(/\*\*105\*\*/);
+    const html = (await fos(['report', '105', '--attainment', input()['a.csv'], '--size', '5', '--format', 'html'])).stdout;
+    expect(html).toContain('<tr class="school">');
+    expect(html).toContain('<svg');
+    expect(html).not.toMatch(/<script|<link|src="http/);
+    expect(html).not.toContain('<a href="http://x"');
+  });
+
+  it('a failed export leaves no file behind', async () => {
+    const f = input();
+    const target = join(f.dir, 'out.csv');
+    const r = await fos(['families', '--attainment', join(f.dir, 'missing.csv'), '-o', target]);
+    expect(r.code).toBe(2);
+    expect(existsSync(target)).toBe(false);
+    expect(readdirSync(f.dir).filter((n) => n.includes('.tmp-'))).toEqual([]);
+  });
+});
+
+const CHROMIUM = ['/usr/bin/chromium', '/usr/bin/chromium-browser'].find((p) => existsSync(p));
+
+describe.skipIf(!CHROMIUM)('html report in headless Chromium', () => {
+  it('renders the school name and the charts', async () => {
+    const f = input();
+    const page = join(f.dir, 'report.html');
+    expect((await fos(['report', '105', '--attainment', f['a.csv'], '--size', '5', '-o', page])).code).toBe(0);
+    const flags = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--no-first-run', `--user-data-dir=${join(f.dir, 'chrome')}`];
+    const dom = execFileSync(CHROMIUM!, [...flags, '--dump-dom', `file://${page}`], { encoding: 'utf8', timeout: 60_000 });
+    expect(dom).toContain('School 5 (105)');
+    expect((dom.match(/<svg/g) ?? []).length).toBe(2);
+    const shot = spawnSync(CHROMIUM!, [...flags, `--screenshot=${join(f.dir, 'shot.png')}`, '--window-size=1200,1600', `file://${page}`], { timeout: 60_000 });
+    expect(shot.status).toBe(0);
+    expect(readFileSync(join(f.dir, 'shot.png')).subarray(1, 4).toString()).toBe('PNG');
+  });
+});

@@ -1,9 +1,12 @@
 #!/usr/bin/env python3
-"""Independent second computation of fos families, comparisons and candidates, written
-from METHOD.md in plain Python (standard library only, all-pairs brute force), to check
-`fos families --format csv` / `fos outperformers --format csv` against.
+"""Independent second computation of fos families, comparisons, candidates and the
+against-the-odds figures, written from METHOD.md in plain Python (standard library only,
+all-pairs brute force), to check fos's csv/json output against.
 
-usage: crosscheck.py KS4.csv CENSUS.csv FOS_FAMILIES.csv [N=20] [THRESHOLD=1.0]
+usage: crosscheck.py KS4.csv CENSUS.csv FOS_OUTPUT [N=20] [THRESHOLD=1.0]
+  FOS_OUTPUT: `fos families --format csv` (every row checked),
+              `fos outperformers --format csv --no-robust` (the set of candidates checked), or
+              `fos odds --format json` (quartile cuts, cross-tab and regression checked).
 """
 import csv, math, statistics, sys
 
@@ -59,7 +62,42 @@ for s in schools:
     out[s['id']] = dict(median=med, mean=mu, sd=sdv, gap=x - med, z=z, rank=f'{rank}/{len(fam)+1}', pct=pct, label=label,
                         candidate=z is not None and z >= THRESHOLD, members={o['id'] for o in fam})
 
+if fos_path.endswith('.json'):
+    import json
+    j = json.load(open(fos_path, encoding='utf-8'))
+    ms = sorted(s['measure'] for s in schools)
+    def q7(p):  # R type 7
+        h = (len(ms) - 1) * p; lo = math.floor(h)
+        return ms[lo] + (h - lo) * (ms[min(lo + 1, len(ms) - 1)] - ms[lo])
+    cuts = [q7(.25), q7(.5), q7(.75)]
+    quart = lambda x: 1 if x >= cuts[2] else 2 if x >= cuts[1] else 3 if x >= cuts[0] else 4
+    edges = [0, 5, 9, 13, 21, 35, 50, 100]
+    def band(f):
+        for k in range(len(edges) - 2):
+            if f < edges[k + 1]: return k
+        return len(edges) - 2
+    table = [[0] * 4 for _ in edges[:-1]]
+    for s in schools: table[band(s['fsm'])][quart(s['measure']) - 1] += 1
+    xs = [s['fsm'] for s in schools]; ys = [s['measure'] for s in schools]
+    mx, my = sum(xs) / n, sum(ys) / n
+    slope = sum((x - mx) * (y - my) for x, y in zip(xs, ys)) / sum((x - mx) ** 2 for x in xs)
+    icpt = my - slope * mx
+    r2 = 1 - sum((y - icpt - slope * x) ** 2 for x, y in zip(xs, ys)) / sum((y - my) ** 2 for y in ys)
+    got = [[r[f'q{k}'] for k in range(1, 5)] for r in j['tables']['crosstab']]
+    ok = got == table
+    import re
+    m = re.search(r'= ([\d.]+) ([−+]) ([\d.]+) × %FSM; R² = ([\d.]+)', ' '.join(j['summary']))
+    fslope = float(m.group(3)) * (-1 if m.group(2) == '−' else 1)
+    ok = ok and abs(float(m.group(1)) - icpt) < 0.01 and abs(fslope - slope) < 0.001 and abs(float(m.group(4)) - r2) < 0.001
+    print(f'quartile cuts {[round(c, 2) for c in cuts]}; crosstab {table}; line {icpt:.2f} {slope:+.3f}·FSM, R² {r2:.3f}: {"agree" if ok else "DIFFER"}')
+    sys.exit(0 if ok else 1)
+
 fos = {r['id']: r for r in rows(fos_path)}
+if 'candidate' in next(iter(fos.values()), {}):
+    got = {i for i, r in fos.items() if r['candidate'] == 'true'}
+    want = {i for i, e in out.items() if e['candidate']}
+    print(f'{len(want)} candidates by brute force, {len(got)} from fos, {len(got ^ want)} differ')
+    sys.exit(1 if got ^ want else 0)
 assert set(fos) == set(out), f'different schools: {len(set(fos) ^ set(out))}'
 bad = 0
 for sid, e in out.items():

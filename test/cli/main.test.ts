@@ -78,6 +78,13 @@ describe('fos (in-process)', () => {
     expect(JSON.parse(t.stdout).tables.trend.map((x: { year: string }) => x.year)).toEqual(['2017', '2018', '2019']);
   });
 
+  it('trend --group: each school by year and the group line', async () => {
+    const fam = parse((await fos(['families', '--format', 'csv'])).stdout, { bom: true, columns: true }) as Record<string, string>[];
+    const f = files({ 'ids.txt': `# network\n${fam[0].id}\n${fam[1].id}\n` });
+    const j = JSON.parse((await fos(['trend', '--group', f['ids.txt'], '--format', 'json'])).stdout);
+    expect(j.tables.trend.map((r: { id: string }) => r.id)).toEqual([fam[0].id, fam[0].id, fam[0].id, fam[1].id, fam[1].id, fam[1].id, 'group', 'group', 'group']);
+  });
+
   it('exit codes: 2 for usage, 1 for data', async () => {
     expect((await fos(['families', '--no-such-flag'])).code).toBe(2);
     expect((await fos(['families', '--size', '1'])).code).toBe(2);

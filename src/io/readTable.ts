@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
 import { readFileSync, statSync } from 'node:fs';
 import { parse } from 'csv-parse/sync';
-import iconv from 'iconv-lite';
+import { createRequire } from 'node:module';
 import { FosError } from '../core/errors.js';
 import type { RawTable } from '../core/load/rawTable.js';
 
@@ -210,6 +210,8 @@ function decode(bytes: Buffer, file: string, encoding: 'auto' | 'utf8' | 'win125
       'open it in a spreadsheet and save it as "CSV UTF-8"',
     );
   }
+  // iconv-lite is loaded only for the rare file that needs it.
+  const iconv = createRequire(import.meta.url)('iconv-lite') as typeof import('iconv-lite');
   return { text: iconv.decode(body, 'win1252'), encoding: 'windows-1252' };
 }
 

@@ -1,5 +1,5 @@
 import type { Report, Table } from './model.js';
-import { cellText } from './formatTable.js';
+import { cellText } from './cells.js';
 import { chartSvg } from './chartSvg.js';
 
 const esc = (s: string) => s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');

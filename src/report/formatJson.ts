@@ -1,5 +1,5 @@
 import type { Report } from './model.js';
-import { exportValue } from './formatCsv.js';
+import { exportValue } from './cells.js';
 
 /**
  * The report as one JSON document: `meta` (tool, version, command, every option in force,

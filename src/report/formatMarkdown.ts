@@ -1,5 +1,5 @@
 import type { Report } from './model.js';
-import { cellText } from './formatTable.js';
+import { cellText } from './cells.js';
 
 /** The report as Markdown: a heading, the summary, pipe tables (school's row in bold). */
 export function formatMarkdown(report: Report): string {

@@ -1,21 +1,7 @@
 import { Chalk, type ChalkInstance } from 'chalk';
 import Table from 'cli-table3';
-import type { Cell, Column, Report, Table as ReportTable } from './model.js';
-import { roundTo } from './model.js';
-
-/** Text shown for an empty value. */
-const EMPTY = '–';
-
-export function cellText(value: Cell, col: Column): string {
-  if (value === null || value === undefined || value === '') return EMPTY;
-  if (typeof value === 'boolean') return value ? 'yes' : 'no';
-  if (typeof value === 'number') {
-    if (col.type === 'int') return String(Math.round(value));
-    const d = col.digits ?? 2;
-    return roundTo(value, d).toFixed(d);
-  }
-  return value;
-}
+import type { Report, Table as ReportTable } from './model.js';
+import { cellText } from './cells.js';
 
 /** The report as a terminal page: title, summary, tables, notes. Colour only when asked. */
 export function formatTable(report: Report, color: boolean): string {

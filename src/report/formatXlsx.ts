@@ -1,5 +1,5 @@
 import type { Report } from './model.js';
-import { exportValue, neutralise } from './formatCsv.js';
+import { exportValue, neutralise } from './cells.js';
 
 /**
  * The report as an Excel workbook (write-excel-file): one sheet per table, a bold header

@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { parse } from 'csv-parse/sync';
 import readXlsxFile from 'read-excel-file/node';
 import { describe, expect, it } from 'vitest';
-import { neutralise } from '../../src/report/formatCsv.js';
+import { neutralise } from '../../src/report/cells.js';
 import { files, fos } from '../helpers/schools.js';
 
 const EVIL = '=HYPERLINK("http://x","y")';

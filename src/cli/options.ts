@@ -83,9 +83,3 @@ export const COMMANDS: readonly { name: string; args?: string; description: stri
 export function optionsFor(command: string): OptionSpec[] {
   return OPTIONS.filter((o) => o.commands === 'all' || o.commands.includes(command));
 }
-
-/** The long flag name as commander stores it: '--min-cohort <n>' → 'minCohort'; '--no-color' → 'color'. */
-export function attributeName(spec: OptionSpec): string {
-  const long = spec.flags.split(/[ ,]+/).find((f) => f.startsWith('--'))!.replace(/^--(no-)?/, '');
-  return long.replace(/-([a-z])/g, (_, ch: string) => ch.toUpperCase());
-}

@@ -1,7 +1,7 @@
-import { readFileSync } from 'node:fs';
 import { FosError } from '../../core/errors.js';
 import { findSchool } from '../../core/findSchool.js';
 import { average, trend as trendOf, type TrendPoint } from '../../core/trends/trend.js';
+import { readGroup } from '../../io/readGroup.js';
 import type { Cell, Chart, Column, Report } from '../../report/model.js';
 import type { CommandContext } from '../context.js';
 
@@ -98,16 +98,4 @@ function resolveId(ctx: CommandContext, query: string): string {
   }
   const latest = years[years.length - 1];
   return latest.families.schools[findSchool(latest, query)].id;
-}
-
-function readGroup(file: string): string[] {
-  let text: string;
-  try {
-    text = readFileSync(file, 'utf8');
-  } catch {
-    throw new FosError('FILE_NOT_FOUND', 'cannot read the --group file', { file }, 'give a text file with one school id per line');
-  }
-  const ids = text.split(/[\r\n,]+/).map((s) => s.trim().replace(/^\uFEFF/, '')).filter((s) => s && !s.startsWith('#'));
-  if (ids.length === 0) throw new FosError('BAD_VALUE', 'the --group file lists no school ids', { file }, 'one id per line; lines starting with # are comments');
-  return [...new Set(ids)];
 }

@@ -1,6 +1,7 @@
 import { basename, relative } from 'node:path';
 import { analyse, type YearAnalysis } from '../core/analyse.js';
 import { FosError } from '../core/errors.js';
+import type { EligibilityOptions } from '../core/load/eligibility.js';
 import type { ColumnMap, YearData } from '../core/types.js';
 import { loadInputs } from '../io/loadInputs.js';
 import type { InputFile, Meta } from '../report/model.js';
@@ -71,6 +72,12 @@ export class CommandContext {
     return result;
   }
 
+  /** Who takes part in a year, from the config (used by check and by the analysis). */
+  eligibilityOptions(): EligibilityOptions {
+    const c = this.config;
+    return { minCohort: c.minCohort, includeSpecial: c.includeSpecial, contextVars: c.context.map((v) => v.name).filter((n) => n !== 'fsm') };
+  }
+
   private analysed?: YearAnalysis[];
 
   analyse(): YearAnalysis[] {
@@ -80,7 +87,7 @@ export class CommandContext {
     this.analysed = analyse(
       years,
       {
-        eligibility: { minCohort: c.minCohort, includeSpecial: c.includeSpecial, contextVars: c.context.map((v) => v.name).filter((n) => n !== 'fsm') },
+        eligibility: this.eligibilityOptions(),
         families: { method: c.method, size: c.size, tiesAll: c.tiesAll, bands: c.bands, groups: c.groups, context: c.context },
         rule: { threshold: c.threshold, lowerIsBetter: c.lowerIsBetter, hasBounds: map.ci !== undefined },
       },

@@ -63,8 +63,8 @@ export async function run(argv: string[], io: Io): Promise<number> {
 
 async function execute(config: Config, io: Io): Promise<number> {
   const ctx = new CommandContext(config, io, VERSION);
-  if (config.output) assertNotInput(config.output, config.inputs.flatMap((y) => [y.attainment, ...(y.fsm ? [y.fsm] : [])]));
-  if (config.chart) assertNotInput(config.chart, config.inputs.flatMap((y) => [y.attainment, ...(y.fsm ? [y.fsm] : [])]));
+  const inputFiles = config.inputs.flatMap((y) => [y.attainment, ...(y.fsm ? [y.fsm] : [])]);
+  for (const target of [config.output, config.chart]) if (target) assertNotInput(target, inputFiles);
   const command = await LOADERS[config.command]();
   const report = await command(ctx);
   const body = await render(report, config.format, config.color);

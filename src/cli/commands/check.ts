@@ -16,9 +16,8 @@ const reasonKey = (r: string) => `excluded_${r.replace(/[^a-z]+/gi, '_').toLower
 export function check(ctx: CommandContext): Report {
   const { years, map } = ctx.load();
   const c = ctx.config;
-  const contextVars = c.context.map((v) => v.name).filter((n) => n !== 'fsm');
   const yearRows = years.map((y) => {
-    const el = eligibility(y.year, y.schools, { minCohort: c.minCohort, includeSpecial: c.includeSpecial, contextVars });
+    const el = eligibility(y.year, y.schools, ctx.eligibilityOptions());
     const count = (r: ExclusionReason) => el.excluded.filter((e) => e.reason === r).length;
     const fsm = el.eligible.map((s) => s.fsm!).sort((a, b) => a - b);
     const measure = el.eligible.map((s) => s.measure!).sort((a, b) => a - b);

@@ -31,25 +31,19 @@ export interface Comparison extends Standing {
  */
 export function compareFamilies(yf: YearFamilies, rule: CandidateRule): Comparison[] {
   const { schools, families } = yf;
-  const measure = new Float64Array(schools.length);
-  schools.forEach((s, i) => (measure[i] = s.measure!));
   const out: Comparison[] = new Array(schools.length);
   if (families.kind === 'own') {
-    let scratch = new Float64Array(64);
     for (let i = 0; i < schools.length; i++) {
-      const from = families.offsets[i];
-      const size = families.offsets[i + 1] - from;
-      if (size > scratch.length) scratch = new Float64Array(size * 2);
-      for (let k = 0; k < size; k++) scratch[k] = measure[families.members[from + k]];
-      out[i] = judge(schools[i], schools[i].id, standing(sortedFamily(scratch.subarray(0, size), true), measure[i], rule.lowerIsBetter), rule);
+      out[i] = compareSchool(schools, i, families.members.subarray(families.offsets[i], families.offsets[i + 1]), rule);
     }
   } else {
+    const measure = (i: number) => schools[i].measure!;
     const byGroup: number[][] = Array.from({ length: families.count }, () => []);
-    for (let i = 0; i < schools.length; i++) byGroup[families.group[i]].push(measure[i]);
+    for (let i = 0; i < schools.length; i++) byGroup[families.group[i]].push(measure(i));
     const sorted: SortedFamily[] = byGroup.map((g) => sortedFamily(g));
     for (let i = 0; i < schools.length; i++) {
       const g = families.group[i];
-      out[i] = judge(schools[i], String(g + 1), standing(sorted[g], measure[i], rule.lowerIsBetter), rule);
+      out[i] = judge(schools[i], String(g + 1), standing(sorted[g], measure(i), rule.lowerIsBetter), rule);
     }
   }
   return out;
@@ -57,10 +51,14 @@ export function compareFamilies(yf: YearFamilies, rule: CandidateRule): Comparis
 
 /** One school against the given members of its own family (itself among them). */
 export function compareSchool(schools: readonly SchoolYear[], i: number, members: ArrayLike<number>, rule: CandidateRule): Comparison {
-  const values = new Float64Array(members.length);
+  // A reused buffer: standing() reads the sorted values and keeps nothing of them.
+  if (members.length > scratch.length) scratch = new Float64Array(members.length * 2);
+  const values = scratch.subarray(0, members.length);
   for (let k = 0; k < members.length; k++) values[k] = schools[members[k]].measure!;
   return judge(schools[i], schools[i].id, standing(sortedFamily(values, true), schools[i].measure!, rule.lowerIsBetter), rule);
 }
+
+let scratch = new Float64Array(64);
 
 function judge(school: SchoolYear, family: string, s: Standing, rule: CandidateRule): Comparison {
   const c = s as Comparison;

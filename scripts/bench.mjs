@@ -42,7 +42,7 @@ function stages(files, ctx) {
   let t0 = performance.now();
   for (const f of [files.ks4, files.census]) {
     const src = openTable(f);
-    parseTable(src, src.header.slice(0, 6));
+    parseTable(src, src.header.slice(0, 6)).scan(() => {});
   }
   t.read = ms(t0);
   t0 = performance.now();

@@ -16,8 +16,8 @@ export interface YearAnalysis {
   eligibility: Eligibility;
   families: YearFamilies;
   comparisons: Comparison[];
-  /** School id → index into families.schools and comparisons. */
-  indexOf: Map<string, number>;
+  /** Index of a school id into families.schools and comparisons (a map built on first use). */
+  indexOf(id: string): number | undefined;
 }
 
 /** Eligibility, families and comparisons for each loaded year, oldest first. */
@@ -27,7 +27,8 @@ export function analyse(years: readonly YearData[], o: AnalysisOptions, onYear?:
     const el = eligibility(data.year, data.schools, o.eligibility);
     const families = buildFamilies(data.year, el.eligible, o.families);
     const comparisons = compareFamilies(families, o.rule);
-    const indexOf = new Map(families.schools.map((s, i) => [s.id, i]));
+    let byId: Map<string, number> | undefined;
+    const indexOf = (id: string) => (byId ??= new Map(families.schools.map((s, i) => [s.id, i]))).get(id);
     return { year: data.year, data, eligibility: el, families, comparisons, indexOf };
   });
 }

@@ -8,7 +8,7 @@ import { FosError } from './errors.js';
  */
 export function findSchool(a: YearAnalysis, query: string): number {
   const q = query.trim();
-  const byId = a.indexOf.get(q);
+  const byId = a.indexOf(q);
   if (byId !== undefined) return byId;
   const lower = q.toLowerCase();
   const schools = a.families.schools;

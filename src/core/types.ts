@@ -27,10 +27,6 @@ export interface SchoolYear {
   special: boolean;
   /** Whether the school had a row in the FSM table (always true when FSM comes from the attainment file). */
   inFsmFile: boolean;
-  /** Whether the school had a row in the attainment table. */
-  inAttainmentFile: boolean;
-  /** "file:line" of the attainment row, for messages. */
-  source: string;
 }
 
 /** Which input column feeds each field. Absent optional fields are simply not loaded. */

@@ -41,10 +41,10 @@ export function loadInputs(years: YearInput[], o: LoadOptions): { years: YearDat
           { year: y.year, role: 'fsm', where: o.where, strict: o.strict },
         )
       : undefined;
-    if (attRead.rows.size === 0) {
+    if (attRead.rows.ids.length === 0) {
       throw new FosError('NO_SCHOOLS', `no school rows${attRead.report.rowsRead ? ` (${attRead.report.rowsRead} rows read, all totals or filtered out)` : ' after the header'}`, { file: att.file }, 'check the file, and any --where filter');
     }
-    const joined = joinYear(y.year, attRead.rows, fsmRead?.rows, resolved.map, att.file);
+    const joined = joinYear(y.year, attRead.rows, fsmRead?.rows, resolved.map);
     if (fsmRead && joined.join.matched === 0) {
       throw new FosError(
         'NO_OVERLAP',

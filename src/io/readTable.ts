@@ -2,6 +2,7 @@ import { createHash } from 'node:crypto';
 import { readFileSync, statSync } from 'node:fs';
 import { parse } from 'csv-parse/sync';
 import { createRequire } from 'node:module';
+import { isUtf8 } from 'node:buffer';
 import { FosError } from '../core/errors.js';
 import type { RawTable } from '../core/load/rawTable.js';
 
@@ -52,7 +53,7 @@ export function openTable(file: string, o: ReadTextOptions = {}): TextSource {
   const firstLine = text.slice(0, firstLineEnd(text));
   if (firstLine.trim() === '') throw new FosError('NO_HEADER', 'the first line is empty; a header row is expected', { file, line: 1 }, 'remove the blank lines before the header');
   const delimiter = o.delimiter ?? detectDelimiter(firstLine);
-  const headerRows = parseRecords(text, file, delimiter, 1) as string[][];
+  const headerRows = parseRecords(text, file, delimiter, 1);
   const header = (headerRows[0] ?? []).map((h) => h.trim());
   const sha256 = createHash('sha256').update(bytes).digest('hex');
   return { file, text, header, encoding, delimiter, sha256 };
@@ -64,10 +65,10 @@ export function openTable(file: string, o: ReadTextOptions = {}): TextSource {
  * quote (with the lines its quoted field runs over) goes to csv-parse, as does a whole
  * file with bare CR line ends or a quoted header. Both paths give the same rows (tested).
  */
-export function parseTable(src: TextSource, keep: readonly string[]): RawTable {
+export function parseTable(src: TextSource, columns: readonly string[]): RawTable {
   const at: number[] = [];
   const kept: string[] = [];
-  for (const name of new Set(keep)) {
+  for (const name of new Set(columns)) {
     const positions = src.header.flatMap((h, i) => (h === name ? [i] : []));
     if (positions.length > 1) {
       throw new FosError(
@@ -82,35 +83,49 @@ export function parseTable(src: TextSource, keep: readonly string[]): RawTable {
       kept.push(name);
     }
   }
-  const rows: string[][] = [];
-  const lines: number[] = [];
   // Fields past the last column used are never split off; a row is short when it ends
   // before a column that is used.
   const width = at.length ? Math.max(...at) + 1 : 0;
-  let shortRows = 0;
-  const take = (record: string[], line: number) => {
-    lines.push(line);
-    if (record.length < width) shortRows++;
-    const out = new Array<string>(at.length);
-    for (let i = 0; i < at.length; i++) out[i] = record[at[i]] ?? '';
-    rows.push(out);
-    return null;
+  const scan = (visit: (row: readonly string[], line: number) => void) => {
+    let rows = 0;
+    let shortRows = 0;
+    const keep = (row: string[], line: number, short: boolean) => {
+      rows++;
+      if (short) shortRows++;
+      visit(row, line);
+    };
+    const project = (record: string[], line: number) => ({ row: at.map((i) => record[i] ?? ''), line, short: record.length < width });
+    const text = src.text;
+    const firstNl = text.indexOf('\n');
+    const headerLine = text.slice(0, firstNl < 0 ? text.length : firstNl);
+    if ((text.includes('\r') && /\r(?!\n)/.test(text)) || headerLine.includes('"')) {
+      for (const r of parseRecords(text, src.file, src.delimiter, 0, (record, line) => (line > 1 ? project(record, line) : null))) keep(r.row, r.line, r.short);
+    } else {
+      splitLines(text, firstNl < 0 ? text.length : firstNl + 1, src, at, project, keep);
+    }
+    return { rows, shortRows };
   };
-  const text = src.text;
-  const firstNl = text.indexOf('\n');
-  const headerLine = text.slice(0, firstNl < 0 ? text.length : firstNl);
-  if (/\r(?!\n)/.test(text) || headerLine.includes('"')) {
-    parseRecords(text, src.file, src.delimiter, 0, (record, line) => (line > 1 ? take(record, line) : null));
-  } else {
-    splitLines(text, firstNl < 0 ? text.length : firstNl + 1, src, width, take);
-  }
-  return { file: src.file, header: kept, rows, lines, shortRows, encoding: src.encoding, delimiter: src.delimiter, sha256: src.sha256 };
+  return { file: src.file, header: kept, scan, encoding: src.encoding, delimiter: src.delimiter, sha256: src.sha256 };
 }
 
-function splitLines(text: string, start: number, src: TextSource, width: number, take: (record: string[], line: number) => null) {
-  // One native split into lines (far faster than walking the text with indexOf).
+type Projected = { row: string[]; line: number; short: boolean };
+
+function splitLines(
+  text: string,
+  start: number,
+  src: TextSource,
+  at: readonly number[],
+  project: (record: string[], line: number) => Projected,
+  keep: (row: string[], line: number, short: boolean) => void,
+) {
+  // One native split into lines (far faster than walking the text with indexOf); then
+  // each line is walked field by field, and only the fields kept become strings.
   const all = text.slice(start).split('\n');
   const d = src.delimiter;
+  const width = at.length ? Math.max(...at) + 1 : 0;
+  const slot = new Int32Array(width).fill(-1);
+  at.forEach((col, i) => (slot[col] = i));
+  const out = new Array<string>(at.length);
   for (let k = 0; k < all.length; k++) {
     const line = k + 2;
     let row = all[k];
@@ -122,11 +137,20 @@ function splitLines(text: string, start: number, src: TextSource, width: number,
       let j = k;
       while (quotes % 2 === 1 && j + 1 < all.length) quotes += countQuotes(all[++j]);
       // Each such record is given the line it starts on.
-      parseRecords(all.slice(k, j + 1).join('\n'), src.file, d, 0, (record) => take(record, line), line - 1);
+      for (const r of parseRecords(all.slice(k, j + 1).join('\n'), src.file, d, 0, (record) => project(record, line), line - 1)) keep(r.row, r.line, r.short);
       k = j;
       continue;
     }
-    take(row.split(d, width), line);
+    out.fill('');
+    let pos = 0;
+    let col = 0;
+    for (; col < width; col++) {
+      const end = row.indexOf(d, pos);
+      if (slot[col] >= 0) out[slot[col]] = end < 0 ? row.slice(pos) : row.slice(pos, end);
+      if (end < 0) break;
+      pos = end + 1;
+    }
+    keep(out, line, col < width - 1);
   }
 }
 
@@ -136,14 +160,14 @@ function countQuotes(text: string): number {
   return n;
 }
 
-function parseRecords(
+function parseRecords<T = string[]>(
   text: string,
   file: string,
   delimiter: string,
   toLine: number,
-  project?: (record: string[], line: number) => string[] | null,
+  project?: (record: string[], line: number) => T | null,
   lineOffset = 0,
-): unknown[] {
+): T[] {
   try {
     return parse(text, {
       delimiter,
@@ -152,8 +176,8 @@ function parseRecords(
       relax_quotes: true,
       skip_empty_lines: true,
       ...(toLine ? { to_line: toLine } : {}),
-      ...(project ? { on_record: (rec: string[], ctx: { lines: number }) => project(rec, ctx.lines) } : {}),
-    });
+      ...(project ? { on_record: (rec: string[], ctx: { lines: number }) => project(rec, ctx.lines) as unknown as string[] } : {}),
+    }) as unknown as T[];
   } catch (e) {
     const err = e as { code?: string; message?: string; lines?: number };
     if (err && typeof err.code === 'string' && err.code.startsWith('CSV_')) {
@@ -192,13 +216,10 @@ function decode(bytes: Buffer, file: string, encoding: 'auto' | 'utf8' | 'win125
   const hasBom = bytes.length >= 3 && bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf;
   const body = hasBom ? bytes.subarray(3) : bytes;
   if (encoding !== 'win1252') {
-    try {
-      const text = new TextDecoder('utf-8', { fatal: true }).decode(body);
-      return { text, encoding: hasBom ? 'utf-8 (BOM)' : 'utf-8' };
-    } catch {
-      if (encoding === 'utf8') {
-        throw new FosError('BAD_ENCODING', 'the file is not valid UTF-8', { file, line: firstInvalidUtf8Line(body) }, 'drop --encoding utf8 to read it as Windows-1252, or re-save it as UTF-8');
-      }
+    // isUtf8 validates natively, and toString then decodes without a second check.
+    if (isUtf8(body)) return { text: body.toString('utf8'), encoding: hasBom ? 'utf-8 (BOM)' : 'utf-8' };
+    if (encoding === 'utf8') {
+      throw new FosError('BAD_ENCODING', 'the file is not valid UTF-8', { file, line: firstInvalidUtf8Line(body) }, 'drop --encoding utf8 to read it as Windows-1252, or re-save it as UTF-8');
     }
   }
   const bad = body.findIndex((b) => WIN1252_UNDEFINED.has(b));

@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { compareIds, idRanks } from '../../src/core/idOrder.js';
+import { compareIds, idOrder, idRanks } from '../../src/core/idOrder.js';
 
 describe('compareIds', () => {
   it('compares digit ids as numbers, others as text', () => {
@@ -30,6 +30,16 @@ describe('compareIds', () => {
           if (compareIds(a, b) < 0) expect(ranks[i]).toBeLessThan(ranks[j]);
         }));
       }),
+    );
+  });
+
+  it('idOrder sorts as compareIds does, long digit ids included (property)', () => {
+    const id = fc.oneof(fc.stringMatching(/^0{0,2}[0-9]{1,20}$/), fc.constantFrom('7', '07', '007', '9999999999999999', '10000000000000000'), fc.string({ maxLength: 4 }));
+    fc.assert(
+      fc.property(fc.array(id, { maxLength: 40 }), (ids) => {
+        expect(Array.from(idOrder(ids), (i) => ids[i])).toEqual([...ids].sort(compareIds));
+      }),
+      { numRuns: 300 },
     );
   });
 });

@@ -1,3 +1,4 @@
+import type { RawTable } from '../../src/core/load/rawTable.js';
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -22,8 +23,6 @@ export function school(id: string, fsm: number, measure: number, extra: Partial<
     location: null,
     special: false,
     inFsmFile: true,
-    inAttainmentFile: true,
-    source: `test.csv:${id}`,
     ...extra,
   };
 }
@@ -63,4 +62,15 @@ export async function fos(argv: string[], opts: { cwd?: string; env?: Record<str
 /** A small KS4-style attainment file and census-style FSM file. */
 export function ks4(rows: string[][], header = ['RECTYPE', 'LEA', 'URN', 'SCHNAME', 'TPUP', 'ATT8SCR']): string {
   return [header, ...rows].map((r) => r.join(',')).join('\n') + '\n';
+}
+
+/** Every row of a table (copied), with its line, the short-row count and the header. */
+export function rowsOf(t: RawTable) {
+  const rows: string[][] = [];
+  const lines: number[] = [];
+  const { shortRows } = t.scan((row, line) => {
+    rows.push([...row]);
+    lines.push(line);
+  });
+  return { header: t.header, encoding: t.encoding, delimiter: t.delimiter, rows, lines, shortRows };
 }

@@ -5,7 +5,7 @@ import { stringify } from 'csv-stringify/sync';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { openTable, parseTable } from '../../src/io/readTable.js';
-import { tempDir } from '../helpers/schools.js';
+import { rowsOf, tempDir } from '../helpers/schools.js';
 
 const dir = tempDir();
 
@@ -24,7 +24,7 @@ describe('parseTable fast path', () => {
           const text = stringify([header, ...rows], { record_delimiter: eol, quoted_match: /[\r\n]/ });
           const file = join(dir, 'p.csv');
           writeFileSync(file, text);
-          const t = parseTable(openTable(file, { delimiter: ',' }), header);
+          const t = rowsOf(parseTable(openTable(file, { delimiter: ',' }), header));
           const lines: number[] = [];
           const expected = (parse(text, { relax_column_count: true, skip_empty_lines: true, on_record: (r: string[], ctx: { lines: number }) => (lines.push(ctx.lines), r) }) as string[][]).slice(1);
           expect(t.rows).toEqual(expected);

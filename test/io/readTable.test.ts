@@ -3,9 +3,9 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { FosError } from '../../src/core/errors.js';
 import { detectDelimiter, openTable, parseTable } from '../../src/io/readTable.js';
-import { files } from '../helpers/schools.js';
+import { files, rowsOf } from '../helpers/schools.js';
 
-const read = (path: string, keep = ['URN', 'SCHNAME', 'ATT8SCR']) => parseTable(openTable(path), keep);
+const read = (path: string, keep = ['URN', 'SCHNAME', 'ATT8SCR']) => rowsOf(parseTable(openTable(path), keep));
 const error = (fn: () => unknown): FosError => {
   try {
     fn();

@@ -1,6 +1,7 @@
 import { mean, quantileSorted, sampleStandardDeviation } from 'simple-statistics';
 import type { YearAnalysis } from '../../core/analyse.js';
 import { FosError } from '../../core/errors.js';
+import { groupsOf } from '../../core/families/disjointFamilies.js';
 import { describeMethod, familyColumns, familyRow } from '../../report/familyColumns.js';
 import type { Cell, Report, Table } from '../../report/model.js';
 import type { CommandContext } from '../context.js';
@@ -57,8 +58,9 @@ function summaryTable(years: YearAnalysis[], measure: string): Table {
   for (const a of years) {
     const f = a.families.families;
     if (f.kind !== 'disjoint') continue;
+    const groups = groupsOf(f);
     for (let g = 0; g < f.count; g++) {
-      const members = a.families.schools.filter((_, i) => f.group[i] === g);
+      const members = groups[g].map((i) => a.families.schools[i]);
       const fsm = members.map((s) => s.fsm!).sort((x, y) => x - y);
       const m = members.map((s) => s.measure!).sort((x, y) => x - y);
       rows.push({

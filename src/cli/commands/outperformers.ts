@@ -24,30 +24,32 @@ export function outperformers(ctx: CommandContext): Report {
   const history = (id: string): Consistency =>
     consistency(
       upTo.flatMap((y) => {
-        const i = y.indexOf.get(id);
+        const i = y.indexOf(id);
         return i === undefined ? [] : [{ year: y.year, candidate: y.comparisons[i].candidate }];
       }),
       c.consistent,
     );
+  // Only a school that was a candidate in some year can be consistent (K ≥ 1), so the
+  // history is worked out for those alone, not for every school.
+  const everCandidate = new Set(multi ? upTo.flatMap((y) => y.families.schools.filter((_, i) => y.comparisons[i].candidate).map((s) => s.id)) : []);
   const picked = a.families.schools
-    .map((s, i) => ({ i, s, h: history(s.id) }))
-    .filter(({ i, h }) => keep(a, i) && (a.comparisons[i].candidate || (multi && h.consistent)));
+    .flatMap((s, i) => (keep(a, i) && (a.comparisons[i].candidate || everCandidate.has(s.id)) ? [{ i, s, h: history(s.id) }] : []))
+    .filter(({ i, h }) => a.comparisons[i].candidate || (multi && h.consistent));
   const rule = { threshold: c.threshold, lowerIsBetter: c.lowerIsBetter, hasBounds: map.ci !== undefined };
   const robust = c.robust ? robustness(a.families, picked.map((p) => p.i), rule) : undefined;
 
   const zBetter = (i: number) => (c.lowerIsBetter ? -1 : 1) * (a.comparisons[i].z ?? -Infinity);
-  picked.sort((x, y) => Number(y.h.consistent) - Number(x.h.consistent) || zBetter(y.i) - zBetter(x.i) || a.families.idRank[x.i] - a.families.idRank[y.i]);
-  const rows = picked.map(({ i, h, s }) => {
-    const row: Record<string, Cell> = {
-      ...familyRow(a, i),
-      candidate: a.comparisons[i].candidate,
-      years_candidate: h.yearsCandidate,
-      years_loaded: h.yearsLoaded,
-      consistent: multi ? h.consistent : null,
-      robust: robust ? `${robust.get(i)}/${ROBUSTNESS_CHECKS.length}` : null,
-      history: h.history.map((y) => `${y.year}${y.candidate ? '✓' : '·'}`).join(' '),
-      reason: candidateReason(a.comparisons[i], s, rule),
-    };
+  const keyed = picked.map((p) => ({ ...p, consistent: Number(p.h.consistent), z: zBetter(p.i), rank: a.families.idRank[p.i] }));
+  keyed.sort((x, y) => y.consistent - x.consistent || y.z - x.z || x.rank - y.rank);
+  const rows = keyed.map(({ i, h, s }) => {
+    const row: Record<string, Cell> = familyRow(a, i);
+    row.candidate = a.comparisons[i].candidate;
+    row.years_candidate = h.yearsCandidate;
+    row.years_loaded = h.yearsLoaded;
+    row.consistent = multi ? h.consistent : null;
+    row.robust = robust ? `${robust.get(i)}/${ROBUSTNESS_CHECKS.length}` : null;
+    row.history = h.history.map((y) => `${y.year}${y.candidate ? '✓' : '·'}`).join(' ');
+    row.reason = candidateReason(a.comparisons[i], s, rule);
     return row;
   });
   const extra: Column[] = [

@@ -1,3 +1,4 @@
+import { groupsOf } from '../families/disjointFamilies.js';
 import type { YearFamilies } from '../families/buildFamilies.js';
 import type { SchoolYear } from '../types.js';
 import { sortedFamily, standing, type SortedFamily, type Standing } from './standing.js';
@@ -33,14 +34,10 @@ export function compareFamilies(yf: YearFamilies, rule: CandidateRule): Comparis
   const { schools, families } = yf;
   const out: Comparison[] = new Array(schools.length);
   if (families.kind === 'own') {
-    for (let i = 0; i < schools.length; i++) {
-      out[i] = compareSchool(schools, i, families.members.subarray(families.offsets[i], families.offsets[i + 1]), rule);
-    }
+    for (let i = 0; i < schools.length; i++) out[i] = compareSchool(schools, i, families.members, rule, families.offsets[i], families.offsets[i + 1]);
   } else {
     const measure = (i: number) => schools[i].measure!;
-    const byGroup: number[][] = Array.from({ length: families.count }, () => []);
-    for (let i = 0; i < schools.length; i++) byGroup[families.group[i]].push(measure(i));
-    const sorted: SortedFamily[] = byGroup.map((g) => sortedFamily(g));
+    const sorted: SortedFamily[] = groupsOf(families).map((g) => sortedFamily(g.map(measure)));
     for (let i = 0; i < schools.length; i++) {
       const g = families.group[i];
       out[i] = judge(schools[i], String(g + 1), standing(sorted[g], measure(i), rule.lowerIsBetter), rule);
@@ -49,13 +46,13 @@ export function compareFamilies(yf: YearFamilies, rule: CandidateRule): Comparis
   return out;
 }
 
-/** One school against the given members of its own family (itself among them). */
-export function compareSchool(schools: readonly SchoolYear[], i: number, members: ArrayLike<number>, rule: CandidateRule): Comparison {
+/** One school against the members of its own family (itself among them): members[from .. to). */
+export function compareSchool(schools: readonly SchoolYear[], i: number, members: ArrayLike<number>, rule: CandidateRule, from = 0, to = members.length): Comparison {
   // A reused buffer: standing() reads the sorted values and keeps nothing of them.
-  if (members.length > scratch.length) scratch = new Float64Array(members.length * 2);
-  const values = scratch.subarray(0, members.length);
-  for (let k = 0; k < members.length; k++) values[k] = schools[members[k]].measure!;
-  return judge(schools[i], schools[i].id, standing(sortedFamily(values, true), schools[i].measure!, rule.lowerIsBetter), rule);
+  const n = to - from;
+  if (n > scratch.length) scratch = new Float64Array(n * 2);
+  for (let k = 0; k < n; k++) scratch[k] = schools[members[from + k]].measure!;
+  return judge(schools[i], schools[i].id, standing(sortedFamily(scratch, n), schools[i].measure!, rule.lowerIsBetter), rule);
 }
 
 let scratch = new Float64Array(64);

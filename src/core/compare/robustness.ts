@@ -18,7 +18,7 @@ export const ROBUSTNESS_CHECKS: { name: string; change: Partial<FamilyOptions> }
  */
 export function robustness(yf: YearFamilies, which: readonly number[], rule: CandidateRule): Map<number, number> {
   const passed = new Map<number, number>(which.map((i) => [i, 0]));
-  let index: NeighbourIndex | undefined;
+  let index = yf.families.kind === 'own' ? yf.families.index : undefined;
   const members: number[] = [];
   for (const check of ROBUSTNESS_CHECKS) {
     const o = { ...yf.options, ...check.change };

@@ -32,17 +32,38 @@ export interface SortedFamily {
   sumSq: number;
 }
 
-/** `inPlace`: sort `values` itself (a scratch buffer) instead of a copy. */
-export function sortedFamily(values: ArrayLike<number> | Float64Array, inPlace = false): SortedFamily {
-  const v = inPlace && values instanceof Float64Array ? values.sort() : Float64Array.from(values).sort();
+/**
+ * The first `n` values sorted ascending. Given `n`, `values` is a scratch buffer sorted in
+ * place (insertion sort for a neighbour family's few values); else a sorted copy.
+ */
+export function sortedFamily(values: ArrayLike<number>, n?: number): SortedFamily {
+  let v: Float64Array;
+  if (n !== undefined && values instanceof Float64Array) {
+    v = values.subarray(0, n);
+    if (n <= 48) insertionSort(v);
+    else v.sort();
+  } else v = Float64Array.from(values).sort();
   const shift = v.length ? v[v.length >> 1] : 0;
   let sum = 0;
   let sumSq = 0;
-  for (const x of v) {
-    sum += x - shift;
-    sumSq += (x - shift) ** 2;
+  for (let k = 0; k < v.length; k++) {
+    const x = v[k] - shift;
+    sum += x;
+    sumSq += x * x;
   }
   return { values: v, shift, sum, sumSq };
+}
+
+function insertionSort(v: Float64Array) {
+  for (let i = 1; i < v.length; i++) {
+    const x = v[i];
+    let j = i - 1;
+    while (j >= 0 && v[j] > x) {
+      v[j + 1] = v[j];
+      j--;
+    }
+    v[j + 1] = x;
+  }
 }
 
 /**

@@ -19,3 +19,10 @@ export function compactGroups(group: Int32Array, order: number[]): DisjointFamil
   for (let i = 0; i < group.length; i++) out[i] = map.get(group[i])!;
   return { kind: 'disjoint', group: out, count: map.size };
 }
+
+/** Each family's members (indexes in school order), in one pass: O(n). */
+export function groupsOf(f: DisjointFamilies): number[][] {
+  const out: number[][] = Array.from({ length: f.count }, () => []);
+  for (let i = 0; i < f.group.length; i++) out[f.group[i]].push(i);
+  return out;
+}

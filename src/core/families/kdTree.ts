@@ -8,7 +8,8 @@
 const LEAF = 8;
 
 export class KdTree {
-  private readonly perm: Int32Array;
+  /** Points in leaf order: queries taken in this order walk the tree with a warm cache. */
+  readonly perm: Int32Array;
   private readonly lo: Int32Array;
   private readonly hi: Int32Array;
   private readonly dim: Int32Array;
@@ -19,6 +20,7 @@ export class KdTree {
   // Max-heap of (squared distance, point) and near misses; reused across queries.
   private heapD = new Float64Array(64);
   private heapP = new Int32Array(64);
+  private heapW = new Int32Array(64);
   private heapSize = 0;
   private missD: number[] = [];
   private missP: number[] = [];
@@ -184,11 +186,11 @@ export class KdTree {
           if (d2 <= this.heapD[0] * this.grow) this.miss(d2, p);
           continue;
         }
-        this.push(d2, p);
+        this.push(d2, p, wp);
         this.total += wp;
         while (this.heapSize > 1) {
           const top = this.heapP[0];
-          const wt = this.weight[top] - (top === q ? this.selfLess : 0);
+          const wt = this.heapW[0];
           if (this.total - wt < this.need) break;
           this.total -= wt;
           const topD = this.heapD[0];
@@ -216,7 +218,7 @@ export class KdTree {
     this.missP.push(p);
   }
 
-  private push(d2: number, p: number) {
+  private push(d2: number, p: number, w: number) {
     if (this.heapSize === this.heapD.length) {
       const d = new Float64Array(this.heapD.length * 2);
       d.set(this.heapD);
@@ -224,6 +226,9 @@ export class KdTree {
       const pp = new Int32Array(this.heapP.length * 2);
       pp.set(this.heapP);
       this.heapP = pp;
+      const ww = new Int32Array(this.heapW.length * 2);
+      ww.set(this.heapW);
+      this.heapW = ww;
     }
     let i = this.heapSize++;
     while (i > 0) {
@@ -231,16 +236,19 @@ export class KdTree {
       if (this.heapD[parent] >= d2) break;
       this.heapD[i] = this.heapD[parent];
       this.heapP[i] = this.heapP[parent];
+      this.heapW[i] = this.heapW[parent];
       i = parent;
     }
     this.heapD[i] = d2;
     this.heapP[i] = p;
+    this.heapW[i] = w;
   }
 
   private pop() {
     const n = --this.heapSize;
     const d2 = this.heapD[n];
     const p = this.heapP[n];
+    const w = this.heapW[n];
     let i = 0;
     for (;;) {
       let child = 2 * i + 1;
@@ -249,9 +257,11 @@ export class KdTree {
       if (this.heapD[child] <= d2) break;
       this.heapD[i] = this.heapD[child];
       this.heapP[i] = this.heapP[child];
+      this.heapW[i] = this.heapW[child];
       i = child;
     }
     this.heapD[i] = d2;
     this.heapP[i] = p;
+    this.heapW[i] = w;
   }
 }

@@ -7,6 +7,8 @@ export interface OwnFamilies {
   kind: 'own';
   offsets: Int32Array;
   members: Int32Array;
+  /** The search structure, kept so other family sizes can be asked of it. */
+  index: NeighbourIndex;
 }
 
 /** Two distances are equal when they differ by no more than this share of the larger. */
@@ -80,15 +82,36 @@ export class NeighbourIndex {
     if (D > 1) this.tree = new KdTree(this.pc, D, this.weight);
   }
 
+  /** Distinct points in an order that keeps consecutive queries close in space. */
+  pointOrder(): Int32Array {
+    return this.tree ? this.tree.perm : Int32Array.from(this.weight, (_, p) => p);
+  }
+
+  /** Schools at distinct point p: schoolsAt[pointStart[p] .. pointStart[p + 1]). */
+  schoolsOf(p: number): Int32Array {
+    return this.schoolsAt.subarray(this.pointStart[p], this.pointStart[p + 1]);
+  }
+
+  /** Find the candidates around point p for families of `size`; every school at p shares them. */
+  candidates(p: number, size: number): void {
+    const need = Math.min(size - 1, this.n - 1);
+    this.candP.length = 0;
+    this.candD.length = 0;
+    if (this.tree) this.tree.nearest(p, need, 1, SLACK, this.candP, this.candD);
+    else candidates1d(this.pc, this.weight, p, need, this.candP, this.candD);
+  }
+
   /** Push school i's family (itself first, then nearest first) onto `out`. */
   family(i: number, size: number, tiesAll: boolean, out: { push(x: number): unknown }): void {
+    this.candidates(this.pointOf[i], size);
+    this.familyFromCandidates(i, size, tiesAll, out);
+  }
+
+  /** School i's family from the candidates last found for its point. */
+  familyFromCandidates(i: number, size: number, tiesAll: boolean, out: { push(x: number): unknown }): void {
     const need = Math.min(size - 1, this.n - 1);
     const { candP, candD, weight, pointStart, schoolsAt, idRank } = this;
     const q = this.pointOf[i];
-    candP.length = 0;
-    candD.length = 0;
-    if (this.tree) this.tree.nearest(q, need, 1, SLACK, candP, candD);
-    else candidates1d(this.pc, weight, q, need, candP, candD);
     out.push(i);
     // Walk tie groups in order of distance.
     let taken = 0;
@@ -128,29 +151,42 @@ export class NeighbourIndex {
   }
 }
 
-/** Every school's own family. */
+/**
+ * Every school's own family. One search per distinct point (its schools share it), the
+ * points taken in tree order; the families are then laid out in school order.
+ */
 export function neighbours(space: ContextSpace, idRank: Int32Array, size: number, tiesAll: boolean): OwnFamilies {
   const n = idRank.length;
   const index = new NeighbourIndex(space, idRank);
-  const offsets = new Int32Array(n + 1);
-  let members = new Int32Array(Math.max(1, n * Math.min(size, n)));
+  const start = new Int32Array(n);
+  const length = new Int32Array(n);
+  let buffer = new Int32Array(Math.max(1, n * Math.min(size, n)));
   let filled = 0;
   const sink = {
     push(x: number) {
-      if (filled === members.length) {
-        const m = new Int32Array(members.length * 2);
-        m.set(members);
-        members = m;
+      if (filled === buffer.length) {
+        const m = new Int32Array(buffer.length * 2);
+        m.set(buffer);
+        buffer = m;
       }
-      members[filled++] = x;
+      buffer[filled++] = x;
     },
   };
-  for (let i = 0; i < n; i++) {
-    offsets[i] = filled;
-    index.family(i, size, tiesAll, sink);
+  const points = index.pointOrder();
+  for (let k = 0; k < points.length; k++) {
+    const p = points[k];
+    index.candidates(p, size);
+    for (const i of index.schoolsOf(p)) {
+      start[i] = filled;
+      index.familyFromCandidates(i, size, tiesAll, sink);
+      length[i] = filled - start[i];
+    }
   }
-  offsets[n] = filled;
-  return { kind: 'own', offsets, members: members.slice(0, filled) };
+  const offsets = new Int32Array(n + 1);
+  for (let i = 0; i < n; i++) offsets[i + 1] = offsets[i] + length[i];
+  const members = new Int32Array(filled);
+  for (let i = 0; i < n; i++) members.set(buffer.subarray(start[i], start[i] + length[i]), offsets[i]);
+  return { kind: 'own', offsets, members, index };
 }
 
 /** One variable: walk outwards from the school's point over the sorted distinct values. */

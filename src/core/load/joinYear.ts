@@ -1,6 +1,6 @@
 import type { ColumnMap, JoinReport, Location, SchoolYear } from '../types.js';
-import type { SchoolRow } from './readSchoolRows.js';
-import { compareIds } from '../idOrder.js';
+import type { SchoolRows } from './readSchoolRows.js';
+import { idOrder } from '../idOrder.js';
 
 /**
  * Join one year's attainment rows with its FSM rows on the school id (an inner join for
@@ -11,47 +11,73 @@ import { compareIds } from '../idOrder.js';
  */
 export function joinYear(
   year: string,
-  attainment: Map<string, SchoolRow>,
-  fsmRows: Map<string, SchoolRow> | undefined,
+  attainment: SchoolRows,
+  fsmRows: SchoolRows | undefined,
   map: ColumnMap,
-  attainmentFile: string,
 ): { schools: SchoolYear[]; join: JoinReport } {
-  const schools: SchoolYear[] = [];
+  const f = fsmRows ?? attainment;
+  // Each field from the attainment file when it has it, else from the FSM file.
+  const numberFrom = (field: string) => {
+    const own = attainment.numbers[field];
+    if (own) return (r: number) => nullable(own[r]);
+    const other = f.numbers[field];
+    return (_: number, fr: number) => (other && fr >= 0 ? nullable(other[fr]) : null);
+  };
+  const textFrom = (field: string) => {
+    const own = attainment.text[field];
+    const other = f.text[field];
+    return (r: number, fr: number) => own?.[r] || (other && fr >= 0 ? other[fr] : '') || '';
+  };
+  const name = textFrom('name');
+  const la = textFrom('la');
+  const contextKeys = Object.keys(map.context);
+  const context = contextKeys.map((key) => numberFrom(`context:${key}`));
+  const locA = numberFrom('locationA');
+  const locB = numberFrom('locationB');
+  const fsm = f.numbers.fsm;
+  const own = (field: string) => attainment.numbers[field];
+  const [measure, cohort, ciLow, ciHigh] = ['measure', 'cohort', 'ciLow', 'ciHigh'].map(own);
+  const subjects = map.subjects.map((s) => own(`subject:${s}`));
+  const rectype = attainment.text.rectype;
+
+  const order = idOrder(attainment.ids);
+  const schools: SchoolYear[] = new Array(order.length);
   let matched = 0;
-  for (const a of attainment.values()) {
-    const f = fsmRows ? fsmRows.get(a.id) : a;
-    if (f) matched++;
-    const pick = (field: string) => (a.numbers[field] !== undefined ? a.numbers[field] : f?.numbers[field]) ?? null;
-    const text = (field: string) => a.text[field] || f?.text[field] || '';
-    const context: Record<string, number | null> = {};
-    for (const key of Object.keys(map.context)) context[key] = pick(`context:${key}`);
-    const subjects: Record<string, number | null> = {};
-    for (const s of map.subjects) subjects[s] = a.numbers[`subject:${s}`] ?? null;
-    schools.push({
+  for (let k = 0; k < order.length; k++) {
+    const r = order[k];
+    const id = attainment.ids[r];
+    const fr = fsmRows ? (fsmRows.byId.get(id) ?? -1) : r;
+    if (fr >= 0) matched++;
+    const ctx: Record<string, number | null> = {};
+    for (let c = 0; c < contextKeys.length; c++) ctx[contextKeys[c]] = context[c](r, fr);
+    const subj: Record<string, number | null> = {};
+    for (let c = 0; c < subjects.length; c++) subj[map.subjects[c]] = subjects[c] ? nullable(subjects[c][r]) : null;
+    schools[k] = {
       year,
-      id: a.id,
-      name: text('name') || a.id,
-      la: text('la'),
-      measure: a.numbers.measure ?? null,
-      fsm: f ? (f.numbers.fsm ?? null) : null,
-      cohort: a.numbers.cohort ?? null,
-      ciLow: a.numbers.ciLow ?? null,
-      ciHigh: a.numbers.ciHigh ?? null,
-      context,
-      subjects,
-      location: toLocation(map, pick('locationA'), pick('locationB')),
-      special: a.text.rectype === '2',
-      inFsmFile: f !== undefined,
-      inAttainmentFile: true,
-      source: `${attainmentFile}:${a.line}`,
-    });
+      id,
+      name: name(r, fr) || id,
+      la: la(r, fr),
+      measure: measure ? nullable(measure[r]) : null,
+      fsm: fr >= 0 && fsm ? nullable(fsm[fr]) : null,
+      cohort: cohort ? nullable(cohort[r]) : null,
+      ciLow: ciLow ? nullable(ciLow[r]) : null,
+      ciHigh: ciHigh ? nullable(ciHigh[r]) : null,
+      context: ctx,
+      subjects: subj,
+      location: toLocation(map, locA(r, fr), locB(r, fr)),
+      special: rectype !== undefined && rectype[r] === '2',
+      inFsmFile: fr >= 0,
+    };
   }
-  schools.sort((x, y) => compareIds(x.id, y.id));
-  const fsmOnly = fsmRows ? fsmRows.size - matched : 0;
+  const fsmOnly = fsmRows ? fsmRows.ids.length - matched : 0;
   return {
     schools,
-    join: { matched, attainmentOnly: attainment.size - matched, fsmOnly, sameFile: fsmRows === undefined },
+    join: { matched, attainmentOnly: attainment.ids.length - matched, fsmOnly, sameFile: fsmRows === undefined },
   };
+}
+
+function nullable(v: number): number | null {
+  return v === v ? v : null;
 }
 
 function toLocation(map: ColumnMap, a: number | null, b: number | null): Location | null {

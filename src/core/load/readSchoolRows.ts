@@ -1,6 +1,6 @@
 import { FosError } from '../errors.js';
 import type { FileReport } from '../types.js';
-import { parseCell } from './parseCell.js';
+import { parseCell, parseNumber } from './parseCell.js';
 import type { RawTable } from './rawTable.js';
 
 /** A `--where COL=VALUE` filter. */
@@ -9,12 +9,27 @@ export interface WhereFilter {
   value: string;
 }
 
-/** One usable row of one file: text fields and numeric fields by field name. */
-export interface SchoolRow {
-  id: string;
-  line: number;
-  text: Record<string, string>;
-  numbers: Record<string, number | null>;
+/**
+ * The usable rows of one file, column by column (a row per school, in file order): text
+ * fields as strings, numeric fields as numbers with NaN for missing. Columns, not an
+ * object per row, so half a million schools cost a few typed arrays.
+ */
+export interface SchoolRows {
+  ids: string[];
+  /** Line in the file of each row. */
+  lines: number[];
+  /** Row of each id. */
+  byId: Map<string, number>;
+  text: Record<string, string[]>;
+  numbers: Record<string, Float64Array>;
+}
+
+/** A numeric field of row r, null when missing (or when the file has no such field). */
+export function numberAt(rows: SchoolRows, field: string, r: number): number | null {
+  const col = rows.numbers[field];
+  if (col === undefined) return null;
+  const v = col[r];
+  return v === v ? v : null;
 }
 
 /** Ids that mark national or authority total rows in DfE files. */
@@ -45,7 +60,7 @@ export function readSchoolRows(
   table: RawTable,
   columns: Partial<Record<string, string>>,
   opts: ReadOptions,
-): { rows: Map<string, SchoolRow>; report: FileReport } {
+): { rows: SchoolRows; report: FileReport } {
   const index = (col: string) => table.header.indexOf(col);
   const fields = Object.entries(columns).filter((e): e is [string, string] => e[1] !== undefined);
   const used = fields.map(([field, col], k) => ({
@@ -53,6 +68,7 @@ export function readSchoolRows(
     col,
     at: index(col),
     text: TEXT_FIELDS.has(field),
+    percent: PERCENT_FIELDS.has(field),
     // A column that feeds two fields (e.g. measure and % FSM) is counted once.
     counted: fields.findIndex((f) => f[1] === col) === k,
   }));
@@ -72,66 +88,80 @@ export function readSchoolRows(
     encoding: table.encoding,
     delimiter: table.delimiter,
     sha256: table.sha256,
-    rowsRead: table.rows.length,
+    rowsRead: 0,
     schools: 0,
     summaryRowsDropped: 0,
     rowsFilteredOut: 0,
-    shortRows: table.shortRows,
+    shortRows: 0,
     skippedRows: [],
     columns: Object.fromEntries(fields),
     missing,
   };
-  const rows = new Map<string, SchoolRow>();
+  const ids: string[] = [];
+  const lines: number[] = [];
+  const byId = new Map<string, number>();
+  // One growing column per field (numbers as doubles, NaN for missing).
+  const textCols = used.map(() => [] as string[]);
+  const numberCols = used.map(() => [] as number[]);
   const decimalComma = table.delimiter === ';';
 
-  for (let r = 0; r < table.rows.length; r++) {
-    const row = table.rows[r];
-    const line = table.lines[r];
-    if (filters.some((f) => (row[f.at] ?? '').trim() !== f.value)) {
+  const counts = table.scan((row, line) => {
+    if (filters.length && filters.some((f) => (row[f.at] ?? '').trim() !== f.value)) {
       report.rowsFilteredOut++;
-      continue;
+      return;
     }
     const id = (row[idAt] ?? '').trim();
     const rectype = rectypeAt >= 0 ? (row[rectypeAt] ?? '').trim() : '';
     if (id === '' || SUMMARY_IDS.has(id.toUpperCase()) || SUMMARY_RECTYPES.has(rectype)) {
       report.summaryRowsDropped++;
-      continue;
+      return;
     }
-    const prior = rows.get(id);
-    if (prior) {
+    const prior = byId.get(id);
+    if (prior !== undefined) {
       throw new FosError(
         'DUPLICATE_ID',
-        `school ${id} appears twice (lines ${prior.line} and ${line})`,
+        `school ${id} appears twice (lines ${lines[prior]} and ${line})`,
         { file: table.file, line, column: columns.id, value: id },
         'a file should hold one row per school for a year; keep one kind of row with --where COL=VALUE (e.g. --where RECTYPE=1)',
       );
     }
-    const text: Record<string, string> = {};
-    const numbers: Record<string, number | null> = {};
-    for (const u of used) {
+    byId.set(id, ids.length);
+    ids.push(id);
+    lines.push(line);
+    for (let c = 0; c < used.length; c++) {
+      const u = used[c];
       const raw = row[u.at];
       if (u.text) {
-        text[u.field] = (raw ?? '').trim();
+        textCols[c].push((raw ?? '').trim());
         continue;
       }
-      const cell = parseCell(raw, decimalComma);
-      if (cell.kind === 'number') {
-        numbersSeen[u.col] = (numbersSeen[u.col] ?? 0) + 1;
-        if (PERCENT_FIELDS.has(u.field) && (cell.value < 0 || cell.value > 100)) {
-          skip(report, opts, line, u.col, raw ?? '', 'a percentage must lie between 0 and 100');
-          numbers[u.field] = null;
-        } else numbers[u.field] = cell.value;
-      } else if (cell.kind === 'missing') {
-        if (u.counted) missing[u.col][cell.code] = (missing[u.col][cell.code] ?? 0) + 1;
-        numbers[u.field] = null;
-      } else {
-        if (u.counted) skip(report, opts, line, u.col, cell.raw, 'not a number or a known missing code');
-        numbers[u.field] = null;
+      let value = parseNumber(raw);
+      if (value !== value) {
+        const cell = parseCell(raw, decimalComma);
+        if (cell.kind === 'number') value = cell.value;
+        else if (cell.kind === 'missing') {
+          if (u.counted) missing[u.col][cell.code] = (missing[u.col][cell.code] ?? 0) + 1;
+        } else if (u.counted) skip(report, opts, line, u.col, cell.raw, 'not a number or a known missing code');
       }
+      let out = NaN;
+      if (value === value) {
+        numbersSeen[u.col] = (numbersSeen[u.col] ?? 0) + 1;
+        if (u.percent && (value < 0 || value > 100)) skip(report, opts, line, u.col, raw ?? '', 'a percentage must lie between 0 and 100');
+        else out = value;
+      }
+      numberCols[c].push(out);
     }
-    rows.set(id, { id, line, text, numbers });
-  }
-  report.schools = rows.size;
+  });
+  report.rowsRead = counts.rows;
+  report.shortRows = counts.shortRows;
+  const text: Record<string, string[]> = {};
+  const numbers: Record<string, Float64Array> = {};
+  used.forEach((u, c) => {
+    if (u.text) text[u.field] = textCols[c];
+    else numbers[u.field] = Float64Array.from(numberCols[c]);
+  });
+  const rows: SchoolRows = { ids, lines, byId, text, numbers };
+  report.schools = ids.length;
 
   // A numeric column with values but not one number is the wrong column, not bad rows.
   for (const u of used) {

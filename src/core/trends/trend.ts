@@ -28,7 +28,7 @@ export interface TrendPoint {
 export function trend(years: readonly YearAnalysis[], id: string): TrendPoint[] {
   let previous: Set<string> | undefined;
   return years.map((a) => {
-    const i = a.indexOf.get(id);
+    const i = a.indexOf(id);
     const raw = a.data.schools.find((s) => s.id === id);
     const la = raw?.la;
     const eligible = a.families.schools;

@@ -70,4 +70,15 @@ describe('standing', () => {
       }),
     );
   });
+
+  it('sorts a scratch buffer in place as it sorts a copy, short and long (property)', () => {
+    fc.assert(
+      fc.property(fc.array(fc.integer({ min: -50, max: 50 }), { minLength: 1, maxLength: 120 }), fc.integer({ min: 0, max: 10 }), (values, extra) => {
+        const scratch = new Float64Array(values.length + extra).fill(999);
+        scratch.set(values);
+        expect(sortedFamily(scratch, values.length)).toEqual(sortedFamily(values));
+      }),
+      { numRuns: 300 },
+    );
+  });
 });

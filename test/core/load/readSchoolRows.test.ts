@@ -1,10 +1,22 @@
 import { describe, expect, it } from 'vitest';
 import { FosError } from '../../../src/core/errors.js';
 import type { RawTable } from '../../../src/core/load/rawTable.js';
-import { readSchoolRows } from '../../../src/core/load/readSchoolRows.js';
+import { numberAt, readSchoolRows, type SchoolRows } from '../../../src/core/load/readSchoolRows.js';
 
 function table(header: string[], rows: string[][]): RawTable {
-  return { file: 'ks4.csv', header, rows, lines: rows.map((_, i) => i + 2), shortRows: 0, encoding: 'utf-8', delimiter: ',', sha256: 'x' };
+  const scan = (visit: (row: readonly string[], line: number) => void) => {
+    rows.forEach((row, i) => visit(row, i + 2));
+    return { rows: rows.length, shortRows: 0 };
+  };
+  return { file: 'ks4.csv', header, scan, encoding: 'utf-8', delimiter: ',', sha256: 'x' };
+}
+/** Row `id` as plain objects: its numbers (null when missing) and text fields. */
+function rowOf(rows: SchoolRows, id: string) {
+  const r = rows.byId.get(id)!;
+  return {
+    numbers: Object.fromEntries(Object.keys(rows.numbers).map((f) => [f, numberAt(rows, f, r)])),
+    text: Object.fromEntries(Object.entries(rows.text).map(([f, col]) => [f, col[r]])),
+  };
 }
 const cols = { id: 'URN', rectype: 'RECTYPE', measure: 'ATT8SCR', cohort: 'TPUP' };
 const opts = { year: '2019', role: 'attainment' as const, where: [], strict: false };
@@ -20,10 +32,11 @@ describe('readSchoolRows', () => {
       ['2', '999', 'NE', '12'],
     ]);
     const { rows, report } = readSchoolRows(t, cols, opts);
-    expect([...rows.keys()]).toEqual(['0123', '999']);
+    expect(rows.ids).toEqual(['0123', '999']);
+    expect(rows.lines).toEqual([2, 7]);
     expect(report.summaryRowsDropped).toBe(4);
-    expect(rows.get('0123')!.numbers).toEqual({ measure: 47.2, cohort: 100 });
-    expect(rows.get('999')!.text.rectype).toBe('2');
+    expect(rowOf(rows, '0123').numbers).toEqual({ measure: 47.2, cohort: 100 });
+    expect(rowOf(rows, '999').text.rectype).toBe('2');
     expect(report.missing.ATT8SCR).toEqual({ NE: 1 });
   });
 
@@ -36,7 +49,7 @@ describe('readSchoolRows', () => {
     const { rows, report } = readSchoolRows(t, cols, opts);
     expect(report.missing.ATT8SCR).toEqual({ SUPP: 2, '(blank)': 1 });
     expect(report.missing.TPUP).toEqual({ NA: 1, '(blank)': 1 });
-    expect(rows.get('3')!.numbers.measure).toBeNull();
+    expect(rowOf(rows, '3').numbers.measure).toBeNull();
   });
 
   it('refuses the same id twice, naming both lines and --where', () => {
@@ -57,7 +70,7 @@ describe('readSchoolRows', () => {
   it('applies --where before looking for duplicates', () => {
     const t = table(['URN', 'YEAR', 'ATT8SCR'], [['7', '2018', '40'], ['7', '2019', '42']]);
     const { rows, report } = readSchoolRows(t, { id: 'URN', measure: 'ATT8SCR' }, { ...opts, where: [{ column: 'year', value: '2019' }] });
-    expect(rows.get('7')!.numbers.measure).toBe(42);
+    expect(rowOf(rows, '7').numbers.measure).toBe(42);
     expect(report.rowsFilteredOut).toBe(1);
   });
 
@@ -66,7 +79,7 @@ describe('readSchoolRows', () => {
     const c = { id: 'URN', measure: 'ATT8SCR', fsm: 'PNUMFSMEVER' };
     const { rows, report } = readSchoolRows(t, c, opts);
     expect(report.skippedRows.map((s) => [s.line, s.column, s.value])).toEqual([[3, 'ATT8SCR', 'n/a?'], [3, 'PNUMFSMEVER', '130'], [4, 'PNUMFSMEVER', '-2']]);
-    expect(rows.get('2')!.numbers).toEqual({ measure: null, fsm: null });
+    expect(rowOf(rows, '2').numbers).toEqual({ measure: null, fsm: null });
     expect(() => readSchoolRows(t, c, { ...opts, strict: true })).toThrow(/not a number/);
   });
 

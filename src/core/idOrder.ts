@@ -69,6 +69,10 @@ export function idOrder(ids: readonly string[]): Int32Array {
 
 /** Rank of each id in the id order (0 = smallest), so hot loops compare integers. */
 export function idRanks(ids: readonly string[]): Int32Array {
+  // Loaded schools come in id order already: one pass checks, and skips the sort.
+  let sorted = true;
+  for (let i = 1; sorted && i < ids.length; i++) sorted = compareIds(ids[i - 1], ids[i]) < 0;
+  if (sorted) return Int32Array.from(ids, (_, i) => i);
   const order = idOrder(ids);
   const rank = new Int32Array(ids.length);
   for (let r = 0; r < order.length; r++) rank[order[r]] = r;

@@ -21,10 +21,10 @@ export function outperformers(ctx: CommandContext): Report {
   const multi = upTo.length > 1;
   const keep = selection(ctx);
 
-  const history = (id: string): Consistency =>
+  const history = (id: string, at: number): Consistency =>
     consistency(
       upTo.flatMap((y) => {
-        const i = y.indexOf(id);
+        const i = y === a ? at : y.indexOf(id);
         return i === undefined ? [] : [{ year: y.year, candidate: y.comparisons[i].candidate }];
       }),
       c.consistent,
@@ -33,13 +33,13 @@ export function outperformers(ctx: CommandContext): Report {
   // history is worked out for those alone, not for every school.
   const everCandidate = new Set(multi ? upTo.flatMap((y) => y.families.schools.filter((_, i) => y.comparisons[i].candidate).map((s) => s.id)) : []);
   const picked = a.families.schools
-    .flatMap((s, i) => (keep(a, i) && (a.comparisons[i].candidate || everCandidate.has(s.id)) ? [{ i, s, h: history(s.id) }] : []))
+    .flatMap((s, i) => (keep(a, i) && (a.comparisons[i].candidate || everCandidate.has(s.id)) ? [{ i, s, h: history(s.id, i) }] : []))
     .filter(({ i, h }) => a.comparisons[i].candidate || (multi && h.consistent));
   const rule = { threshold: c.threshold, lowerIsBetter: c.lowerIsBetter, hasBounds: map.ci !== undefined };
   const robust = c.robust ? robustness(a.families, picked.map((p) => p.i), rule) : undefined;
 
   const zBetter = (i: number) => (c.lowerIsBetter ? -1 : 1) * (a.comparisons[i].z ?? -Infinity);
-  const keyed = picked.map((p) => ({ ...p, consistent: Number(p.h.consistent), z: zBetter(p.i), rank: a.families.idRank[p.i] }));
+  const keyed = picked.map(({ i, s, h }) => ({ i, s, h, consistent: Number(h.consistent), z: zBetter(i), rank: a.families.idRank[i] }));
   keyed.sort((x, y) => y.consistent - x.consistent || y.z - x.z || x.rank - y.rank);
   const rows = keyed.map(({ i, h, s }) => {
     const row: Record<string, Cell> = familyRow(a, i);

@@ -34,9 +34,9 @@ export function compareFamilies(yf: YearFamilies, rule: CandidateRule): Comparis
   const { schools, families } = yf;
   const out: Comparison[] = new Array(schools.length);
   if (families.kind === 'own') {
-    for (let i = 0; i < schools.length; i++) out[i] = compareSchool(schools, i, families.members, rule, families.offsets[i], families.offsets[i + 1]);
+    for (let i = 0; i < schools.length; i++) out[i] = compareSchool(yf, i, families.members, rule, families.offsets[i], families.offsets[i + 1]);
   } else {
-    const measure = (i: number) => schools[i].measure!;
+    const measure = (i: number) => yf.measures[i];
     const sorted: SortedFamily[] = groupsOf(families).map((g) => sortedFamily(g.map(measure)));
     for (let i = 0; i < schools.length; i++) {
       const g = families.group[i];
@@ -47,28 +47,42 @@ export function compareFamilies(yf: YearFamilies, rule: CandidateRule): Comparis
 }
 
 /** One school against the members of its own family (itself among them): members[from .. to). */
-export function compareSchool(schools: readonly SchoolYear[], i: number, members: ArrayLike<number>, rule: CandidateRule, from = 0, to = members.length): Comparison {
+export function compareSchool(yf: YearFamilies, i: number, members: ArrayLike<number>, rule: CandidateRule, from = 0, to = members.length): Comparison {
   // A reused buffer: standing() reads the sorted values and keeps nothing of them.
   const n = to - from;
   if (n > scratch.length) scratch = new Float64Array(n * 2);
-  for (let k = 0; k < n; k++) scratch[k] = schools[members[from + k]].measure!;
-  return judge(schools[i], schools[i].id, standing(sortedFamily(scratch, n), schools[i].measure!, rule.lowerIsBetter), rule);
+  const measures = yf.measures;
+  for (let k = 0; k < n; k++) scratch[k] = measures[members[from + k]];
+  const school = yf.schools[i];
+  return judge(school, school.id, standing(sortedFamily(scratch, n), measures[i], rule.lowerIsBetter), rule);
 }
 
 let scratch = new Float64Array(64);
 
 function judge(school: SchoolYear, family: string, s: Standing, rule: CandidateRule): Comparison {
-  const c = s as Comparison;
-  c.family = family;
   const zBetter = s.z === null ? null : rule.lowerIsBetter ? -s.z : s.z;
-  if (zBetter === null) c.why = s.sd === 0 ? 'family all equal' : 'family too small';
-  else if (zBetter < rule.threshold) c.why = 'below threshold';
+  let why: CandidateWhy;
+  if (zBetter === null) why = s.sd === 0 ? 'family all equal' : 'family too small';
+  else if (zBetter < rule.threshold) why = 'below threshold';
   else if (rule.hasBounds) {
     const bound = rule.lowerIsBetter ? school.ciHigh : school.ciLow;
-    c.why = bound === null ? 'bound missing' : (rule.lowerIsBetter ? bound < s.median! : bound > s.median!) ? 'qualifies' : 'bound does not clear median';
-  } else c.why = 'qualifies';
-  c.candidate = c.why === 'qualifies';
-  return c;
+    why = bound === null ? 'bound missing' : (rule.lowerIsBetter ? bound < s.median! : bound > s.median!) ? 'qualifies' : 'bound does not clear median';
+  } else why = 'qualifies';
+  // One literal with every field, so all comparisons share one shape.
+  return {
+    size: s.size,
+    median: s.median,
+    mean: s.mean,
+    sd: s.sd,
+    gap: s.gap,
+    z: s.z,
+    rank: s.rank,
+    percentile: s.percentile,
+    label: s.label,
+    family,
+    candidate: why === 'qualifies',
+    why,
+  };
 }
 
 /** Why, in words, e.g. "z 1.84 ≥ 1; lower bound 0.12 clears median 0.05". */

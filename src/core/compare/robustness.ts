@@ -27,7 +27,7 @@ export function robustness(yf: YearFamilies, which: readonly number[], rule: Can
       for (const i of which) {
         members.length = 0;
         index.family(i, o.size, o.tiesAll, members);
-        if (compareSchool(yf.schools, i, members, rule).candidate) passed.set(i, passed.get(i)! + 1);
+        if (compareSchool(yf, i, members, rule).candidate) passed.set(i, passed.get(i)! + 1);
       }
     } else {
       const all = compareFamilies(buildFamilies(yf.year, yf.schools, o), rule);

@@ -97,30 +97,36 @@ export function standing(f: SortedFamily, self: number, lowerIsBetter: boolean):
   const m = n - 1;
   const lo = lowerBound(v, self);
   const hi = upperBound(v, self);
+  // The others are v without one copy of self (at index lo).
   const other = (j: number) => (j < lo ? v[j] : v[j + 1]);
   const greater = n - hi;
   const less = lo;
   const equalOthers = hi - lo - 1;
   const rank = 1 + (lowerIsBetter ? less : greater);
-  if (m === 0) return { size: n, median: null, mean: null, sd: null, gap: null, z: null, rank, percentile: null, label: null };
-
-  const median = m % 2 === 1 ? other((m - 1) / 2) : (other(m / 2 - 1) + other(m / 2)) / 2;
-  const s1 = f.sum - (self - f.shift);
-  const s2 = f.sumSq - (self - f.shift) ** 2;
-  const mean = f.shift + s1 / m;
-  const allEqual = other(0) === other(m - 1);
-  const sd = m < 2 ? null : allEqual ? 0 : Math.sqrt(Math.max(0, (s2 - (s1 * s1) / m) / (m - 1)));
-  const z = sd === null || sd === 0 ? null : (self - mean) / sd;
-  const worse = lowerIsBetter ? greater : less;
+  let median: number | null = null;
+  let mean: number | null = null;
+  let sd: number | null = null;
+  let z: number | null = null;
+  let percentile: number | null = null;
+  if (m > 0) {
+    median = m % 2 === 1 ? other((m - 1) / 2) : (other(m / 2 - 1) + other(m / 2)) / 2;
+    const s1 = f.sum - (self - f.shift);
+    const s2 = f.sumSq - (self - f.shift) ** 2;
+    mean = f.shift + s1 / m;
+    const allEqual = other(0) === other(m - 1);
+    sd = m < 2 ? null : allEqual ? 0 : Math.sqrt(Math.max(0, (s2 - (s1 * s1) / m) / (m - 1)));
+    z = sd === null || sd === 0 ? null : (self - mean) / sd;
+    percentile = (((lowerIsBetter ? greater : less) + equalOthers / 2) / m) * 100;
+  }
   return {
     size: n,
     median,
     mean,
     sd,
-    gap: self - median,
+    gap: median === null ? null : self - median,
     z,
     rank,
-    percentile: ((worse + equalOthers / 2) / m) * 100,
+    percentile,
     label: z === null ? null : labelFor(lowerIsBetter ? -z : z),
   };
 }

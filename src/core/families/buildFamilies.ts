@@ -32,6 +32,8 @@ export interface YearFamilies {
   year: string;
   schools: SchoolYear[];
   idRank: Int32Array;
+  /** Each school's measure, in school order (hot loops read this, not the objects). */
+  measures: Float64Array;
   space: ContextSpace;
   families: Families;
   options: FamilyOptions;
@@ -61,7 +63,7 @@ export function buildFamilies(year: string, eligible: SchoolYear[], o: FamilyOpt
       families = sizeFamilies(space.index, idRank, o.size);
       break;
   }
-  return { year, schools: eligible, idRank, space, families, options: o };
+  return { year, schools: eligible, idRank, measures: Float64Array.from(eligible, (s) => s.measure!), space, families, options: o };
 }
 
 /** School i's family members (itself included). */

@@ -80,7 +80,8 @@ export function readSchoolRows(
 
   const missing: Record<string, Record<string, number>> = {};
   for (const u of used) if (!u.text) missing[u.col] = {};
-  const numbersSeen: Record<string, number> = {};
+  // Numbers seen in each used column.
+  const seen = new Int32Array(used.length);
   const report: FileReport = {
     file: table.file,
     year: opts.year,
@@ -112,7 +113,8 @@ export function readSchoolRows(
     }
     const id = (row[idAt] ?? '').trim();
     const rectype = rectypeAt >= 0 ? (row[rectypeAt] ?? '').trim() : '';
-    if (id === '' || SUMMARY_IDS.has(id.toUpperCase()) || SUMMARY_RECTYPES.has(rectype)) {
+    // (Summary ids start with a letter, so digit ids skip the set lookups.)
+    if (id === '' || (id.charCodeAt(0) > 57 && SUMMARY_IDS.has(id.toUpperCase())) || (rectype !== '' && SUMMARY_RECTYPES.has(rectype))) {
       report.summaryRowsDropped++;
       return;
     }
@@ -145,7 +147,7 @@ export function readSchoolRows(
       }
       let out = NaN;
       if (value === value) {
-        numbersSeen[u.col] = (numbersSeen[u.col] ?? 0) + 1;
+        seen[c]++;
         if (u.percent && (value < 0 || value > 100)) skip(report, opts, line, u.col, raw ?? '', 'a percentage must lie between 0 and 100');
         else out = value;
       }
@@ -165,7 +167,7 @@ export function readSchoolRows(
 
   // A numeric column with values but not one number is the wrong column, not bad rows.
   for (const u of used) {
-    if (u.text || numbersSeen[u.col]) continue;
+    if (u.text || used.some((v, c) => v.col === u.col && seen[c] > 0)) continue;
     const bad = report.skippedRows.find((s) => s.column === u.col);
     if (bad) {
       throw new FosError(

@@ -28,17 +28,19 @@ export interface Comparison extends Standing {
  * direction and, where the measure has confidence bounds, the bound on the worse side
  * strictly beyond the family median (lower bound above it; upper bound below it when
  * lower is better). A missing bound means not a candidate. O(n·N log N) for neighbours,
- * O(n log n) for disjoint families.
+ * O(n log n) for disjoint families. With `only`, just those schools are compared (the
+ * rest of the array is left empty).
  */
-export function compareFamilies(yf: YearFamilies, rule: CandidateRule): Comparison[] {
+export function compareFamilies(yf: YearFamilies, rule: CandidateRule, only?: readonly number[]): Comparison[] {
   const { schools, families } = yf;
   const out: Comparison[] = new Array(schools.length);
+  const which = only ?? Array.from(schools, (_, i) => i);
   if (families.kind === 'own') {
-    for (let i = 0; i < schools.length; i++) out[i] = compareSchool(yf, i, families.members, rule, families.offsets[i], families.offsets[i + 1]);
+    for (const i of which) out[i] = compareSchool(yf, i, families.members, rule, families.offsets[i], families.offsets[i + 1]);
   } else {
     const measure = (i: number) => yf.measures[i];
     const sorted: SortedFamily[] = groupsOf(families).map((g) => sortedFamily(g.map(measure)));
-    for (let i = 0; i < schools.length; i++) {
+    for (const i of which) {
       const g = families.group[i];
       out[i] = judge(schools[i], String(g + 1), standing(sorted[g], measure(i), rule.lowerIsBetter), rule);
     }

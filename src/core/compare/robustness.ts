@@ -30,7 +30,7 @@ export function robustness(yf: YearFamilies, which: readonly number[], rule: Can
         if (compareSchool(yf, i, members, rule).candidate) passed.set(i, passed.get(i)! + 1);
       }
     } else {
-      const all = compareFamilies(buildFamilies(yf.year, yf.schools, o), rule);
+      const all = compareFamilies(buildFamilies(yf.year, yf.schools, o), rule, which);
       for (const i of which) if (all[i].candidate) passed.set(i, passed.get(i)! + 1);
     }
   }

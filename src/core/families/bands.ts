@@ -1,5 +1,5 @@
 import { FosError } from '../errors.js';
-import { compactGroups, orderBy, type DisjointFamilies } from './disjointFamilies.js';
+import type { DisjointFamilies } from './disjointFamilies.js';
 
 export const DEFAULT_BANDS = [0, 5, 9, 13, 21, 35, 50, 100];
 
@@ -18,7 +18,7 @@ export function bandOf(x: number, edges: readonly number[]): number {
   return last;
 }
 
-export function bands(fsm: ArrayLike<number>, ids: readonly string[], idRank: Int32Array, edges: readonly number[]): DisjointFamilies {
+export function bands(fsm: ArrayLike<number>, ids: readonly string[], edges: readonly number[]): DisjointFamilies {
   const group = new Int32Array(fsm.length);
   for (let i = 0; i < fsm.length; i++) {
     group[i] = bandOf(fsm[i], edges);
@@ -26,5 +26,11 @@ export function bands(fsm: ArrayLike<number>, ids: readonly string[], idRank: In
       throw new FosError('INVALID_OPTION', `school ${ids[i]} has ${fsm[i]}% FSM, outside the bands ${edges.join(',')}`, { value: String(fsm[i]) }, 'widen --bands so the first edge is 0 and the last 100');
     }
   }
-  return compactGroups(group, orderBy(fsm, idRank));
+  // Bands are already in % FSM order, so renumbering the non-empty ones needs no sort.
+  const number = new Int32Array(edges.length).fill(-1);
+  for (let i = 0; i < group.length; i++) number[group[i]] = 0;
+  let count = 0;
+  for (let k = 0; k < number.length; k++) if (number[k] === 0) number[k] = count++;
+  for (let i = 0; i < group.length; i++) group[i] = number[group[i]];
+  return { kind: 'disjoint', group, count };
 }

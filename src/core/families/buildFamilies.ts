@@ -51,7 +51,7 @@ export function buildFamilies(year: string, eligible: SchoolYear[], o: FamilyOpt
       families = neighbours(space, idRank, o.size, o.tiesAll);
       break;
     case 'bands':
-      families = bands(eligible.map((s) => s.fsm!), eligible.map((s) => s.id), idRank, o.bands);
+      families = bands(eligible.map((s) => s.fsm!), eligible.map((s) => s.id), o.bands);
       break;
     case 'quantiles':
       families = quantiles(space.index, idRank, o.groups);

@@ -15,13 +15,13 @@ describe('bands', () => {
   });
 
   it('numbers the bands that have schools from 1, lowest FSM first', () => {
-    const f = bands([40, 2, 3, 60], ['a', 'b', 'c', 'd'], ranksFor(4), DEFAULT_BANDS);
+    const f = bands([40, 2, 3, 60], ['a', 'b', 'c', 'd'], DEFAULT_BANDS);
     expect(Array.from(f.group)).toEqual([1, 0, 0, 2]);
     expect(f.count).toBe(3);
   });
 
   it('refuses a school outside the edges', () => {
-    expect(() => bands([3, 20], ['a', 'b'], ranksFor(2), [5, 50])).toThrow(/outside the bands/);
+    expect(() => bands([3, 20], ['a', 'b'], [5, 50])).toThrow(/outside the bands/);
   });
 });
 

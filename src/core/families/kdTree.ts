@@ -116,13 +116,14 @@ export class KdTree {
    * Subtrees are pruned by the distance to their cell (Arya & Mount's incremental
    * distance), not only to the splitting plane.
    */
-  nearest(q: number, need: number, selfLess: number, slack: number, outP: number[], outD: number[]) {
+  nearest(q: number, need: number, selfLess: number, slack: number, outP: number[], outD: number[], within = Infinity) {
     this.q = q;
     this.need = need;
     this.selfLess = selfLess;
     this.grow = (1 + slack) * (1 + slack);
     this.total = 0;
     this.heapSize = 0;
+    this.limit = within * within * this.grow;
     this.missD.length = 0;
     this.missP.length = 0;
     this.off.fill(0);
@@ -160,6 +161,8 @@ export class KdTree {
   private need = 0;
   private selfLess = 0;
   private grow = 1;
+  /** Squared distance beyond which nothing is needed: the caller's bound, then the heap's. */
+  private limit = Infinity;
   private total = 0;
   private off = new Float64Array(0);
   private qc = new Float64Array(0);
@@ -182,8 +185,9 @@ export class KdTree {
           const diff = sc[i * D + k] - qc[k];
           d2 += diff * diff;
         }
+        if (d2 > this.limit) continue;
         if (this.total >= this.need && d2 >= this.heapD[0]) {
-          if (d2 <= this.heapD[0] * this.grow) this.miss(d2, p);
+          this.miss(d2, p);
           continue;
         }
         this.push(d2, p, wp);
@@ -197,6 +201,7 @@ export class KdTree {
           this.pop();
           if (topD <= this.heapD[0] * this.grow) this.miss(topD, top);
         }
+        if (this.total >= this.need && this.heapD[0] * this.grow < this.limit) this.limit = this.heapD[0] * this.grow;
       }
       return;
     }
@@ -206,7 +211,7 @@ export class KdTree {
     this.search(near, rd);
     const old = this.off[d];
     const rdFar = rd - old * old + diff * diff;
-    if (this.total < this.need || rdFar <= this.heapD[0] * this.grow) {
+    if (rdFar <= this.limit) {
       this.off[d] = diff;
       this.search(far, rdFar);
       this.off[d] = old;

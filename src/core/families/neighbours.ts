@@ -34,6 +34,7 @@ const SLACK = 1e-8;
  */
 export class NeighbourIndex {
   private readonly n: number;
+  private readonly dims: number;
   private readonly pointStart: Int32Array;
   private readonly pointOf: Int32Array;
   private readonly schoolsAt: Int32Array;
@@ -48,7 +49,7 @@ export class NeighbourIndex {
     private readonly idRank: Int32Array,
   ) {
     const n = (this.n = idRank.length);
-    const D = space.dims;
+    const D = (this.dims = space.dims);
     const c = space.coords;
     // Group schools into distinct points, ordered by coordinates, each point's schools by id.
     const order = Array.from({ length: n }, (_, i) => i).sort((a, b) => {
@@ -95,10 +96,36 @@ export class NeighbourIndex {
   /** Find the candidates around point p for families of `size`; every school at p shares them. */
   candidates(p: number, size: number): void {
     const need = Math.min(size - 1, this.n - 1);
-    this.candP.length = 0;
-    this.candD.length = 0;
-    if (this.tree) this.tree.nearest(p, need, 1, SLACK, this.candP, this.candD);
-    else candidates1d(this.pc, this.weight, p, need, this.candP, this.candD);
+    const { candP, candD, weight } = this;
+    candP.length = 0;
+    candD.length = 0;
+    if (!this.tree) {
+      candidates1d(this.pc, weight, p, need, candP, candD);
+      return;
+    }
+    // The last point's reach plus the step from it bounds this point's reach (triangle
+    // inequality), so the search can skip what lies beyond from the start.
+    const within = this.last.need === need && this.last.p >= 0 ? this.last.reach + this.between(p, this.last.p) : Infinity;
+    this.tree.nearest(p, need, 1, SLACK, candP, candD, within);
+    let count = 0;
+    let reach = Infinity;
+    for (let c = 0; c < candP.length; c++) {
+      count += weight[candP[c]] - (candP[c] === p ? 1 : 0);
+      if (count >= need) {
+        reach = candD[c];
+        break;
+      }
+    }
+    this.last = { p, need, reach };
+  }
+
+  private last = { p: -1, need: 0, reach: Infinity };
+
+  private between(a: number, b: number): number {
+    const D = this.dims;
+    let sum = 0;
+    for (let d = 0; d < D; d++) sum += (this.pc[a * D + d] - this.pc[b * D + d]) ** 2;
+    return Math.sqrt(sum);
   }
 
   /** Push school i's family (itself first, then nearest first) onto `out`. */

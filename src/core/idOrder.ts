@@ -12,59 +12,32 @@
 const DIGITS = /^[0-9]+$/;
 
 export function compareIds(a: string, b: string): number {
-  const da = DIGITS.test(a);
-  const db = DIGITS.test(b);
-  if (da !== db) return da ? -1 : 1;
-  if (da && db) {
-    const x = stripZeros(a);
-    const y = stripZeros(b);
-    if (x.length !== y.length) return x.length - y.length;
-    if (x !== y) return x < y ? -1 : 1;
-  }
+  return compareWith(a, digitsOf(a), b, digitsOf(b));
+}
+
+/** An id's digits without leading zeros (one zero kept), or undefined when it is not all digits. */
+function digitsOf(id: string): string | undefined {
+  if (!DIGITS.test(id)) return undefined;
+  let i = 0;
+  while (i < id.length - 1 && id.charCodeAt(i) === 48) i++;
+  return id.slice(i);
+}
+
+/** compareIds, given each id's digitsOf. */
+function compareWith(a: string, da: string | undefined, b: string, db: string | undefined): number {
+  if ((da === undefined) !== (db === undefined)) return da !== undefined ? -1 : 1;
+  if (da !== undefined && db !== undefined && da !== db) return da.length !== db.length ? da.length - db.length : da < db ? -1 : 1;
   return a === b ? 0 : a < b ? -1 : 1;
 }
 
-function stripZeros(s: string): string {
-  let i = 0;
-  while (i < s.length - 1 && s.charCodeAt(i) === 48) i++;
-  return s.slice(i);
-}
-
 /**
- * Indexes of `ids` in id order (compareIds), with each id's kind and digits worked out
- * once, not at every comparison: a digit id of up to 15 significant digits is compared as
- * an exact double. Cost: one sort, O(n log n).
+ * Indexes of `ids` in id order (compareIds), each id's digits worked out once rather than
+ * at every comparison. Cost: one sort, O(n log n).
  */
 export function idOrder(ids: readonly string[]): Int32Array {
-  const n = ids.length;
-  const digits = new Uint8Array(n);
-  const num = new Float64Array(n);
-  const stripped: string[] = new Array(n);
-  for (let i = 0; i < n; i++) {
-    const id = ids[i];
-    if (!DIGITS.test(id)) continue;
-    digits[i] = 1;
-    stripped[i] = stripZeros(id);
-    num[i] = stripped[i].length <= 15 ? Number(stripped[i]) : NaN;
-  }
-  const order = new Int32Array(n);
-  for (let i = 0; i < n; i++) order[i] = i;
-  return order.sort((i, j) => {
-    if (digits[i] !== digits[j]) return digits[j] - digits[i];
-    const a = ids[i];
-    const b = ids[j];
-    if (digits[i]) {
-      if (num[i] === num[i] && num[j] === num[j]) {
-        if (num[i] !== num[j]) return num[i] - num[j];
-      } else {
-        const x = stripped[i];
-        const y = stripped[j];
-        if (x.length !== y.length) return x.length - y.length;
-        if (x !== y) return x < y ? -1 : 1;
-      }
-    }
-    return a === b ? 0 : a < b ? -1 : 1;
-  });
+  const digits = ids.map(digitsOf);
+  const order = Int32Array.from(ids, (_, i) => i);
+  return order.sort((i, j) => compareWith(ids[i], digits[i], ids[j], digits[j]));
 }
 
 /** Rank of each id in the id order (0 = smallest), so hot loops compare integers. */

@@ -110,7 +110,7 @@ export function parseTable(src: TextSource, columns: readonly string[]): RawTabl
     if ((text.includes('\r') && /\r(?!\n)/.test(text)) || headerLine.includes('"')) {
       for (const r of parseRecords(text, src.file, src.delimiter, 0, (record, line) => (line > 1 ? project(record, line) : null))) keep(r.row, r.line, r.short);
     } else {
-      splitLines(text, firstNl < 0 ? text.length : firstNl + 1, src, at, project, keep);
+      splitLines(text, firstNl < 0 ? text.length : firstNl + 1, src, at, width, project, keep);
     }
     return { rows, shortRows };
   };
@@ -124,6 +124,7 @@ function splitLines(
   start: number,
   src: TextSource,
   at: readonly number[],
+  width: number,
   project: (record: string[], line: number) => Projected,
   keep: (row: string[], line: number, short: boolean) => void,
 ) {
@@ -131,7 +132,6 @@ function splitLines(
   // each line is walked field by field, and only the fields kept become strings.
   const all = text.slice(start).split('\n');
   const d = src.delimiter;
-  const width = at.length ? Math.max(...at) + 1 : 0;
   const slot = new Int32Array(width).fill(-1);
   at.forEach((col, i) => (slot[col] = i));
   const out = new Array<string>(at.length);

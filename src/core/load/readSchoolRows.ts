@@ -24,14 +24,6 @@ export interface SchoolRows {
   numbers: Record<string, Float64Array>;
 }
 
-/** A numeric field of row r, null when missing (or when the file has no such field). */
-export function numberAt(rows: SchoolRows, field: string, r: number): number | null {
-  const col = rows.numbers[field];
-  if (col === undefined) return null;
-  const v = col[r];
-  return v === v ? v : null;
-}
-
 /** Ids that mark national or authority total rows in DfE files. */
 const SUMMARY_IDS = new Set(['NAT', 'LA', 'ENG', 'ENGLAND', 'TOTAL', 'ALL']);
 /** DfE RECTYPE values of total rows: 4 authority, 5 and 7 national. */

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { FosError } from '../../../src/core/errors.js';
 import type { RawTable } from '../../../src/core/load/rawTable.js';
-import { numberAt, readSchoolRows, type SchoolRows } from '../../../src/core/load/readSchoolRows.js';
+import { readSchoolRows, type SchoolRows } from '../../../src/core/load/readSchoolRows.js';
 
 function table(header: string[], rows: string[][]): RawTable {
   const scan = (visit: (row: readonly string[], line: number) => void) => {
@@ -14,7 +14,7 @@ function table(header: string[], rows: string[][]): RawTable {
 function rowOf(rows: SchoolRows, id: string) {
   const r = rows.byId.get(id)!;
   return {
-    numbers: Object.fromEntries(Object.keys(rows.numbers).map((f) => [f, numberAt(rows, f, r)])),
+    numbers: Object.fromEntries(Object.entries(rows.numbers).map(([f, col]) => [f, Number.isNaN(col[r]) ? null : col[r]])),
     text: Object.fromEntries(Object.entries(rows.text).map(([f, col]) => [f, col[r]])),
   };
 }

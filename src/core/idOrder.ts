@@ -1,3 +1,5 @@
+import { range } from './range.js';
+
 /**
  * Order of school ids, the tie-break rule of METHOD.md: ids are compared as numbers when
  * both are digits only, else as text (by UTF-16 code units, so the order never depends on
@@ -9,18 +11,21 @@
  * compareIds('9', '10') // => negative (9 < 10 as numbers)
  * compareIds('A10', 'A9') // => negative (text)
  */
-const DIGITS = /^[0-9]+$/;
-
 export function compareIds(a: string, b: string): number {
   return compareWith(a, digitsOf(a), b, digitsOf(b));
 }
 
 /** An id's digits without leading zeros (one zero kept), or undefined when it is not all digits. */
 function digitsOf(id: string): string | undefined {
-  if (!DIGITS.test(id)) return undefined;
-  let i = 0;
-  while (i < id.length - 1 && id.charCodeAt(i) === 48) i++;
-  return id.slice(i);
+  const n = id.length;
+  if (n === 0) return undefined;
+  let zeros = 0;
+  while (zeros < n - 1 && id.charCodeAt(zeros) === 48) zeros++;
+  for (let i = zeros; i < n; i++) {
+    const c = id.charCodeAt(i);
+    if (c < 48 || c > 57) return undefined;
+  }
+  return zeros ? id.slice(zeros) : id;
 }
 
 /** compareIds, given each id's digitsOf. */
@@ -31,23 +36,47 @@ function compareWith(a: string, da: string | undefined, b: string, db: string | 
 }
 
 /**
- * Indexes of `ids` in id order (compareIds), each id's digits worked out once rather than
- * at every comparison. Cost: one sort, O(n log n).
+ * Indexes of `ids` in id order (compareIds; equal ids keep their order), each id's digits
+ * worked out once rather than at every comparison. Cost: one pass when the ids are in
+ * order already (most files), else one sort, O(n log n).
  */
 export function idOrder(ids: readonly string[]): Int32Array {
   const digits = ids.map(digitsOf);
-  const order = Int32Array.from(ids, (_, i) => i);
-  return order.sort((i, j) => compareWith(ids[i], digits[i], ids[j], digits[j]));
+  const order = range(ids.length);
+  const compare = (i: number, j: number) => compareWith(ids[i], digits[i], ids[j], digits[j]);
+  for (let i = 1; i < ids.length; i++) if (compare(i - 1, i) > 0) return order.sort(compare);
+  return order;
 }
 
 /** Rank of each id in the id order (0 = smallest), so hot loops compare integers. */
 export function idRanks(ids: readonly string[]): Int32Array {
-  // Loaded schools come in id order already: one pass checks, and skips the sort.
-  let sorted = true;
-  for (let i = 1; sorted && i < ids.length; i++) sorted = compareIds(ids[i - 1], ids[i]) < 0;
-  if (sorted) return Int32Array.from(ids, (_, i) => i);
   const order = idOrder(ids);
   const rank = new Int32Array(ids.length);
   for (let r = 0; r < order.length; r++) rank[order[r]] = r;
   return rank;
+}
+
+/**
+ * For each of `a`'s ids, the index in `b` of the same id, or -1: a merge of the two lists
+ * walked in id order (each given as its idOrder), so no table of ids is built. Ids within
+ * each list are distinct.
+ */
+export function matchIds(a: readonly string[], aOrder: Int32Array, b: readonly string[], bOrder: Int32Array): Int32Array {
+  const match = new Int32Array(a.length).fill(-1);
+  let j = 0;
+  let bId = '';
+  let bDigits: string | undefined;
+  if (bOrder.length) [bId, bDigits] = [b[bOrder[0]], digitsOf(b[bOrder[0]])];
+  for (let k = 0; k < aOrder.length && j < bOrder.length; k++) {
+    const i = aOrder[k];
+    const aDigits = digitsOf(a[i]);
+    let c = compareWith(a[i], aDigits, bId, bDigits);
+    while (c > 0 && ++j < bOrder.length) {
+      bId = b[bOrder[j]];
+      bDigits = digitsOf(bId);
+      c = compareWith(a[i], aDigits, bId, bDigits);
+    }
+    if (c === 0) match[i] = bOrder[j];
+  }
+  return match;
 }

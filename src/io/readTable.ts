@@ -4,7 +4,7 @@ import { parse } from 'csv-parse/sync';
 import { createRequire } from 'node:module';
 import { isAscii, isUtf8 } from 'node:buffer';
 import { FosError } from '../core/errors.js';
-import type { RawTable } from '../core/load/rawTable.js';
+import { ArrayRow, SpanRow, type RawRow, type RawTable } from '../core/load/rawTable.js';
 
 /**
  * Reading one CSV file: bytes → text (UTF-8 with or without BOM; Windows-1252 when the
@@ -94,31 +94,42 @@ export function parseTable(src: TextSource, columns: readonly string[]): RawTabl
   // Fields past the last column used are never split off; a row is short when it ends
   // before a column that is used.
   const width = at.length ? Math.max(...at) + 1 : 0;
-  const scan = (visit: (row: readonly string[], line: number) => void) => {
+  const scan = (visit: (row: RawRow, line: number) => void) => {
     let rows = 0;
     let shortRows = 0;
-    const keep = (row: string[], line: number, short: boolean) => {
+    const keep = (row: RawRow, line: number, short: boolean) => {
       rows++;
       if (short) shortRows++;
       visit(row, line);
     };
     const field = src.recode ? utf8Again : (f: string) => f;
-    const project = (record: string[], line: number) => ({ row: at.map((i) => field(record[i] ?? '')), line, short: record.length < width });
+    const arrayRow = new ArrayRow();
+    const project = (record: string[], line: number) => ({ fields: at.map((i) => field(record[i] ?? '')), line, short: record.length < width });
+    const keepRecord = (r: Projected) => {
+      arrayRow.fields = r.fields;
+      keep(arrayRow, r.line, r.short);
+    };
     const text = src.text;
     const firstNl = text.indexOf('\n');
     const headerLine = text.slice(0, firstNl < 0 ? text.length : firstNl);
     if ((text.includes('\r') && /\r(?!\n)/.test(text)) || headerLine.includes('"')) {
-      for (const r of parseRecords(text, src.file, src.delimiter, 0, (record, line) => (line > 1 ? project(record, line) : null))) keep(r.row, r.line, r.short);
+      for (const r of parseRecords(text, src.file, src.delimiter, 0, (record, line) => (line > 1 ? project(record, line) : null))) keepRecord(r);
     } else {
-      splitLines(text, firstNl < 0 ? text.length : firstNl + 1, src, at, width, project, keep);
+      splitLines(text, firstNl < 0 ? text.length : firstNl + 1, src, at, width, project, keep, keepRecord);
     }
     return { rows, shortRows };
   };
   return { file: src.file, header: kept, scan, encoding: src.encoding, delimiter: src.delimiter, sha256: src.sha256 };
 }
 
-type Projected = { row: string[]; line: number; short: boolean };
+type Projected = { fields: string[]; line: number; short: boolean };
 
+/**
+ * The fast path: walk the text line by line with native searches, recording where each
+ * kept field starts and ends; nothing is cut out of the text until a field is asked for as
+ * text, so numbers are read straight from it. A line with a quote (with the lines its
+ * quoted field runs over) goes to csv-parse.
+ */
 function splitLines(
   text: string,
   start: number,
@@ -126,41 +137,69 @@ function splitLines(
   at: readonly number[],
   width: number,
   project: (record: string[], line: number) => Projected,
-  keep: (row: string[], line: number, short: boolean) => void,
+  keep: (row: RawRow, line: number, short: boolean) => void,
+  keepRecord: (r: Projected) => void,
 ) {
-  // One native split into lines (far faster than walking the text with indexOf); then
-  // each line is walked field by field, and only the fields kept become strings.
-  const all = text.slice(start).split('\n');
   const d = src.delimiter;
   const slot = new Int32Array(width).fill(-1);
   at.forEach((col, i) => (slot[col] = i));
-  const out = new Array<string>(at.length);
-  for (let k = 0; k < all.length; k++) {
-    const line = k + 2;
-    let row = all[k];
-    if (row.length && row.charCodeAt(row.length - 1) === 13) row = row.slice(0, -1);
-    if (row.length === 0) continue;
-    if (row.includes('"')) {
-      // A quoted field: take lines until the quotes balance, and let csv-parse read them.
-      let quotes = countQuotes(row);
-      let j = k;
-      while (quotes % 2 === 1 && j + 1 < all.length) quotes += countQuotes(all[++j]);
-      // Each such record is given the line it starts on.
-      for (const r of parseRecords(all.slice(k, j + 1).join('\n'), src.file, d, 0, (record) => project(record, line), line - 1)) keep(r.row, r.line, r.short);
-      k = j;
+  const row = new SpanRow(at.length, src.recode ? utf8Again : undefined);
+  row.source = text;
+  const { start: fieldStart, end: fieldEnd } = row;
+  const length = text.length;
+  // The next quote in the text: a line holds one when this falls before its end.
+  let nextQuote = text.indexOf('"', start);
+  if (nextQuote < 0) nextQuote = length;
+  let pos = start;
+  let line = 2;
+  while (pos < length) {
+    let nl = text.indexOf('\n', pos);
+    if (nl < 0) nl = length;
+    const end = nl > pos && text.charCodeAt(nl - 1) === 13 ? nl - 1 : nl;
+    if (end === pos) {
+      pos = nl + 1;
+      line++;
       continue;
     }
-    out.fill('');
-    let pos = 0;
+    if (nextQuote < nl) {
+      // A quoted field: take lines until the quotes balance, and let csv-parse read them.
+      let quotes = countQuotes(text.slice(pos, nl));
+      let last = nl;
+      let lines = 1;
+      while (quotes % 2 === 1 && last < length) {
+        let next = text.indexOf('\n', last + 1);
+        if (next < 0) next = length;
+        quotes += countQuotes(text.slice(last + 1, next));
+        last = next;
+        lines++;
+      }
+      // Each such record is given the line it starts on.
+      const first = line;
+      for (const r of parseRecords(text.slice(pos, last), src.file, d, 0, (record) => project(record, first), line - 1)) keepRecord(r);
+      pos = last + 1;
+      line += lines;
+      nextQuote = text.indexOf('"', pos);
+      if (nextQuote < 0) nextQuote = length;
+      continue;
+    }
+    fieldStart.fill(0);
+    fieldEnd.fill(0);
+    let p = pos;
     let col = 0;
     for (; col < width; col++) {
-      const end = row.indexOf(d, pos);
-      if (slot[col] >= 0) out[slot[col]] = end < 0 ? row.slice(pos) : row.slice(pos, end);
-      if (end < 0) break;
-      pos = end + 1;
+      let e = text.indexOf(d, p);
+      if (e < 0 || e > end) e = end;
+      const s = slot[col];
+      if (s >= 0) {
+        fieldStart[s] = p;
+        fieldEnd[s] = e;
+      }
+      if (e === end) break;
+      p = e + 1;
     }
-    if (src.recode && HIGH.test(row)) for (let i = 0; i < out.length; i++) out[i] = utf8Again(out[i]);
-    keep(out, line, col < width - 1);
+    keep(row, line, col < width - 1);
+    pos = nl + 1;
+    line++;
   }
 }
 

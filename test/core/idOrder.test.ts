@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { compareIds, idOrder, idRanks } from '../../src/core/idOrder.js';
+import { compareIds, idOrder, idRanks, matchIds } from '../../src/core/idOrder.js';
 
 describe('compareIds', () => {
   it('compares digit ids as numbers, others as text', () => {
@@ -42,4 +42,21 @@ describe('compareIds', () => {
       { numRuns: 300 },
     );
   });
+
+  it('idOrder keeps equal ids in their order, sorted input or not', () => {
+    expect(Array.from(idOrder(['5', '3', '5', '3']))).toEqual([1, 3, 0, 2]);
+    expect(Array.from(idOrder(['1', '2', '2', '3']))).toEqual([0, 1, 2, 3]);
+  });
+
+  it('matchIds pairs each id with the same id in the other list, as a lookup table does (property)', () => {
+    const id = fc.oneof(fc.stringMatching(/^0{0,2}[0-9]{1,4}$/), fc.string({ maxLength: 3 }));
+    fc.assert(
+      fc.property(fc.uniqueArray(id, { maxLength: 30 }), fc.uniqueArray(id, { maxLength: 30 }), (a, b) => {
+        const at = new Map(b.map((x, j) => [x, j]));
+        expect(Array.from(matchIds(a, idOrder(a), b, idOrder(b)))).toEqual(a.map((x) => at.get(x) ?? -1));
+      }),
+      { numRuns: 300 },
+    );
+  });
 });
+

@@ -69,7 +69,7 @@ export function rowsOf(t: RawTable) {
   const rows: string[][] = [];
   const lines: number[] = [];
   const { shortRows } = t.scan((row, line) => {
-    rows.push([...row]);
+    rows.push(t.header.map((_, c) => row.text(c)));
     lines.push(line);
   });
   return { header: t.header, encoding: t.encoding, delimiter: t.delimiter, rows, lines, shortRows };

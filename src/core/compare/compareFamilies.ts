@@ -2,6 +2,7 @@ import { groupsOf } from '../families/disjointFamilies.js';
 import type { YearFamilies } from '../families/buildFamilies.js';
 import type { SchoolYear } from '../types.js';
 import { sortedFamily, standing, type SortedFamily, type Standing } from './standing.js';
+import { range } from '../range.js';
 
 export interface CandidateRule {
   /** z (in the better direction) a candidate must reach; METHOD.md default 1.0. */
@@ -34,7 +35,7 @@ export interface Comparison extends Standing {
 export function compareFamilies(yf: YearFamilies, rule: CandidateRule, only?: readonly number[]): Comparison[] {
   const { schools, families } = yf;
   const out: Comparison[] = new Array(schools.length);
-  const which = only ?? Array.from(schools, (_, i) => i);
+  const which = only ?? range(schools.length);
   if (families.kind === 'own') {
     for (const i of which) out[i] = compareSchool(yf, i, families.members, rule, families.offsets[i], families.offsets[i + 1]);
   } else {

@@ -20,11 +20,13 @@ export function robustness(yf: YearFamilies, which: readonly number[], rule: Can
   const passed = new Map<number, number>(which.map((i) => [i, 0]));
   let index = yf.families.kind === 'own' ? yf.families.index : undefined;
   const members: number[] = [];
+  let order: number[] | undefined;
   for (const check of ROBUSTNESS_CHECKS) {
     const o = { ...yf.options, ...check.change };
     if (o.method === 'neighbours') {
       index ??= new NeighbourIndex(yf.space, yf.idRank);
-      for (const i of which) {
+      order ??= index.inSearchOrder(which);
+      for (const i of order) {
         members.length = 0;
         index.family(i, o.size, o.tiesAll, members);
         if (compareSchool(yf, i, members, rule).candidate) passed.set(i, passed.get(i)! + 1);

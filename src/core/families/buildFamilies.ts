@@ -63,7 +63,9 @@ export function buildFamilies(year: string, eligible: SchoolYear[], o: FamilyOpt
       families = sizeFamilies(space.index, idRank, o.size);
       break;
   }
-  return { year, schools: eligible, idRank, measures: Float64Array.from(eligible, (s) => s.measure!), space, families, options: o };
+  const measures = new Float64Array(eligible.length);
+  for (let i = 0; i < eligible.length; i++) measures[i] = eligible[i].measure!;
+  return { year, schools: eligible, idRank, measures, space, families, options: o };
 }
 
 /** School i's family members (itself included). */

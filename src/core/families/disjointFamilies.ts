@@ -1,3 +1,5 @@
+import { range } from '../range.js';
+
 /** Families that partition the schools (bands, quantiles, ckmeans, size): group[i] is
  * school i's family number − 1. */
 export interface DisjointFamilies {
@@ -8,7 +10,7 @@ export interface DisjointFamilies {
 
 /** Schools in order of a key, ties by id rank: the order every disjoint method cuts. */
 export function orderBy(key: ArrayLike<number>, idRank: Int32Array): number[] {
-  return Array.from({ length: idRank.length }, (_, i) => i).sort((a, b) => key[a] - key[b] || idRank[a] - idRank[b]);
+  return Array.from(range(idRank.length)).sort((a, b) => key[a] - key[b] || idRank[a] - idRank[b]);
 }
 
 /** Renumber groups 0..count−1 in order of first appearance along `order`, dropping empty ones. */

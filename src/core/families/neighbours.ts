@@ -1,5 +1,6 @@
 import type { ContextSpace } from './context.js';
 import { KdTree } from './kdTree.js';
+import { range } from '../range.js';
 
 /** Each school's own family, as compressed rows: school i's members (itself first) are
  * members[offsets[i] .. offsets[i+1]), nearest first. */
@@ -52,7 +53,7 @@ export class NeighbourIndex {
     const D = (this.dims = space.dims);
     const c = space.coords;
     // Group schools into distinct points, ordered by coordinates, each point's schools by id.
-    const order = Array.from({ length: n }, (_, i) => i).sort((a, b) => {
+    const order = range(n).sort((a, b) => {
       for (let d = 0; d < D; d++) {
         const diff = c[a * D + d] - c[b * D + d];
         if (diff !== 0) return diff;
@@ -76,7 +77,7 @@ export class NeighbourIndex {
     const P = starts.length;
     starts.push(n);
     this.pointStart = Int32Array.from(starts);
-    this.schoolsAt = Int32Array.from(order);
+    this.schoolsAt = order;
     this.weight = new Int32Array(P);
     for (let p = 0; p < P; p++) this.weight[p] = starts[p + 1] - starts[p];
     this.pc = Float64Array.from(coords);
@@ -85,7 +86,18 @@ export class NeighbourIndex {
 
   /** Distinct points in an order that keeps consecutive queries close in space. */
   pointOrder(): Int32Array {
-    return this.tree ? this.tree.perm : Int32Array.from(this.weight, (_, p) => p);
+    return this.tree ? this.tree.perm : range(this.weight.length);
+  }
+
+  /**
+   * The given schools reordered so that each one's point follows the last in space (tree
+   * order), which keeps each search seeded with a tight bound and its memory warm.
+   */
+  inSearchOrder(schools: readonly number[]): number[] {
+    const rank = new Int32Array(this.weight.length);
+    const order = this.pointOrder();
+    for (let k = 0; k < order.length; k++) rank[order[k]] = k;
+    return schools.map((i) => i).sort((a, b) => rank[this.pointOf[a]] - rank[this.pointOf[b]] || a - b);
   }
 
   /** Schools at distinct point p: schoolsAt[pointStart[p] .. pointStart[p + 1]). */

@@ -1,6 +1,6 @@
 import type { ColumnMap, JoinReport, Location, SchoolYear } from '../types.js';
 import type { SchoolRows } from './readSchoolRows.js';
-import { idOrder } from '../idOrder.js';
+import { matchIds } from '../idOrder.js';
 
 /**
  * Join one year's attainment rows with its FSM rows on the school id (an inner join for
@@ -40,13 +40,14 @@ export function joinYear(
   const subjects = map.subjects.map((s) => own(`subject:${s}`));
   const rectype = attainment.text.rectype;
 
-  const order = idOrder(attainment.ids);
+  const order = attainment.order;
+  const fsmRow = fsmRows ? matchIds(attainment.ids, order, fsmRows.ids, fsmRows.order) : undefined;
   const schools: SchoolYear[] = new Array(order.length);
   let matched = 0;
   for (let k = 0; k < order.length; k++) {
     const r = order[k];
     const id = attainment.ids[r];
-    const fr = fsmRows ? (fsmRows.byId.get(id) ?? -1) : r;
+    const fr = fsmRow ? fsmRow[r] : r;
     if (fr >= 0) matched++;
     const ctx: Record<string, number | null> = {};
     for (let c = 0; c < contextKeys.length; c++) ctx[contextKeys[c]] = context[c](r, fr);

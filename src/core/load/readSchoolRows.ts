@@ -1,6 +1,7 @@
 import { FosError } from '../errors.js';
 import type { FileReport } from '../types.js';
-import { parseCell, parseNumber } from './parseCell.js';
+import { idOrder } from '../idOrder.js';
+import { parseCell } from './parseCell.js';
 import type { RawTable } from './rawTable.js';
 
 /** A `--where COL=VALUE` filter. */
@@ -18,8 +19,8 @@ export interface SchoolRows {
   ids: string[];
   /** Line in the file of each row. */
   lines: number[];
-  /** Row of each id. */
-  byId: Map<string, number>;
+  /** Rows in id order (compareIds). */
+  order: Int32Array;
   text: Record<string, string[]>;
   numbers: Record<string, Float64Array>;
 }
@@ -92,45 +93,35 @@ export function readSchoolRows(
   };
   const ids: string[] = [];
   const lines: number[] = [];
-  const byId = new Map<string, number>();
   // One growing column per field (numbers as doubles, NaN for missing).
   const textCols = used.map(() => [] as string[]);
   const numberCols = used.map(() => [] as number[]);
   const decimalComma = table.delimiter === ';';
 
   const counts = table.scan((row, line) => {
-    if (filters.length && filters.some((f) => (row[f.at] ?? '').trim() !== f.value)) {
+    if (filters.length && filters.some((f) => row.text(f.at).trim() !== f.value)) {
       report.rowsFilteredOut++;
       return;
     }
-    const id = (row[idAt] ?? '').trim();
-    const rectype = rectypeAt >= 0 ? (row[rectypeAt] ?? '').trim() : '';
+    const id = row.text(idAt).trim();
+    const rectype = rectypeAt >= 0 ? row.text(rectypeAt).trim() : '';
     // (Summary ids start with a letter, so digit ids skip the set lookups.)
     if (id === '' || (id.charCodeAt(0) > 57 && SUMMARY_IDS.has(id.toUpperCase())) || (rectype !== '' && SUMMARY_RECTYPES.has(rectype))) {
       report.summaryRowsDropped++;
       return;
     }
-    const prior = byId.get(id);
-    if (prior !== undefined) {
-      throw new FosError(
-        'DUPLICATE_ID',
-        `school ${id} appears twice (lines ${lines[prior]} and ${line})`,
-        { file: table.file, line, column: columns.id, value: id },
-        'a file should hold one row per school for a year; keep one kind of row with --where COL=VALUE (e.g. --where RECTYPE=1)',
-      );
-    }
-    byId.set(id, ids.length);
     ids.push(id);
     lines.push(line);
     for (let c = 0; c < used.length; c++) {
       const u = used[c];
-      const raw = row[u.at];
+      if (u.field === 'id') continue;
       if (u.text) {
-        textCols[c].push((raw ?? '').trim());
+        textCols[c].push(row.text(u.at).trim());
         continue;
       }
-      let value = parseNumber(raw);
+      let value = row.number(u.at);
       if (value !== value) {
+        const raw = row.text(u.at);
         const cell = parseCell(raw, decimalComma);
         if (cell.kind === 'number') value = cell.value;
         else if (cell.kind === 'missing') {
@@ -140,7 +131,7 @@ export function readSchoolRows(
       let out = NaN;
       if (value === value) {
         seen[c]++;
-        if (u.percent && (value < 0 || value > 100)) skip(report, opts, line, u.col, raw ?? '', 'a percentage must lie between 0 and 100');
+        if (u.percent && (value < 0 || value > 100)) skip(report, opts, line, u.col, row.text(u.at), 'a percentage must lie between 0 and 100');
         else out = value;
       }
       numberCols[c].push(out);
@@ -151,10 +142,12 @@ export function readSchoolRows(
   const text: Record<string, string[]> = {};
   const numbers: Record<string, Float64Array> = {};
   used.forEach((u, c) => {
-    if (u.text) text[u.field] = textCols[c];
+    if (u.text && u.field !== 'id') text[u.field] = textCols[c];
     else numbers[u.field] = Float64Array.from(numberCols[c]);
   });
-  const rows: SchoolRows = { ids, lines, byId, text, numbers };
+  const order = idOrder(ids);
+  duplicates(ids, lines, order, table.file, columns.id!);
+  const rows: SchoolRows = { ids, lines, order, text, numbers };
   report.schools = ids.length;
 
   // A numeric column with values but not one number is the wrong column, not bad rows.
@@ -171,6 +164,25 @@ export function readSchoolRows(
     }
   }
   return { rows, report };
+}
+
+/** The same id on two rows is an error naming both lines: the first repeat in the file. */
+function duplicates(ids: readonly string[], lines: readonly number[], order: Int32Array, file: string, column: string) {
+  // Equal ids sit together in id order, each run in file order.
+  let first = -1;
+  let repeat = -1;
+  for (let k = 1; k < order.length; k++) {
+    const id = ids[order[k]];
+    if (id !== ids[order[k - 1]] || (k > 1 && id === ids[order[k - 2]])) continue;
+    if (repeat < 0 || lines[order[k]] < lines[repeat]) [first, repeat] = [order[k - 1], order[k]];
+  }
+  if (repeat < 0) return;
+  throw new FosError(
+    'DUPLICATE_ID',
+    `school ${ids[repeat]} appears twice (lines ${lines[first]} and ${lines[repeat]})`,
+    { file, line: lines[repeat], column, value: ids[repeat] },
+    'a file should hold one row per school for a year; keep one kind of row with --where COL=VALUE (e.g. --where RECTYPE=1)',
+  );
 }
 
 function skip(report: FileReport, opts: ReadOptions, line: number, column: string, value: string, reason: string) {

@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { MISSING_CODES, parseCell } from '../../../src/core/load/parseCell.js';
+import { MISSING_CODES, parseCell, parseNumber, parseNumberIn } from '../../../src/core/load/parseCell.js';
 
 describe('parseCell', () => {
   it('reads numbers, with or without a trailing %', () => {
@@ -39,5 +39,43 @@ describe('parseCell', () => {
 
   it('never throws, whatever the text (property)', () => {
     fc.assert(fc.property(fc.string(), (s) => ['number', 'missing', 'invalid'].includes(parseCell(s).kind)));
+  });
+});
+
+describe('parseNumber (the fast path)', () => {
+  it('reads plain decimals and leaves everything else to parseCell', () => {
+    expect(parseNumber('47.2')).toBe(47.2);
+    expect(parseNumber('-0.45')).toBe(-0.45);
+    expect(parseNumber('+5')).toBe(5);
+    expect(parseNumber('5.')).toBe(5);
+    expect(parseNumber('.5')).toBe(0.5);
+    expect(Object.is(parseNumber('-0'), -0)).toBe(true);
+    expect(parseNumber('007')).toBe(7);
+    for (const raw of ['', '.', '-', '1e2', ' 5', '5 ', '67.4%', 'SUPP', '1.2.3', '1,5', '1234567890123456']) expect(parseNumber(raw)).toBeNaN();
+    // A span of a longer text, as rows are read.
+    expect(parseNumberIn('a,12.5,b', 2, 6)).toBe(12.5);
+  });
+
+  it('gives exactly Number(raw) for any decimal of up to 15 digits (property)', () => {
+    const decimal = fc
+      .tuple(fc.constantFrom('', '-', '+'), fc.stringMatching(/^[0-9]{0,8}$/), fc.option(fc.stringMatching(/^[0-9]{0,7}$/)))
+      .map(([sign, int, frac]) => sign + int + (frac === null ? '' : '.' + frac));
+    fc.assert(
+      fc.property(decimal, (raw) => {
+        const v = parseNumber(raw);
+        if (/[0-9]/.test(raw)) expect(Object.is(v, Number(raw))).toBe(true);
+        else expect(v).toBeNaN();
+      }),
+      { numRuns: 2000 },
+    );
+  });
+
+  it('agrees with parseCell whenever it gives a number (property)', () => {
+    fc.assert(
+      fc.property(fc.oneof(fc.string(), fc.double({ noNaN: true }).map(String)), (raw) => {
+        const v = parseNumber(raw);
+        if (v === v) expect(parseCell(raw)).toEqual({ kind: 'number', value: v });
+      }),
+    );
   });
 });

@@ -1,18 +1,18 @@
 import { describe, expect, it } from 'vitest';
 import { FosError } from '../../../src/core/errors.js';
-import type { RawTable } from '../../../src/core/load/rawTable.js';
+import { ArrayRow, type RawRow, type RawTable } from '../../../src/core/load/rawTable.js';
 import { readSchoolRows, type SchoolRows } from '../../../src/core/load/readSchoolRows.js';
 
 function table(header: string[], rows: string[][]): RawTable {
-  const scan = (visit: (row: readonly string[], line: number) => void) => {
-    rows.forEach((row, i) => visit(row, i + 2));
+  const scan = (visit: (row: RawRow, line: number) => void) => {
+    rows.forEach((row, i) => visit(new ArrayRow(row), i + 2));
     return { rows: rows.length, shortRows: 0 };
   };
   return { file: 'ks4.csv', header, scan, encoding: 'utf-8', delimiter: ',', sha256: 'x' };
 }
 /** Row `id` as plain objects: its numbers (null when missing) and text fields. */
 function rowOf(rows: SchoolRows, id: string) {
-  const r = rows.byId.get(id)!;
+  const r = rows.ids.indexOf(id);
   return {
     numbers: Object.fromEntries(Object.entries(rows.numbers).map(([f, col]) => [f, Number.isNaN(col[r]) ? null : col[r]])),
     text: Object.fromEntries(Object.entries(rows.text).map(([f, col]) => [f, col[r]])),
@@ -65,6 +65,9 @@ describe('readSchoolRows', () => {
       expect(err.hint).toContain('--where');
       expect(err.location).toMatchObject({ file: 'ks4.csv', line: 4, value: '7' });
     }
+    // Several repeats: the first one down the file is named, with the line of its first copy.
+    const many = table(['URN', 'ATT8SCR'], [['9', '1'], ['3', '1'], ['9', '1'], ['3', '1'], ['9', '1']]);
+    expect(() => readSchoolRows(many, { id: 'URN', measure: 'ATT8SCR' }, opts)).toThrow('school 9 appears twice (lines 2 and 4)');
   });
 
   it('applies --where before looking for duplicates', () => {

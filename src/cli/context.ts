@@ -4,6 +4,7 @@ import { FosError } from '../core/errors.js';
 import type { EligibilityOptions } from '../core/load/eligibility.js';
 import type { ColumnMap, YearData } from '../core/types.js';
 import { loadInputs } from '../io/loadInputs.js';
+import { NeighbourThread } from '../io/neighbourHelper.js';
 import type { InputFile, Meta } from '../report/model.js';
 import { optionsInForce, type Config } from './config.js';
 
@@ -80,6 +81,9 @@ export class CommandContext {
 
   private analysed?: YearAnalysis[];
 
+  /** A second thread for large neighbour searches (started only when one is that large). */
+  readonly helper = new NeighbourThread();
+
   analyse(): YearAnalysis[] {
     if (this.analysed) return this.analysed;
     const { years, map } = this.load();
@@ -92,6 +96,7 @@ export class CommandContext {
         rule: { threshold: c.threshold, lowerIsBetter: c.lowerIsBetter, hasBounds: map.ci !== undefined },
       },
       (y) => this.progress(`building families for ${y}…`),
+      this.helper,
     );
     this.endProgress();
     return this.analysed;

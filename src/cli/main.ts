@@ -66,7 +66,12 @@ async function execute(config: Config, io: Io): Promise<number> {
   const inputFiles = config.inputs.flatMap((y) => [y.attainment, ...(y.fsm ? [y.fsm] : [])]);
   for (const target of [config.output, config.chart]) if (target) assertNotInput(target, inputFiles);
   const command = await LOADERS[config.command]();
-  const report = await command(ctx);
+  let report: Report;
+  try {
+    report = await command(ctx);
+  } finally {
+    ctx.helper.close();
+  }
   const body = await render(report, config.format, config.color);
   if (config.chart) {
     const chart = report.charts[0];

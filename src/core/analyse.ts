@@ -1,5 +1,6 @@
 import { compareFamilies, type CandidateRule, type Comparison } from './compare/compareFamilies.js';
 import { buildFamilies, type FamilyOptions, type YearFamilies } from './families/buildFamilies.js';
+import type { NeighbourHelper } from './families/neighbours.js';
 import { eligibility, type EligibilityOptions } from './load/eligibility.js';
 import type { Eligibility, YearData } from './types.js';
 
@@ -21,11 +22,11 @@ export interface YearAnalysis {
 }
 
 /** Eligibility, families and comparisons for each loaded year, oldest first. */
-export function analyse(years: readonly YearData[], o: AnalysisOptions, onYear?: (year: string) => void): YearAnalysis[] {
+export function analyse(years: readonly YearData[], o: AnalysisOptions, onYear?: (year: string) => void, helper?: NeighbourHelper): YearAnalysis[] {
   return years.map((data) => {
     onYear?.(data.year);
     const el = eligibility(data.year, data.schools, o.eligibility);
-    const families = buildFamilies(data.year, el.eligible, o.families);
+    const families = buildFamilies(data.year, el.eligible, o.families, helper);
     const comparisons = compareFamilies(families, o.rule);
     let byId: Map<string, number> | undefined;
     const indexOf = (id: string) => (byId ??= new Map(families.schools.map((s, i) => [s.id, i]))).get(id);

@@ -36,7 +36,7 @@ export function outperformers(ctx: CommandContext): Report {
     .flatMap((s, i) => (keep(a, i) && (a.comparisons[i].candidate || everCandidate.has(s.id)) ? [{ i, s, h: history(s.id, i) }] : []))
     .filter(({ i, h }) => a.comparisons[i].candidate || (multi && h.consistent));
   const rule = { threshold: c.threshold, lowerIsBetter: c.lowerIsBetter, hasBounds: map.ci !== undefined };
-  const robust = c.robust ? robustness(a.families, picked.map((p) => p.i), rule) : undefined;
+  const robust = c.robust ? robustness(a.families, picked.map((p) => p.i), rule, ctx.helper) : undefined;
 
   const zBetter = (i: number) => (c.lowerIsBetter ? -1 : 1) * (a.comparisons[i].z ?? -Infinity);
   const keyed = picked.map(({ i, s, h }) => ({ i, s, h, consistent: Number(h.consistent), z: zBetter(i), rank: a.families.idRank[i] }));

@@ -1,6 +1,6 @@
 import { DEFAULT_BANDS } from '../families/bands.js';
 import { buildFamilies, type FamilyOptions, type YearFamilies } from '../families/buildFamilies.js';
-import { NeighbourIndex } from '../families/neighbours.js';
+import { familiesOf, NeighbourIndex, shareWith, type NeighbourHelper, type NeighbourJob } from '../families/neighbours.js';
 import { compareFamilies, compareSchool, type CandidateRule } from './compareFamilies.js';
 
 /** The other ways of making families a candidate is checked against. */
@@ -14,22 +14,28 @@ export const ROBUSTNESS_CHECKS: { name: string; change: Partial<FamilyOptions> }
  * For the schools asked about (indexes into yf.schools), in how many of the other family
  * definitions each is still a candidate partner: a flag that survives families of 10 and
  * 40 and the fixed bands does not hang on one modelling choice. Neighbour families are
- * built only for those schools, so the cost is the number of candidates, not of schools.
+ * built only for those schools, so the cost is the number of candidates, not of schools;
+ * with a helper and enough of them, it searches half.
  */
-export function robustness(yf: YearFamilies, which: readonly number[], rule: CandidateRule): Map<number, number> {
+export function robustness(yf: YearFamilies, which: readonly number[], rule: CandidateRule, helper?: NeighbourHelper): Map<number, number> {
   const passed = new Map<number, number>(which.map((i) => [i, 0]));
   let index = yf.families.kind === 'own' ? yf.families.index : undefined;
-  const members: number[] = [];
-  let order: number[] | undefined;
+  const schools = Int32Array.from(which);
+  // A family of 40 costs about twice one of 20.
+  const parts = shareWith(helper, 2 * which.length, yf.space.dims);
   for (const check of ROBUSTNESS_CHECKS) {
     const o = { ...yf.options, ...check.change };
     if (o.method === 'neighbours') {
+      const job = (part: number): NeighbourJob => ({ size: o.size, tiesAll: o.tiesAll, schools, part, parts });
+      const wait = parts > 1 ? helper!.start(yf.space, yf.idRank, job(1)) : undefined;
       index ??= new NeighbourIndex(yf.space, yf.idRank);
-      order ??= index.inSearchOrder(which);
-      for (const i of order) {
-        members.length = 0;
-        index.family(i, o.size, o.tiesAll, members);
-        if (compareSchool(yf, i, members, rule).candidate) passed.set(i, passed.get(i)! + 1);
+      const found = [familiesOf(index, job(0))];
+      if (wait) found.push(wait() ?? familiesOf(index, job(1)));
+      for (const f of found) {
+        for (let k = 0; k < f.schools.length; k++) {
+          const i = f.schools[k];
+          if (compareSchool(yf, i, f.members, rule, f.offsets[k], f.offsets[k + 1]).candidate) passed.set(i, passed.get(i)! + 1);
+        }
       }
     } else {
       const all = compareFamilies(buildFamilies(yf.year, yf.schools, o), rule, which);

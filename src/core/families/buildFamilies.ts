@@ -5,7 +5,7 @@ import { bands } from './bands.js';
 import { ckmeansFamilies } from './ckmeansFamilies.js';
 import { contextSpace, type ContextSpace, type ContextWeight } from './context.js';
 import type { DisjointFamilies } from './disjointFamilies.js';
-import { neighbours, type OwnFamilies } from './neighbours.js';
+import { neighbours, type NeighbourHelper, type OwnFamilies } from './neighbours.js';
 import { quantiles } from './quantiles.js';
 import { sizeFamilies } from './sizeFamilies.js';
 
@@ -39,7 +39,8 @@ export interface YearFamilies {
   options: FamilyOptions;
 }
 
-export function buildFamilies(year: string, eligible: SchoolYear[], o: FamilyOptions): YearFamilies {
+/** `helper`: another thread to share a large neighbour search with. */
+export function buildFamilies(year: string, eligible: SchoolYear[], o: FamilyOptions, helper?: NeighbourHelper): YearFamilies {
   if (eligible.length < 2) {
     throw new FosError('TOO_FEW_SCHOOLS', `${year}: ${eligible.length} eligible school${eligible.length === 1 ? '' : 's'}; families need at least 2`, {}, 'run fos check to see why schools were left out');
   }
@@ -48,7 +49,7 @@ export function buildFamilies(year: string, eligible: SchoolYear[], o: FamilyOpt
   let families: Families;
   switch (o.method) {
     case 'neighbours':
-      families = neighbours(space, idRank, o.size, o.tiesAll);
+      families = neighbours(space, idRank, o.size, o.tiesAll, helper);
       break;
     case 'bands':
       families = bands(eligible.map((s) => s.fsm!), eligible.map((s) => s.id), o.bands);

@@ -12,6 +12,36 @@ export interface OwnFamilies {
   index: NeighbourIndex;
 }
 
+/** The families of some schools, as compressed rows: schools[k]'s family (itself first,
+ * then nearest first) is members[offsets[k] .. offsets[k+1]). */
+export interface SomeFamilies {
+  schools: Int32Array;
+  offsets: Int32Array;
+  members: Int32Array;
+}
+
+/** A share of a family search: the schools asked for (all when undefined), taken in
+ * search order and cut into `parts` runs, of which this is run `part`. */
+export interface NeighbourJob {
+  size: number;
+  tiesAll: boolean;
+  schools?: Int32Array;
+  part: number;
+  parts: number;
+}
+
+/**
+ * Another thread to share a search with (io/neighbourHelper.ts is one). `start` hands it
+ * a job and returns at once; the function it returns waits for the answer, or gives
+ * undefined when the helper failed, and the caller then does that share itself. Each
+ * school's family is found on its own, so how the work is shared never changes a result.
+ */
+export interface NeighbourHelper {
+  /** The least work (schools searched × dimensions) worth sharing: a thread costs time to start. */
+  readonly minWork: number;
+  start(space: Pick<ContextSpace, 'dims' | 'coords'>, idRank: Int32Array, job: NeighbourJob): () => SomeFamilies | undefined;
+}
+
 /** Two distances are equal when they differ by no more than this share of the larger. */
 export const DISTANCE_TOLERANCE = 1e-9;
 
@@ -37,7 +67,7 @@ export class NeighbourIndex {
   private readonly n: number;
   private readonly dims: number;
   private readonly pointStart: Int32Array;
-  private readonly pointOf: Int32Array;
+  readonly pointOf: Int32Array;
   private readonly schoolsAt: Int32Array;
   private readonly weight: Int32Array;
   private readonly pc: Float64Array;
@@ -46,7 +76,7 @@ export class NeighbourIndex {
   private readonly candD: number[] = [];
 
   constructor(
-    space: ContextSpace,
+    space: Pick<ContextSpace, 'dims' | 'coords'>,
     private readonly idRank: Int32Array,
   ) {
     const n = (this.n = idRank.length);
@@ -90,14 +120,21 @@ export class NeighbourIndex {
   }
 
   /**
-   * The given schools reordered so that each one's point follows the last in space (tree
-   * order), which keeps each search seeded with a tight bound and its memory warm.
+   * The given schools (all when undefined) ordered so that each one's point follows the
+   * last in space (tree order), which keeps each search seeded with a tight bound and its
+   * memory warm; schools at one point come together, so they share one search.
    */
-  inSearchOrder(schools: readonly number[]): number[] {
-    const rank = new Int32Array(this.weight.length);
+  inSearchOrder(schools?: ArrayLike<number>): Int32Array {
     const order = this.pointOrder();
+    if (!schools) {
+      const out = new Int32Array(this.n);
+      let k = 0;
+      for (let j = 0; j < order.length; k += this.pointStart[order[j] + 1] - this.pointStart[order[j]], j++) out.set(this.schoolsOf(order[j]), k);
+      return out;
+    }
+    const rank = new Int32Array(this.weight.length);
     for (let k = 0; k < order.length; k++) rank[order[k]] = k;
-    return schools.map((i) => i).sort((a, b) => rank[this.pointOf[a]] - rank[this.pointOf[b]] || a - b);
+    return Int32Array.from(schools).sort((a, b) => rank[this.pointOf[a]] - rank[this.pointOf[b]] || a - b);
   }
 
   /** Schools at distinct point p: schoolsAt[pointStart[p] .. pointStart[p + 1]). */
@@ -192,40 +229,63 @@ export class NeighbourIndex {
 
 /**
  * Every school's own family. One search per distinct point (its schools share it), the
- * points taken in tree order; the families are then laid out in school order.
+ * points taken in tree order; the families are then laid out in school order. With a
+ * helper and enough work, the second half of the points goes to it while this thread
+ * does the first.
  */
-export function neighbours(space: ContextSpace, idRank: Int32Array, size: number, tiesAll: boolean): OwnFamilies {
+export function neighbours(space: ContextSpace, idRank: Int32Array, size: number, tiesAll: boolean, helper?: NeighbourHelper): OwnFamilies {
   const n = idRank.length;
+  const parts = shareWith(helper, n, space.dims);
+  // The helper builds its own index from the same space, while this thread builds this one.
+  const wait = parts > 1 ? helper!.start(space, idRank, { size, tiesAll, part: 1, parts }) : undefined;
   const index = new NeighbourIndex(space, idRank);
-  const start = new Int32Array(n);
-  const length = new Int32Array(n);
-  let buffer = new Int32Array(Math.max(1, n * Math.min(size, n)));
+  const found = [familiesOf(index, { size, tiesAll, part: 0, parts })];
+  if (wait) found.push(wait() ?? familiesOf(index, { size, tiesAll, part: 1, parts }));
+  const offsets = new Int32Array(n + 1);
+  for (const f of found) for (let k = 0; k < f.schools.length; k++) offsets[f.schools[k] + 1] = f.offsets[k + 1] - f.offsets[k];
+  for (let i = 0; i < n; i++) offsets[i + 1] += offsets[i];
+  const members = new Int32Array(offsets[n]);
+  for (const f of found) for (let k = 0; k < f.schools.length; k++) members.set(f.members.subarray(f.offsets[k], f.offsets[k + 1]), offsets[f.schools[k]]);
+  return { kind: 'own', offsets, members, index };
+}
+
+/**
+ * Into how many parts a search of n schools is cut: two when a helper is there and the
+ * work is worth it. One variable is a sorted sweep, too cheap to gain from a second thread
+ * (500k schools: 0.48 s either way), so it is never shared.
+ */
+export function shareWith(helper: NeighbourHelper | undefined, n: number, dims: number): number {
+  return helper && dims > 1 && n * dims >= helper.minWork ? 2 : 1;
+}
+
+/** The families of one share of a job (see NeighbourJob), found with `index`. */
+export function familiesOf(index: NeighbourIndex, job: NeighbourJob): SomeFamilies {
+  const ordered = index.inSearchOrder(job.schools);
+  const from = Math.floor((ordered.length * job.part) / job.parts);
+  const to = Math.floor((ordered.length * (job.part + 1)) / job.parts);
+  const schools = ordered.slice(from, to);
+  const offsets = new Int32Array(schools.length + 1);
+  let members = new Int32Array(Math.max(1, schools.length * job.size));
   let filled = 0;
   const sink = {
     push(x: number) {
-      if (filled === buffer.length) {
-        const m = new Int32Array(buffer.length * 2);
-        m.set(buffer);
-        buffer = m;
+      if (filled === members.length) {
+        const m = new Int32Array(members.length * 2);
+        m.set(members);
+        members = m;
       }
-      buffer[filled++] = x;
+      members[filled++] = x;
     },
   };
-  const points = index.pointOrder();
-  for (let k = 0; k < points.length; k++) {
-    const p = points[k];
-    index.candidates(p, size);
-    for (const i of index.schoolsOf(p)) {
-      start[i] = filled;
-      index.familyFromCandidates(i, size, tiesAll, sink);
-      length[i] = filled - start[i];
-    }
+  let last = -1;
+  for (let k = 0; k < schools.length; k++) {
+    const p = index.pointOf[schools[k]];
+    if (p !== last) index.candidates(p, job.size);
+    last = p;
+    index.familyFromCandidates(schools[k], job.size, job.tiesAll, sink);
+    offsets[k + 1] = filled;
   }
-  const offsets = new Int32Array(n + 1);
-  for (let i = 0; i < n; i++) offsets[i + 1] = offsets[i] + length[i];
-  const members = new Int32Array(filled);
-  for (let i = 0; i < n; i++) members.set(buffer.subarray(start[i], start[i] + length[i]), offsets[i]);
-  return { kind: 'own', offsets, members, index };
+  return { schools, offsets, members: members.slice(0, filled) };
 }
 
 /** One variable: walk outwards from the school's point over the sorted distinct values. */

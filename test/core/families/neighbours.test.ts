@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { contextSpace } from '../../../src/core/families/context.js';
-import { neighbours, type OwnFamilies } from '../../../src/core/families/neighbours.js';
+import { familiesOf, NeighbourIndex, neighbours, type NeighbourHelper, type OwnFamilies } from '../../../src/core/families/neighbours.js';
 import { idRanks } from '../../../src/core/idOrder.js';
 import { bruteForceFamilies } from '../../helpers/bruteForce.js';
 import { school } from '../../helpers/schools.js';
@@ -79,4 +79,31 @@ describe('neighbours', () => {
       { numRuns: 100 },
     );
   });
+
+  it('gives the same families when half the search is shared with a helper, or the helper fails (property)', () => {
+    // A helper that does its share at once, in this thread, from its own index.
+    const helper = (fails: boolean): NeighbourHelper & { jobs: number } => ({
+      minWork: 0,
+      jobs: 0,
+      start(space, idRank, job) {
+        this.jobs++;
+        const f = familiesOf(new NeighbourIndex(space, idRank), job);
+        return () => (fails ? undefined : f);
+      },
+    });
+    fc.assert(
+      fc.property(schoolsArb(3), fc.integer({ min: 2, max: 8 }), fc.boolean(), fc.boolean(), (schools, size, tiesAll, fails) => {
+        const sp = contextSpace(schools, [{ name: 'fsm', weight: 1 }, { name: 'v0', weight: 1 }, { name: 'v1', weight: 2 }]);
+        const r = idRanks(schools.map((s) => s.id));
+        const h = helper(fails);
+        const shared = neighbours(sp, r, size, tiesAll, h);
+        expect(h.jobs).toBe(1);
+        const alone = neighbours(sp, r, size, tiesAll);
+        expect(Array.from(shared.offsets)).toEqual(Array.from(alone.offsets));
+        expect(Array.from(shared.members)).toEqual(Array.from(alone.members));
+      }),
+      { numRuns: 100 },
+    );
+  });
 });
+

@@ -1,0 +1,44 @@
+import { existsSync } from 'node:fs';
+import { describe, expect, it } from 'vitest';
+import { neighbours } from '../../src/core/families/neighbours.js';
+import { NeighbourThread } from '../../src/io/neighbourHelper.js';
+
+// The thread runs the built worker (npm test builds dist/ first).
+const script = new URL('../../dist/io/neighbourWorker.js', import.meta.url);
+
+/** n points in 3 dimensions on a coarse grid, so many share a place or a distance (seeded). */
+function space(n: number) {
+  let seed = 7;
+  const next = () => ((seed = (seed * 1103515245 + 12345) % 2 ** 31) / 2 ** 31);
+  const coords = Float64Array.from({ length: n * 3 }, () => Math.round(next() * 400) / 100);
+  const idRank = Int32Array.from({ length: n }, (_, i) => i);
+  return { sp: { vars: [], stats: [], dims: 3, coords, index: new Float64Array(n) }, idRank };
+}
+
+describe.runIf(existsSync(script))('NeighbourThread', () => {
+  it('shares a search with a second thread and gives the same families, twice on one space', () => {
+    const { sp, idRank } = space(20_000);
+    const thread = new NeighbourThread(script);
+    try {
+      const alone = neighbours(sp, idRank, 20, false);
+      for (let k = 0; k < 2; k++) {
+        const shared = neighbours(sp, idRank, 20, false, thread);
+        expect(shared.offsets).toEqual(alone.offsets);
+        expect(shared.members).toEqual(alone.members);
+      }
+      expect(thread.answered).toBe(2);
+    } finally {
+      thread.close();
+    }
+  });
+
+  it('falls back to one thread when the helper cannot start', () => {
+    const { sp, idRank } = space(20_000);
+    const thread = new NeighbourThread(new URL('./no-such-worker.js', script), 300);
+    try {
+      expect(neighbours(sp, idRank, 20, false, thread).members).toEqual(neighbours(sp, idRank, 20, false).members);
+    } finally {
+      thread.close();
+    }
+  });
+});

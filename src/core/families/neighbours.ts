@@ -245,7 +245,12 @@ export function neighbours(space: ContextSpace, idRank: Int32Array, size: number
   for (const f of found) for (let k = 0; k < f.schools.length; k++) offsets[f.schools[k] + 1] = f.offsets[k + 1] - f.offsets[k];
   for (let i = 0; i < n; i++) offsets[i + 1] += offsets[i];
   const members = new Int32Array(offsets[n]);
-  for (const f of found) for (let k = 0; k < f.schools.length; k++) members.set(f.members.subarray(f.offsets[k], f.offsets[k + 1]), offsets[f.schools[k]]);
+  for (const f of found) {
+    for (let k = 0; k < f.schools.length; k++) {
+      let at = offsets[f.schools[k]];
+      for (let j = f.offsets[k]; j < f.offsets[k + 1]; j++) members[at++] = f.members[j];
+    }
+  }
   return { kind: 'own', offsets, members, index };
 }
 

@@ -49,10 +49,17 @@ export function joinYear(
     const id = attainment.ids[r];
     const fr = fsmRow ? fsmRow[r] : r;
     if (fr >= 0) matched++;
-    const ctx: Record<string, number | null> = {};
-    for (let c = 0; c < contextKeys.length; c++) ctx[contextKeys[c]] = context[c](r, fr);
-    const subj: Record<string, number | null> = {};
-    for (let c = 0; c < subjects.length; c++) subj[map.subjects[c]] = subjects[c] ? nullable(subjects[c][r]) : null;
+    // Schools without context variables or subjects share one empty (frozen) record.
+    let ctx = NONE;
+    if (contextKeys.length) {
+      ctx = {};
+      for (let c = 0; c < contextKeys.length; c++) ctx[contextKeys[c]] = context[c](r, fr);
+    }
+    let subj = NONE;
+    if (subjects.length) {
+      subj = {};
+      for (let c = 0; c < subjects.length; c++) subj[map.subjects[c]] = subjects[c] ? nullable(subjects[c][r]) : null;
+    }
     schools[k] = {
       year,
       id,
@@ -76,6 +83,8 @@ export function joinYear(
     join: { matched, attainmentOnly: attainment.ids.length - matched, fsmOnly, sameFile: fsmRows === undefined },
   };
 }
+
+const NONE: Record<string, number | null> = Object.freeze({});
 
 function nullable(v: number): number | null {
   return v === v ? v : null;

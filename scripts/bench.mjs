@@ -27,6 +27,8 @@ const { openTable, parseTable } = await import(join(root, 'dist/io/readTable.js'
 const { eligibility } = await import(join(root, 'dist/core/load/eligibility.js'));
 const { buildFamilies } = await import(join(root, 'dist/core/families/buildFamilies.js'));
 const { compareFamilies } = await import(join(root, 'dist/core/compare/compareFamilies.js'));
+const { robustness } = await import(join(root, 'dist/core/compare/robustness.js'));
+const { NeighbourThread } = await import(join(root, 'dist/io/neighbourHelper.js'));
 const { formatCsv } = await import(join(root, 'dist/report/formatCsv.js'));
 const { familyColumns, familyRow } = await import(join(root, 'dist/report/familyColumns.js'));
 
@@ -50,10 +52,13 @@ function stages(files, ctx) {
   const el = eligibility('b', years[0].schools, { minCohort: 11, includeSpecial: false, contextVars: ctx.vars.map((v) => v.name).filter((n) => n !== 'fsm') });
   t.load = ms(t0);
   t0 = performance.now();
-  const yf = buildFamilies('b', el.eligible, { method: 'neighbours', size: 20, tiesAll: false, bands: [0, 100], groups: 5, context: ctx.vars });
+  const yf = buildFamilies('b', el.eligible, { method: 'neighbours', size: 20, tiesAll: false, bands: [0, 100], groups: 5, context: ctx.vars }, helper);
   t.families = ms(t0);
   t0 = performance.now();
-  const cmp = compareFamilies(yf, { threshold: 1, lowerIsBetter: false, hasBounds: false });
+  const rule = { threshold: 1, lowerIsBetter: false, hasBounds: false };
+  const cmp = compareFamilies(yf, rule);
+  // The flags: candidates, and how robust each is to other family definitions.
+  robustness(yf, cmp.flatMap((c, i) => (c.candidate ? [i] : [])), rule, helper);
   t.compare = ms(t0);
   t0 = performance.now();
   const a = { year: 'b', families: yf, comparisons: cmp };
@@ -81,10 +86,12 @@ const shared = join(root, '..', 'shared', 'data', 'england-2019');
 if (existsSync(shared)) cases.push({ name: 'real national KS4 2019', files: { ks4: join(shared, 'england_ks4provisional.csv'), census: join(shared, 'england_census.csv') }, vars: 1 });
 for (const n of sizes) for (const vars of [1, 3]) cases.push({ name: `synthetic ${n.toLocaleString('en-GB')}`, n, vars });
 
+// The second thread a large search is shared with, as in the command.
+const helper = STAGES ? new NeighbourThread() : undefined;
 if (STAGES) {
   // Child mode: time the stages in a fresh process and print them as JSON.
   const files = { ks4: args[1], census: args[2] };
-  stages(files, CONTEXT[args[3]]); // warm-up: the JIT and the file cache
+  stages(files, CONTEXT[args[3]]); // warm-up: the JIT, the file cache and the thread
   console.log(JSON.stringify(stages(files, CONTEXT[args[3]])));
   process.exit(0);
 }
@@ -114,4 +121,4 @@ const width = cols.map((k) => Math.max(k.length, ...results.map((r) => String(r[
 console.log(cols.map((k, i) => k.padEnd(width[i])).join('  '));
 for (const r of results) console.log(cols.map((k, i) => (typeof r[k] === 'number' ? String(r[k]).padStart(width[i]) : String(r[k]).padEnd(width[i]))).join('  '));
 writeFileSync(join(out, 'results.json'), JSON.stringify({ machine: { cores: cpus().length, cpu: cpus()[0]?.model, node: process.version }, runs, results }, null, 2) + '\n');
-console.error('read_ms: decode and split both files; load_ms: read, clean, join and eligibility; whole_s: the command from process start. Written to bench/results.json');
+console.error('read_ms: decode and split both files; load_ms: read, clean, join and eligibility; compare_ms: comparisons, candidates and their robustness; whole_s: the command from process start. Written to bench/results.json');

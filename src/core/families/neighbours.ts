@@ -129,7 +129,11 @@ export class NeighbourIndex {
     if (!schools) {
       const out = new Int32Array(this.n);
       let k = 0;
-      for (let j = 0; j < order.length; k += this.pointStart[order[j] + 1] - this.pointStart[order[j]], j++) out.set(this.schoolsOf(order[j]), k);
+      for (const p of order) {
+        const at = this.schoolsOf(p);
+        out.set(at, k);
+        k += at.length;
+      }
       return out;
     }
     const rank = new Int32Array(this.weight.length);
@@ -230,8 +234,8 @@ export class NeighbourIndex {
 /**
  * Every school's own family. One search per distinct point (its schools share it), the
  * points taken in tree order; the families are then laid out in school order. With a
- * helper and enough work, the second half of the points goes to it while this thread
- * does the first.
+ * helper and enough work, it takes the second half of the schools (in search order)
+ * while this thread does the first.
  */
 export function neighbours(space: ContextSpace, idRank: Int32Array, size: number, tiesAll: boolean, helper?: NeighbourHelper): OwnFamilies {
   const n = idRank.length;

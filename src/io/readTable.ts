@@ -105,24 +105,31 @@ export function parseTable(src: TextSource, columns: readonly string[]): RawTabl
     const field = src.recode ? utf8Again : (f: string) => f;
     const arrayRow = new ArrayRow();
     const project = (record: string[], line: number) => ({ fields: at.map((i) => field(record[i] ?? '')), line, short: record.length < width });
-    const keepRecord = (r: Projected) => {
-      arrayRow.fields = r.fields;
-      keep(arrayRow, r.line, r.short);
+    // Records read by csv-parse from `chunk`, which starts after line `offset`; `lineOf`
+    // gives the line each is kept with (null: not a data row).
+    const readRecords = (chunk: string, offset: number, lineOf: (line: number) => number | null) => {
+      const records = parseRecords(chunk, src.file, src.delimiter, 0, (record, line) => {
+        const at = lineOf(line);
+        return at === null ? null : project(record, at);
+      }, offset);
+      for (const r of records) {
+        arrayRow.fields = r.fields;
+        keep(arrayRow, r.line, r.short);
+      }
     };
     const text = src.text;
     const firstNl = text.indexOf('\n');
     const headerLine = text.slice(0, firstNl < 0 ? text.length : firstNl);
     if ((text.includes('\r') && /\r(?!\n)/.test(text)) || headerLine.includes('"')) {
-      for (const r of parseRecords(text, src.file, src.delimiter, 0, (record, line) => (line > 1 ? project(record, line) : null))) keepRecord(r);
+      readRecords(text, 0, (line) => (line > 1 ? line : null));
     } else {
-      splitLines(text, firstNl < 0 ? text.length : firstNl + 1, src, at, width, project, keep, keepRecord);
+      // Each quoted record is given the line it starts on.
+      splitLines(text, firstNl < 0 ? text.length : firstNl + 1, src, at, width, keep, (chunk, first) => readRecords(chunk, first - 1, () => first));
     }
     return { rows, shortRows };
   };
   return { file: src.file, header: kept, scan, encoding: src.encoding, delimiter: src.delimiter, sha256: src.sha256 };
 }
-
-type Projected = { fields: string[]; line: number; short: boolean };
 
 /**
  * The fast path: walk the text line by line with native searches, recording where each
@@ -136,9 +143,8 @@ function splitLines(
   src: TextSource,
   at: readonly number[],
   width: number,
-  project: (record: string[], line: number) => Projected,
   keep: (row: RawRow, line: number, short: boolean) => void,
-  keepRecord: (r: Projected) => void,
+  readQuoted: (chunk: string, firstLine: number) => void,
 ) {
   const d = src.delimiter;
   const slot = new Int32Array(width).fill(-1);
@@ -173,9 +179,7 @@ function splitLines(
         last = next;
         lines++;
       }
-      // Each such record is given the line it starts on.
-      const first = line;
-      for (const r of parseRecords(text.slice(pos, last), src.file, d, 0, (record) => project(record, first), line - 1)) keepRecord(r);
+      readQuoted(text.slice(pos, last), line);
       pos = last + 1;
       line += lines;
       nextQuote = text.indexOf('"', pos);

@@ -1,6 +1,6 @@
 import { DEFAULT_BANDS } from '../families/bands.js';
 import { buildFamilies, type FamilyOptions, type YearFamilies } from '../families/buildFamilies.js';
-import { familiesOf, NeighbourIndex, shareWith, type NeighbourHelper, type NeighbourJob } from '../families/neighbours.js';
+import { findFamilies, NeighbourIndex, type NeighbourHelper } from '../families/neighbours.js';
 import { compareFamilies, compareSchool, type CandidateRule } from './compareFamilies.js';
 
 /** The other ways of making families a candidate is checked against. */
@@ -21,16 +21,12 @@ export function robustness(yf: YearFamilies, which: readonly number[], rule: Can
   const passed = new Map<number, number>(which.map((i) => [i, 0]));
   let index = yf.families.kind === 'own' ? yf.families.index : undefined;
   const schools = Int32Array.from(which);
-  // A family of 40 costs about twice one of 20.
-  const parts = shareWith(helper, 2 * which.length, yf.space.dims);
   for (const check of ROBUSTNESS_CHECKS) {
     const o = { ...yf.options, ...check.change };
     if (o.method === 'neighbours') {
-      const job = (part: number): NeighbourJob => ({ size: o.size, tiesAll: o.tiesAll, schools, part, parts });
-      const wait = parts > 1 ? helper!.start(yf.space, yf.idRank, job(1)) : undefined;
-      index ??= new NeighbourIndex(yf.space, yf.idRank);
-      const found = [familiesOf(index, job(0))];
-      if (wait) found.push(wait() ?? familiesOf(index, job(1)));
+      // A family of 40 costs about twice one of 20.
+      const search = { size: o.size, tiesAll: o.tiesAll, schools };
+      const found = findFamilies(yf.space, yf.idRank, search, 2 * which.length, () => (index ??= new NeighbourIndex(yf.space, yf.idRank)), helper);
       for (const f of found) {
         for (let k = 0; k < f.schools.length; k++) {
           const i = f.schools[k];

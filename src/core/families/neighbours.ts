@@ -115,7 +115,7 @@ export class NeighbourIndex {
   }
 
   /** Distinct points in an order that keeps consecutive queries close in space. */
-  pointOrder(): Int32Array {
+  private pointOrder(): Int32Array {
     return this.tree ? this.tree.perm : range(this.weight.length);
   }
 
@@ -142,7 +142,7 @@ export class NeighbourIndex {
   }
 
   /** Schools at distinct point p: schoolsAt[pointStart[p] .. pointStart[p + 1]). */
-  schoolsOf(p: number): Int32Array {
+  private schoolsOf(p: number): Int32Array {
     return this.schoolsAt.subarray(this.pointStart[p], this.pointStart[p + 1]);
   }
 
@@ -179,12 +179,6 @@ export class NeighbourIndex {
     let sum = 0;
     for (let d = 0; d < D; d++) sum += (this.pc[a * D + d] - this.pc[b * D + d]) ** 2;
     return Math.sqrt(sum);
-  }
-
-  /** Push school i's family (itself first, then nearest first) onto `out`. */
-  family(i: number, size: number, tiesAll: boolean, out: { push(x: number): unknown }): void {
-    this.candidates(this.pointOf[i], size);
-    this.familyFromCandidates(i, size, tiesAll, out);
   }
 
   /** School i's family from the candidates last found for its point. */
@@ -239,12 +233,8 @@ export class NeighbourIndex {
  */
 export function neighbours(space: ContextSpace, idRank: Int32Array, size: number, tiesAll: boolean, helper?: NeighbourHelper): OwnFamilies {
   const n = idRank.length;
-  const parts = shareWith(helper, n, space.dims);
-  // The helper builds its own index from the same space, while this thread builds this one.
-  const wait = parts > 1 ? helper!.start(space, idRank, { size, tiesAll, part: 1, parts }) : undefined;
-  const index = new NeighbourIndex(space, idRank);
-  const found = [familiesOf(index, { size, tiesAll, part: 0, parts })];
-  if (wait) found.push(wait() ?? familiesOf(index, { size, tiesAll, part: 1, parts }));
+  let index: NeighbourIndex | undefined;
+  const found = findFamilies(space, idRank, { size, tiesAll }, n, () => (index = new NeighbourIndex(space, idRank)), helper);
   const offsets = new Int32Array(n + 1);
   for (const f of found) for (let k = 0; k < f.schools.length; k++) offsets[f.schools[k] + 1] = f.offsets[k + 1] - f.offsets[k];
   for (let i = 0; i < n; i++) offsets[i + 1] += offsets[i];
@@ -255,16 +245,32 @@ export function neighbours(space: ContextSpace, idRank: Int32Array, size: number
       for (let j = f.offsets[k]; j < f.offsets[k + 1]; j++) members[at++] = f.members[j];
     }
   }
-  return { kind: 'own', offsets, members, index };
+  return { kind: 'own', offsets, members, index: index! };
 }
 
 /**
- * Into how many parts a search of n schools is cut: two when a helper is there and the
- * work is worth it. One variable is a sorted sweep, too cheap to gain from a second thread
- * (500k schools: 0.48 s either way), so it is never shared.
+ * The families of a search (`work`: how many schools it searches, weighted by their
+ * cost), in one share, or in two when a helper is there and the work is worth it: the
+ * helper is started first, so it builds its index while this thread builds (or reuses)
+ * `index()`, and a share the helper fails to give is done here. One variable is a sorted
+ * sweep, too cheap to gain from a second thread (500k schools: 0.48 s either way), so it
+ * is never shared.
  */
-export function shareWith(helper: NeighbourHelper | undefined, n: number, dims: number): number {
-  return helper && dims > 1 && n * dims >= helper.minWork ? 2 : 1;
+export function findFamilies(
+  space: Pick<ContextSpace, 'dims' | 'coords'>,
+  idRank: Int32Array,
+  search: Pick<NeighbourJob, 'size' | 'tiesAll' | 'schools'>,
+  work: number,
+  index: () => NeighbourIndex,
+  helper?: NeighbourHelper,
+): SomeFamilies[] {
+  const parts = helper && space.dims > 1 && work * space.dims >= helper.minWork ? 2 : 1;
+  const share = (part: number): NeighbourJob => ({ ...search, part, parts });
+  const wait = parts > 1 ? helper!.start(space, idRank, share(1)) : undefined;
+  const own = index();
+  const found = [familiesOf(own, share(0))];
+  if (wait) found.push(wait() ?? familiesOf(own, share(1)));
+  return found;
 }
 
 /** The families of one share of a job (see NeighbourJob), found with `index`. */

@@ -33,7 +33,7 @@ export class NeighbourThread implements NeighbourHelper {
     private readonly startMs = START_MS,
   ) {}
 
-  start(space: { dims: number; coords: Float64Array }, idRank: Int32Array, job: Omit<WorkerJob, 'key' | 'space'>): () => SomeFamilies | undefined {
+  start(space: { dims: number; coords: Float64Array }, idRank: Int32Array, job: Omit<WorkerJob, 'key' | 'space'>): () => SomeFamilies[] | undefined {
     if (this.broken) return () => undefined;
     try {
       if (!this.worker) {
@@ -58,7 +58,7 @@ export class NeighbourThread implements NeighbourHelper {
     return () => this.wait(ticket);
   }
 
-  private wait(ticket: number): SomeFamilies | undefined {
+  private wait(ticket: number): SomeFamilies[] | undefined {
     const since = Date.now();
     for (let seen = Atomics.load(this.done, 0); seen < ticket; seen = Atomics.load(this.done, 0)) {
       // A thread that never starts (e.g. its script is missing) cannot say so while this one waits.
@@ -66,7 +66,7 @@ export class NeighbourThread implements NeighbourHelper {
       if (this.broken || Date.now() - since > patience) return this.giveUp();
       Atomics.wait(this.done, 0, seen, 100);
     }
-    const answer = receiveMessageOnPort(this.port!)?.message as { families?: SomeFamilies; error?: string } | undefined;
+    const answer = receiveMessageOnPort(this.port!)?.message as { families?: SomeFamilies[]; error?: string } | undefined;
     return answer?.families ?? this.giveUp();
   }
 

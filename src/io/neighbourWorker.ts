@@ -19,8 +19,9 @@ port.on('message', (job: WorkerJob) => {
   try {
     if (job.space) cached = { key: job.key, index: new NeighbourIndex(job.space, job.space.idRank) };
     if (cached?.key !== job.key) throw new Error(`no index for space ${job.key}`);
-    const f = familiesOf(cached.index, job);
-    port.postMessage({ families: f }, [f.schools.buffer as ArrayBuffer, f.offsets.buffer as ArrayBuffer, f.members.buffer as ArrayBuffer]);
+    const families = familiesOf(cached.index, job);
+    const buffers = new Set(families.flatMap((f) => [f.schools.buffer, f.offsets.buffer, f.members.buffer] as ArrayBuffer[]));
+    port.postMessage({ families }, [...buffers]);
   } catch (e) {
     port.postMessage({ error: String(e) });
   }

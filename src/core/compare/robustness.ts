@@ -19,23 +19,27 @@ export const ROBUSTNESS_CHECKS: { name: string; change: Partial<FamilyOptions> }
  */
 export function robustness(yf: YearFamilies, which: readonly number[], rule: CandidateRule, helper?: NeighbourHelper): Map<number, number> {
   const passed = new Map<number, number>(which.map((i) => [i, 0]));
-  let index = yf.families.kind === 'own' ? yf.families.index : undefined;
-  const schools = Int32Array.from(which);
+  const sizes: number[] = [];
   for (const check of ROBUSTNESS_CHECKS) {
     const o = { ...yf.options, ...check.change };
     if (o.method === 'neighbours') {
-      // A family of 40 costs about twice one of 20.
-      const search = { size: o.size, tiesAll: o.tiesAll, schools };
-      const found = findFamilies(yf.space, yf.idRank, search, 2 * which.length, () => (index ??= new NeighbourIndex(yf.space, yf.idRank)), helper);
-      for (const f of found) {
-        for (let k = 0; k < f.schools.length; k++) {
-          const i = f.schools[k];
-          if (compareSchool(yf, i, f.members, rule, f.offsets[k], f.offsets[k + 1]).candidate) passed.set(i, passed.get(i)! + 1);
-        }
-      }
+      sizes.push(o.size);
     } else {
       const all = compareFamilies(buildFamilies(yf.year, yf.schools, o), rule, which);
       for (const i of which) if (all[i].candidate) passed.set(i, passed.get(i)! + 1);
+    }
+  }
+  // One search, at the largest size, gives the families of every size (a family of 40
+  // costs about twice one of 20).
+  const index = yf.families.kind === 'own' ? yf.families.index : undefined;
+  const search = { sizes, tiesAll: yf.options.tiesAll, schools: Int32Array.from(which) };
+  const found = sizes.length ? findFamilies(yf.space, yf.idRank, search, 2 * which.length, () => index ?? new NeighbourIndex(yf.space, yf.idRank), helper) : [];
+  for (const shares of found) {
+    for (const f of shares) {
+      for (let k = 0; k < f.schools.length; k++) {
+        const i = f.schools[k];
+        if (compareSchool(yf, i, f.members, rule, f.offsets[k], f.offsets[k + 1]).candidate) passed.set(i, passed.get(i)! + 1);
+      }
     }
   }
   return passed;

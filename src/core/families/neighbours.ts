@@ -21,9 +21,11 @@ export interface SomeFamilies {
 }
 
 /** A share of a family search: the schools asked for (all when undefined), taken in
- * search order and cut into `parts` runs, of which this is run `part`. */
+ * search order and cut into `parts` runs, of which this is run `part`. One search, at the
+ * largest of `sizes`, gives each school's family of every size (the smaller families are
+ * the nearest part of the larger search, with the same tie rule). */
 export interface NeighbourJob {
-  size: number;
+  sizes: number[];
   tiesAll: boolean;
   schools?: Int32Array;
   part: number;
@@ -39,7 +41,7 @@ export interface NeighbourJob {
 export interface NeighbourHelper {
   /** The least work (schools searched × dimensions) worth sharing: a thread costs time to start. */
   readonly minWork: number;
-  start(space: Pick<ContextSpace, 'dims' | 'coords'>, idRank: Int32Array, job: NeighbourJob): () => SomeFamilies | undefined;
+  start(space: Pick<ContextSpace, 'dims' | 'coords'>, idRank: Int32Array, job: NeighbourJob): () => SomeFamilies[] | undefined;
 }
 
 /** Two distances are equal when they differ by no more than this share of the larger. */
@@ -234,7 +236,7 @@ export class NeighbourIndex {
 export function neighbours(space: ContextSpace, idRank: Int32Array, size: number, tiesAll: boolean, helper?: NeighbourHelper): OwnFamilies {
   const n = idRank.length;
   let index: NeighbourIndex | undefined;
-  const found = findFamilies(space, idRank, { size, tiesAll }, n, () => (index = new NeighbourIndex(space, idRank)), helper);
+  const [found] = findFamilies(space, idRank, { sizes: [size], tiesAll }, n, () => (index = new NeighbourIndex(space, idRank)), helper);
   const offsets = new Int32Array(n + 1);
   for (const f of found) for (let k = 0; k < f.schools.length; k++) offsets[f.schools[k] + 1] = f.offsets[k + 1] - f.offsets[k];
   for (let i = 0; i < n; i++) offsets[i + 1] += offsets[i];
@@ -250,7 +252,7 @@ export function neighbours(space: ContextSpace, idRank: Int32Array, size: number
 
 /**
  * The families of a search (`work`: how many schools it searches, weighted by their
- * cost), in one share, or in two when a helper is there and the work is worth it: the
+ * cost), for each of its sizes the families of each share: one share, or two when a helper is there and the work is worth it: the
  * helper is started first, so it builds its index while this thread builds (or reuses)
  * `index()`, and a share the helper fails to give is done here. One variable is a sorted
  * sweep, too cheap to gain from a second thread (500k schools: 0.48 s either way), so it
@@ -259,48 +261,58 @@ export function neighbours(space: ContextSpace, idRank: Int32Array, size: number
 export function findFamilies(
   space: Pick<ContextSpace, 'dims' | 'coords'>,
   idRank: Int32Array,
-  search: Pick<NeighbourJob, 'size' | 'tiesAll' | 'schools'>,
+  search: Pick<NeighbourJob, 'sizes' | 'tiesAll' | 'schools'>,
   work: number,
   index: () => NeighbourIndex,
   helper?: NeighbourHelper,
-): SomeFamilies[] {
+): SomeFamilies[][] {
   const parts = helper && space.dims > 1 && work * space.dims >= helper.minWork ? 2 : 1;
   const share = (part: number): NeighbourJob => ({ ...search, part, parts });
   const wait = parts > 1 ? helper!.start(space, idRank, share(1)) : undefined;
   const own = index();
-  const found = [familiesOf(own, share(0))];
-  if (wait) found.push(wait() ?? familiesOf(own, share(1)));
-  return found;
+  const shares = [familiesOf(own, share(0))];
+  if (wait) shares.push(wait() ?? familiesOf(own, share(1)));
+  return search.sizes.map((_, s) => shares.map((found) => found[s]));
 }
 
-/** The families of one share of a job (see NeighbourJob), found with `index`. */
-export function familiesOf(index: NeighbourIndex, job: NeighbourJob): SomeFamilies {
+/** The families of one share of a job (see NeighbourJob), one per size, found with `index`. */
+export function familiesOf(index: NeighbourIndex, job: NeighbourJob): SomeFamilies[] {
   const ordered = index.inSearchOrder(job.schools);
   const from = Math.floor((ordered.length * job.part) / job.parts);
   const to = Math.floor((ordered.length * (job.part + 1)) / job.parts);
   const schools = ordered.slice(from, to);
-  const offsets = new Int32Array(schools.length + 1);
-  let members = new Int32Array(Math.max(1, schools.length * job.size));
-  let filled = 0;
-  const sink = {
-    push(x: number) {
-      if (filled === members.length) {
-        const m = new Int32Array(members.length * 2);
-        m.set(members);
-        members = m;
-      }
-      members[filled++] = x;
-    },
-  };
+  const largest = Math.max(...job.sizes);
+  const sinks = job.sizes.map((size) => new FamilySink(schools.length, size));
   let last = -1;
   for (let k = 0; k < schools.length; k++) {
     const p = index.pointOf[schools[k]];
-    if (p !== last) index.candidates(p, job.size);
+    if (p !== last) index.candidates(p, largest);
     last = p;
-    index.familyFromCandidates(schools[k], job.size, job.tiesAll, sink);
-    offsets[k + 1] = filled;
+    for (let s = 0; s < sinks.length; s++) {
+      index.familyFromCandidates(schools[k], job.sizes[s], job.tiesAll, sinks[s]);
+      sinks[s].offsets[k + 1] = sinks[s].filled;
+    }
   }
-  return { schools, offsets, members: members.slice(0, filled) };
+  return sinks.map((sink) => ({ schools, offsets: sink.offsets, members: sink.members.slice(0, sink.filled) }));
+}
+
+/** Families laid out as they are found: members grow as needed, offsets are set per school. */
+class FamilySink {
+  readonly offsets: Int32Array;
+  members: Int32Array;
+  filled = 0;
+  constructor(schools: number, size: number) {
+    this.offsets = new Int32Array(schools + 1);
+    this.members = new Int32Array(Math.max(1, schools * size));
+  }
+  push(x: number) {
+    if (this.filled === this.members.length) {
+      const m = new Int32Array(this.members.length * 2);
+      m.set(this.members);
+      this.members = m;
+    }
+    this.members[this.filled++] = x;
+  }
 }
 
 /** One variable: walk outwards from the school's point over the sorted distinct values. */

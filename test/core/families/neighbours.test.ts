@@ -80,6 +80,22 @@ describe('neighbours', () => {
     );
   });
 
+  it('finds the families of several sizes from one search, each as its own search would (property)', () => {
+    fc.assert(
+      fc.property(schoolsArb(3), fc.uniqueArray(fc.integer({ min: 2, max: 12 }), { minLength: 2, maxLength: 3 }), fc.boolean(), (schools, sizes, tiesAll) => {
+        const sp = contextSpace(schools, [{ name: 'fsm', weight: 1 }, { name: 'v0', weight: 1 }, { name: 'v1', weight: 2 }]);
+        const index = new NeighbourIndex(sp, idRanks(schools.map((s) => s.id)));
+        const together = familiesOf(index, { sizes, tiesAll, part: 0, parts: 1 });
+        sizes.forEach((size, s) => {
+          const [alone] = familiesOf(index, { sizes: [size], tiesAll, part: 0, parts: 1 });
+          expect(Array.from(together[s].offsets)).toEqual(Array.from(alone.offsets));
+          expect(Array.from(together[s].members)).toEqual(Array.from(alone.members));
+        });
+      }),
+      { numRuns: 150 },
+    );
+  });
+
   it('gives the same families when half the search is shared with a helper, or the helper fails (property)', () => {
     // A helper that does its share at once, in this thread, from its own index.
     const helper = (fails: boolean): NeighbourHelper & { jobs: number } => ({

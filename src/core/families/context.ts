@@ -34,16 +34,17 @@ export function contextSpace(schools: readonly SchoolYear[], vars: ContextWeight
   const dims = vars.length;
   const coords = new Float64Array(n * dims);
   const index = new Float64Array(n);
+  const x = new Float64Array(n);
   const stats = vars.map((v, d) => {
     let sum = 0;
-    for (const s of schools) sum += contextValue(s, v.name);
+    for (let i = 0; i < n; i++) sum += x[i] = contextValue(schools[i], v.name);
     const mean = n ? sum / n : 0;
     let ss = 0;
-    for (const s of schools) ss += (contextValue(s, v.name) - mean) ** 2;
+    for (let i = 0; i < n; i++) ss += (x[i] - mean) ** 2;
     const sd = n > 1 ? Math.sqrt(ss / (n - 1)) : 0;
     const root = Math.sqrt(v.weight);
     for (let i = 0; i < n; i++) {
-      const z = sd > 0 ? (contextValue(schools[i], v.name) - mean) / sd : 0;
+      const z = sd > 0 ? (x[i] - mean) / sd : 0;
       coords[i * dims + d] = root * z;
       index[i] += v.weight * z;
     }

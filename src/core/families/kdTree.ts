@@ -60,10 +60,13 @@ export class KdTree {
     if (hi - lo <= LEAF) return node;
     let best = 0;
     let bestSpread = -1;
+    // The widest dimension, judged on at most about 64 of the node's points: any split
+    // gives exact answers, and a sample picks nearly as well at a fraction of the cost.
+    const step = Math.max(1, ((hi - lo) / 64) | 0);
     for (let d = 0; d < this.dims; d++) {
       let min = Infinity;
       let max = -Infinity;
-      for (let i = lo; i < hi; i++) {
+      for (let i = lo; i < hi; i += step) {
         const v = this.coords[this.perm[i] * this.dims + d];
         if (v < min) min = v;
         if (v > max) max = v;

@@ -28,7 +28,7 @@ const { eligibility } = await import(join(root, 'dist/core/load/eligibility.js')
 const { buildFamilies } = await import(join(root, 'dist/core/families/buildFamilies.js'));
 const { compareFamilies } = await import(join(root, 'dist/core/compare/compareFamilies.js'));
 const { robustness } = await import(join(root, 'dist/core/compare/robustness.js'));
-const { NeighbourThread } = await import(join(root, 'dist/io/neighbourHelper.js'));
+const { HelperThread } = await import(join(root, 'dist/io/helperThread.js'));
 const { formatCsv } = await import(join(root, 'dist/report/formatCsv.js'));
 const { familyColumns, familyRow } = await import(join(root, 'dist/report/familyColumns.js'));
 
@@ -87,7 +87,7 @@ if (existsSync(shared)) cases.push({ name: 'real national KS4 2019', files: { ks
 for (const n of sizes) for (const vars of [1, 3]) cases.push({ name: `synthetic ${n.toLocaleString('en-GB')}`, n, vars });
 
 // The second thread a large search is shared with, as in the command.
-const helper = STAGES ? new NeighbourThread() : undefined;
+const helper = STAGES ? new HelperThread() : undefined;
 if (STAGES) {
   // Child mode: time the stages in a fresh process and print them as JSON.
   const files = { ks4: args[1], census: args[2] };

@@ -4,7 +4,7 @@ import { FosError } from '../core/errors.js';
 import type { EligibilityOptions } from '../core/load/eligibility.js';
 import type { ColumnMap, YearData } from '../core/types.js';
 import { loadInputs } from '../io/loadInputs.js';
-import { NeighbourThread } from '../io/neighbourHelper.js';
+import { HelperThread } from '../io/helperThread.js';
 import type { InputFile, Meta } from '../report/model.js';
 import { optionsInForce, type Config } from './config.js';
 
@@ -60,7 +60,7 @@ export class CommandContext {
       encoding: c.encoding,
       delimiter: c.delimiter,
       onFile: (f) => this.progress(`reading ${basename(f)}…`),
-    });
+    }, this.helper);
     this.endProgress();
     const skipped = result.years.flatMap((y) => y.files.flatMap((f) => f.skippedRows.map((s) => ({ ...s, file: f.file }))));
     if (skipped.length) {
@@ -81,8 +81,8 @@ export class CommandContext {
 
   private analysed?: YearAnalysis[];
 
-  /** A second thread for large neighbour searches (started only when one is that large). */
-  readonly helper = new NeighbourThread();
+  /** A second thread for large files and neighbour searches (started only when one is that large). */
+  readonly helper = new HelperThread();
 
   analyse(): YearAnalysis[] {
     if (this.analysed) return this.analysed;

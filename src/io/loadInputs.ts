@@ -3,9 +3,11 @@ import { FosError } from '../core/errors.js';
 import { findColumn, resolveColumns, type ColumnOverrides } from '../core/load/dfeColumns.js';
 import { joinYear } from '../core/load/joinYear.js';
 import type { YearInput } from '../core/load/pairInputs.js';
-import { readSchoolRows, type WhereFilter } from '../core/load/readSchoolRows.js';
-import type { ColumnMap, YearData } from '../core/types.js';
-import { openTable, parseTable, type ReadTextOptions } from './readTable.js';
+import type { WhereFilter } from '../core/load/readSchoolRows.js';
+import type { ColumnMap, FileReport, YearData } from '../core/types.js';
+import type { HelperThread } from './helperThread.js';
+import { readRows } from './readRows.js';
+import { openTable, peekHeader, type ReadTextOptions } from './readTable.js';
 
 export interface LoadOptions extends ReadTextOptions {
   columns: ColumnOverrides;
@@ -15,32 +17,32 @@ export interface LoadOptions extends ReadTextOptions {
   onFile?: (file: string) => void;
 }
 
-/** Every year's files read, cleaned and joined; the column map is the last year's. */
-export function loadInputs(years: YearInput[], o: LoadOptions): { years: YearData[]; map: ColumnMap } {
+/**
+ * Every year's files read, cleaned and joined; the column map is the last year's. With a
+ * helper thread, a large FSM file is read there while this thread reads the attainment
+ * file; the rows, and any error, are the same as when both are read here.
+ */
+export function loadInputs(years: YearInput[], o: LoadOptions, helper?: HelperThread): { years: YearData[]; map: ColumnMap } {
   const out: YearData[] = [];
   let map: ColumnMap | undefined;
+  // The helper starts while the first attainment file is read, if it will have a file to read.
+  if (years.some((y) => y.fsm && y.fsm !== y.attainment && helper?.takes(y.fsm))) helper!.warm();
   for (const y of years) {
     o.onFile?.(y.attainment);
     const att = openTable(y.attainment, o);
-    const fsmSrc = y.fsm && y.fsm !== y.attainment ? (o.onFile?.(y.fsm), openTable(y.fsm, o)) : undefined;
-    const resolved = resolveColumns(
-      { attainment: { file: att.file, header: att.header }, fsm: fsmSrc && { file: fsmSrc.file, header: fsmSrc.header } },
-      o.columns,
-    );
-    checkWhere(o.where, [att, ...(fsmSrc ? [fsmSrc] : [])]);
-    const whereCols = o.where.map((w) => w.column);
-    const attRead = readSchoolRows(
-      parseTable(att, [...values(resolved.attainment), ...whereIn(whereCols, att.header)]),
-      resolved.attainment,
-      { year: y.year, role: fsmSrc ? 'attainment' : 'attainment+fsm', where: o.where, strict: o.strict },
-    );
-    const fsmRead = fsmSrc
-      ? readSchoolRows(
-          parseTable(fsmSrc, [...values(resolved.fsm), ...whereIn(whereCols, fsmSrc.header)]),
-          resolved.fsm,
-          { year: y.year, role: 'fsm', where: o.where, strict: o.strict },
-        )
-      : undefined;
+    const fsmFile = y.fsm && y.fsm !== y.attainment ? y.fsm : undefined;
+    // A large FSM file goes to the helper: its header alone resolves the columns.
+    const fsmPeek = fsmFile && helper?.takes(fsmFile) ? peekHeader(fsmFile, o) : undefined;
+    const fsmSrc = fsmFile && !fsmPeek ? (o.onFile?.(fsmFile), openTable(fsmFile, o)) : undefined;
+    const fsmHead = fsmSrc ?? (fsmFile && fsmPeek ? { file: fsmFile, header: fsmPeek } : undefined);
+    const resolved = resolveColumns({ attainment: { file: att.file, header: att.header }, fsm: fsmHead }, o.columns);
+    checkWhere(o.where, [att, ...(fsmHead ? [fsmHead] : [])]);
+    const options = (role: FileReport['role']) => ({ year: y.year, role, where: o.where, strict: o.strict });
+    const fsmJob = fsmHead && { file: fsmHead.file, read: { encoding: o.encoding, delimiter: o.delimiter }, columns: resolved.fsm, options: options('fsm') };
+    const fsmAway = fsmJob && fsmPeek ? helper!.readRows(fsmJob) : undefined;
+    const attRead = readRows({ file: att.file, read: o, columns: resolved.attainment, options: options(fsmHead ? 'attainment' : 'attainment+fsm') }, att);
+    let fsmRead = fsmAway?.();
+    if (fsmJob && !fsmRead) fsmRead = readRows(fsmJob, fsmSrc ?? (o.onFile?.(fsmJob.file), openTable(fsmJob.file, o)));
     if (attRead.rows.ids.length === 0) {
       throw new FosError('NO_SCHOOLS', `no school rows${attRead.report.rowsRead ? ` (${attRead.report.rowsRead} rows read, all totals or filtered out)` : ' after the header'}`, { file: att.file }, 'check the file, and any --where filter');
     }
@@ -49,7 +51,7 @@ export function loadInputs(years: YearInput[], o: LoadOptions): { years: YearDat
       throw new FosError(
         'NO_OVERLAP',
         `no school in this file has an id that is in ${basename(att.file)}`,
-        { file: fsmSrc!.file, column: resolved.fsm.id },
+        { file: fsmRead.report.file, column: resolved.fsm.id },
         'check both files are for the same schools and that --id-col names the same id in both',
       );
     }
@@ -57,14 +59,6 @@ export function loadInputs(years: YearInput[], o: LoadOptions): { years: YearDat
     map = resolved.map;
   }
   return { years: out, map: map! };
-}
-
-function values(cols: Partial<Record<string, string>>): string[] {
-  return Object.values(cols).filter((c): c is string => c !== undefined);
-}
-
-function whereIn(cols: string[], header: string[]): string[] {
-  return cols.map((c) => findColumn(header, c)).filter((c): c is string => c !== undefined);
 }
 
 function checkWhere(where: WhereFilter[], files: { file: string; header: string[] }[]) {

@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { readFileSync, statSync } from 'node:fs';
+import { closeSync, openSync, readFileSync, readSync, statSync } from 'node:fs';
 import { parse } from 'csv-parse/sync';
 import { createRequire } from 'node:module';
 import { isAscii, isUtf8 } from 'node:buffer';
@@ -65,6 +65,35 @@ export function openTable(file: string, o: ReadTextOptions = {}): TextSource {
   const header = (headerRows[0] ?? []).map((h) => (recode ? utf8Again(h) : h).trim());
   const sha256 = createHash('sha256').update(bytes).digest('hex');
   return { file, text, header, encoding, delimiter, sha256, recode };
+}
+
+/**
+ * A file's header from its first bytes, when that line is plain ASCII with no quote (as
+ * in nearly every file): the same names `openTable` gives, known before the file is read
+ * (so it can be read on another thread). Undefined when the whole file must be read to
+ * know them, or to report what is wrong with it.
+ */
+export function peekHeader(file: string, o: ReadTextOptions = {}): string[] | undefined {
+  let fd: number;
+  try {
+    fd = openSync(file, 'r');
+  } catch {
+    return undefined;
+  }
+  try {
+    const buf = Buffer.alloc(1 << 16);
+    let bytes = buf.subarray(0, readSync(fd, buf, 0, buf.length, 0));
+    if (bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf) bytes = bytes.subarray(3);
+    const nl = bytes.indexOf(10);
+    if (nl < 0) return undefined;
+    const line = bytes.subarray(0, nl > 0 && bytes[nl - 1] === 13 ? nl - 1 : nl);
+    if (!isAscii(line) || line.includes(34) || line.includes(13) || line.includes(0)) return undefined;
+    const text = line.toString('latin1');
+    if (text.trim() === '') return undefined;
+    return text.split(o.delimiter ?? detectDelimiter(text)).map((h) => h.trim());
+  } finally {
+    closeSync(fd);
+  }
 }
 
 /**

@@ -33,7 +33,7 @@ export interface NeighbourJob {
 }
 
 /**
- * Another thread to share a search with (io/neighbourHelper.ts is one). `start` hands it
+ * Another thread to share a search with (io/helperThread.ts is one). `start` hands it
  * a job and returns at once; the function it returns waits for the answer, or gives
  * undefined when the helper failed, and the caller then does that share itself. Each
  * school's family is found on its own, so how the work is shared never changes a result.

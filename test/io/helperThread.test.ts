@@ -1,10 +1,10 @@
 import { existsSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { neighbours } from '../../src/core/families/neighbours.js';
-import { NeighbourThread } from '../../src/io/neighbourHelper.js';
+import { HelperThread } from '../../src/io/helperThread.js';
 
 // The thread runs the built worker (npm test builds dist/ first).
-const script = new URL('../../dist/io/neighbourWorker.js', import.meta.url);
+const script = new URL('../../dist/io/helperWorker.js', import.meta.url);
 
 /** n points in 3 dimensions on a coarse grid, so many share a place or a distance (seeded). */
 function space(n: number) {
@@ -15,10 +15,10 @@ function space(n: number) {
   return { sp: { vars: [], stats: [], dims: 3, coords, index: new Float64Array(n) }, idRank };
 }
 
-describe.runIf(existsSync(script))('NeighbourThread', () => {
+describe.runIf(existsSync(script))('HelperThread', () => {
   it('shares a search with a second thread and gives the same families, twice on one space', () => {
     const { sp, idRank } = space(20_000);
-    const thread = new NeighbourThread(script);
+    const thread = new HelperThread(script);
     try {
       const alone = neighbours(sp, idRank, 20, false);
       for (let k = 0; k < 2; k++) {
@@ -32,13 +32,17 @@ describe.runIf(existsSync(script))('NeighbourThread', () => {
     }
   });
 
-  it('falls back to one thread when the helper cannot start', () => {
+  it('falls back to one thread when the helper has no script, or starts but never answers', () => {
     const { sp, idRank } = space(20_000);
-    const thread = new NeighbourThread(new URL('./no-such-worker.js', script), 300);
-    try {
-      expect(neighbours(sp, idRank, 20, false, thread).members).toEqual(neighbours(sp, idRank, 20, false).members);
-    } finally {
-      thread.close();
+    const alone = neighbours(sp, idRank, 20, false).members;
+    for (const bad of [new URL('./no-such-worker.js', script), new URL('../fixtures/workers/silent.mjs', import.meta.url)]) {
+      const thread = new HelperThread(bad, 300);
+      try {
+        expect(neighbours(sp, idRank, 20, false, thread).members).toEqual(alone);
+        expect(thread.answered).toBe(0);
+      } finally {
+        thread.close();
+      }
     }
   });
 });

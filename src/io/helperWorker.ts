@@ -1,0 +1,42 @@
+import { workerData, type MessagePort } from 'node:worker_threads';
+import { familiesOf, NeighbourIndex, type NeighbourJob } from '../core/families/neighbours.js';
+import { isFosError } from '../core/errors.js';
+import { readRows, type RowsJob } from './readRows.js';
+
+/**
+ * The helper thread of io/helperThread.ts. A job is either a share of a neighbour search
+ * (its families, found with an index built from the space sent and kept for the next job
+ * on that space) or one file's rows. Every job is answered, with its result, a FosError's
+ * parts, or a failure, then the waiting thread is woken.
+ */
+export type WorkerJob = ({ kind: 'families' } & FamiliesJob) | ({ kind: 'rows' } & RowsJob);
+
+export interface FamiliesJob extends NeighbourJob {
+  key: number;
+  space?: { dims: number; coords: Float64Array; idRank: Int32Array };
+}
+
+const { port, done } = workerData as { port: MessagePort; done: Int32Array };
+let cached: { key: number; index: NeighbourIndex } | undefined;
+Atomics.store(done, 1, 1);
+
+port.on('message', (job: WorkerJob) => {
+  try {
+    if (job.kind === 'rows') {
+      const answer = readRows(job);
+      const { numbers } = answer.rows;
+      port.postMessage({ answer }, [answer.rows.order.buffer as ArrayBuffer, ...Object.values(numbers).map((c) => c.buffer as ArrayBuffer)]);
+    } else {
+      if (job.space) cached = { key: job.key, index: new NeighbourIndex(job.space, job.space.idRank) };
+      if (cached?.key !== job.key) throw new Error(`no index for space ${job.key}`);
+      const families = familiesOf(cached.index, job);
+      const buffers = new Set(families.flatMap((f) => [f.schools.buffer, f.offsets.buffer, f.members.buffer] as ArrayBuffer[]));
+      port.postMessage({ answer: families }, [...buffers]);
+    }
+  } catch (e) {
+    if (isFosError(e)) port.postMessage({ fosError: { code: e.code, message: e.message, location: e.location, hint: e.hint } });
+    else port.postMessage({ failed: String(e) });
+  }
+  Atomics.add(done, 0, 1);
+  Atomics.notify(done, 0);
+});

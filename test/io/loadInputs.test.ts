@@ -1,0 +1,71 @@
+import { existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
+import { FosError } from '../../src/core/errors.js';
+import { HelperThread } from '../../src/io/helperThread.js';
+import { loadInputs, type LoadOptions } from '../../src/io/loadInputs.js';
+
+// The thread runs the built worker (npm test builds dist/ first).
+const script = new URL('../../dist/io/helperWorker.js', import.meta.url);
+const data = new URL('../../data/', import.meta.url).pathname;
+const options: LoadOptions = { columns: { context: { eal: 'PNUMEAL', sen: 'PSENELK' }, subjects: [] }, where: [], strict: false };
+const years = ['2017', '2018', '2019'].map((year) => ({ year, attainment: join(data, `ks4_${year}.csv`), fsm: join(data, `census_${year}.csv`) }));
+
+/** A helper that takes every file, however small. */
+const helper = () => new HelperThread(script, 5_000, 0);
+
+describe.runIf(existsSync(script))('loadInputs with a helper thread', () => {
+  const dir = mkdtempSync(join(tmpdir(), 'fos-load-'));
+  afterAll(() => rmSync(dir, { recursive: true, force: true }));
+
+  it('reads each FSM file on the helper and gives the same years as one thread', () => {
+    const thread = helper();
+    try {
+      const shared = loadInputs(years, options, thread);
+      expect(thread.answered).toBe(3);
+      expect(shared).toEqual(loadInputs(years, options));
+    } finally {
+      thread.close();
+    }
+  });
+
+  it('reports a bad FSM file as one thread would: same code, file, line and value', () => {
+    const att = join(dir, 'ks4.csv');
+    const fsm = join(dir, 'census.csv');
+    writeFileSync(att, 'URN,SCHNAME,ATT8SCR,TPUP\n1,A,50,100\n2,B,40,100\n');
+    writeFileSync(fsm, 'URN,PNUMFSMEVER\n1,10\n2,20\n1,30\n');
+    const error = (h?: HelperThread) => {
+      try {
+        loadInputs([{ year: '2019', attainment: att, fsm }], { ...options, columns: { context: {}, subjects: [] } }, h);
+      } catch (e) {
+        return e;
+      }
+      throw new Error('no error');
+    };
+    const thread = helper();
+    try {
+      const away = error(thread) as FosError;
+      expect(thread.answered).toBe(1);
+      expect(away).toBeInstanceOf(FosError);
+      const here = error() as FosError;
+      expect(here.code).toBe('DUPLICATE_ID');
+      expect([away.code, away.message, away.location, away.hint]).toEqual([here.code, here.message, here.location, here.hint]);
+      // The error came from the helper, which still takes the next file.
+      loadInputs(years.slice(2), options, thread);
+      expect(thread.answered).toBe(2);
+    } finally {
+      thread.close();
+    }
+  });
+
+  it('reads the file itself when the helper never answers', () => {
+    const thread = new HelperThread(new URL('../fixtures/workers/silent.mjs', import.meta.url), 300, 0);
+    try {
+      expect(loadInputs(years.slice(2), options, thread)).toEqual(loadInputs(years.slice(2), options));
+      expect(thread.answered).toBe(0);
+    } finally {
+      thread.close();
+    }
+  });
+});

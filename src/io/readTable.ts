@@ -182,9 +182,11 @@ function splitLines(
   row.source = text;
   const { start: fieldStart, end: fieldEnd } = row;
   const length = text.length;
-  // The next quote in the text: a line holds one when this falls before its end.
+  // The next quote in the text: a line holds one when this falls before its end. Likewise
+  // the next byte ≥ 0x80 of a text to decode again: only its line's fields are decoded.
   let nextQuote = text.indexOf('"', start);
   if (nextQuote < 0) nextQuote = length;
+  let nextHigh = src.recode ? highFrom(text, start) : length;
   let pos = start;
   let line = 2;
   while (pos < length) {
@@ -215,6 +217,8 @@ function splitLines(
       if (nextQuote < 0) nextQuote = length;
       continue;
     }
+    if (nextHigh < pos) nextHigh = highFrom(text, pos);
+    row.decodes = nextHigh < end;
     fieldStart.fill(0);
     fieldEnd.fill(0);
     let p = pos;
@@ -295,6 +299,13 @@ function readBytes(file: string): Buffer {
 const WIN1252_UNDEFINED = new Set([0x81, 0x8d, 0x8f, 0x90, 0x9d]);
 
 const HIGH = /[\u0080-\u00ff]/;
+const HIGH_AT = /[\u0080-\u00ff]/g;
+
+/** Where the next char ≥ 0x80 is, from `from` on (the text's length when there is none). */
+function highFrom(text: string, from: number): number {
+  HIGH_AT.lastIndex = from;
+  return HIGH_AT.exec(text)?.index ?? text.length;
+}
 
 /** A field of UTF-8 bytes read as Latin-1, decoded as UTF-8 when it has a byte ≥ 0x80. */
 function utf8Again(field: string): string {

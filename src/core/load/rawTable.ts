@@ -40,11 +40,13 @@ export class ArrayRow implements RawRow {
 /**
  * A row as spans of a text: field c is source[start[c], end[c]), so a number is
  * read without making a string. `decode` turns a field's text into what it stands for
- * (e.g. UTF-8 bytes read as Latin-1 decoded again).
+ * (e.g. UTF-8 bytes read as Latin-1 decoded again), for a row whose `decodes` is set.
  */
 export class SpanRow implements RawRow {
   /** The text the spans index (the whole file, so no line is cut out of it). */
   source = '';
+  /** Whether this row's fields need `decode` (the reader sets it for each row). */
+  decodes = false;
   readonly start: Int32Array;
   readonly end: Int32Array;
   constructor(
@@ -57,7 +59,7 @@ export class SpanRow implements RawRow {
   text(c: number): string {
     if (c < 0) return '';
     const f = this.source.slice(this.start[c], this.end[c]);
-    return this.decode ? this.decode(f) : f;
+    return this.decodes && this.decode ? this.decode(f) : f;
   }
   number(c: number): number {
     if (c < 0) return NaN;

@@ -2,6 +2,7 @@ import { candidateReason } from '../../core/compare/compareFamilies.js';
 import { consistency, type Consistency } from '../../core/compare/consistency.js';
 import { robustness, ROBUSTNESS_CHECKS } from '../../core/compare/robustness.js';
 import { describeMethod, familyColumns, familyRow } from '../../report/familyColumns.js';
+import type { SchoolYear } from '../../core/types.js';
 import type { Cell, Column, Report } from '../../report/model.js';
 import type { CommandContext } from '../context.js';
 import { selection } from './families.js';
@@ -32,9 +33,13 @@ export function outperformers(ctx: CommandContext): Report {
   // Only a school that was a candidate in some year can be consistent (K ≥ 1), so the
   // history is worked out for those alone, not for every school.
   const everCandidate = new Set(multi ? upTo.flatMap((y) => y.families.schools.filter((_, i) => y.comparisons[i].candidate).map((s) => s.id)) : []);
-  const picked = a.families.schools
-    .flatMap((s, i) => (keep(a, i) && (a.comparisons[i].candidate || everCandidate.has(s.id)) ? [{ i, s, h: history(s.id, i) }] : []))
-    .filter(({ i, h }) => a.comparisons[i].candidate || (multi && h.consistent));
+  const picked: { i: number; s: SchoolYear; h: Consistency }[] = [];
+  a.families.schools.forEach((s, i) => {
+    const candidate = a.comparisons[i].candidate;
+    if (!(candidate || everCandidate.has(s.id)) || !keep(a, i)) return;
+    const h = history(s.id, i);
+    if (candidate || (multi && h.consistent)) picked.push({ i, s, h });
+  });
   const rule = { threshold: c.threshold, lowerIsBetter: c.lowerIsBetter, hasBounds: map.ci !== undefined };
   const robust = c.robust ? robustness(a.families, picked.map((p) => p.i), rule, ctx.helper) : undefined;
 

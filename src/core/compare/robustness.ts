@@ -1,5 +1,5 @@
 import { DEFAULT_BANDS } from '../families/bands.js';
-import { buildFamilies, type FamilyOptions, type YearFamilies } from '../families/buildFamilies.js';
+import { otherFamilies, type FamilyOptions, type YearFamilies } from '../families/buildFamilies.js';
 import { findFamilies, NeighbourIndex, type NeighbourHelper } from '../families/neighbours.js';
 import { compareFamilies, compareSchool, type CandidateRule } from './compareFamilies.js';
 
@@ -18,15 +18,14 @@ export const ROBUSTNESS_CHECKS: { name: string; change: Partial<FamilyOptions> }
  * with a helper and enough of them, it searches half.
  */
 export function robustness(yf: YearFamilies, which: readonly number[], rule: CandidateRule, helper?: NeighbourHelper): Map<number, number> {
-  const passed = new Map<number, number>(which.map((i) => [i, 0]));
+  const passed = new Int32Array(yf.schools.length);
   const sizes: number[] = [];
   for (const check of ROBUSTNESS_CHECKS) {
-    const o = { ...yf.options, ...check.change };
-    if (o.method === 'neighbours') {
-      sizes.push(o.size);
+    if ((check.change.method ?? yf.options.method) === 'neighbours') {
+      sizes.push(check.change.size ?? yf.options.size);
     } else {
-      const all = compareFamilies(buildFamilies(yf.year, yf.schools, o), rule, which);
-      for (const i of which) if (all[i].candidate) passed.set(i, passed.get(i)! + 1);
+      const all = compareFamilies(otherFamilies(yf, check.change), rule, which);
+      for (const i of which) if (all[i].candidate) passed[i]++;
     }
   }
   // One search, at the largest size, gives the families of every size (a family of 40
@@ -38,9 +37,9 @@ export function robustness(yf: YearFamilies, which: readonly number[], rule: Can
     for (const f of shares) {
       for (let k = 0; k < f.schools.length; k++) {
         const i = f.schools[k];
-        if (compareSchool(yf, i, f.members, rule, f.offsets[k], f.offsets[k + 1]).candidate) passed.set(i, passed.get(i)! + 1);
+        if (compareSchool(yf, i, f.members, rule, f.offsets[k], f.offsets[k + 1]).candidate) passed[i]++;
       }
     }
   }
-  return passed;
+  return new Map(which.map((i) => [i, passed[i]]));
 }

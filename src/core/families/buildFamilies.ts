@@ -46,27 +46,35 @@ export function buildFamilies(year: string, eligible: SchoolYear[], o: FamilyOpt
   }
   const idRank = idRanks(eligible.map((s) => s.id));
   const space = contextSpace(eligible, o.context);
-  let families: Families;
-  switch (o.method) {
-    case 'neighbours':
-      families = neighbours(space, idRank, o.size, o.tiesAll, helper);
-      break;
-    case 'bands':
-      families = bands(eligible.map((s) => s.fsm!), eligible.map((s) => s.id), o.bands);
-      break;
-    case 'quantiles':
-      families = quantiles(space.index, idRank, o.groups);
-      break;
-    case 'ckmeans':
-      families = ckmeansFamilies(space.index, idRank, o.groups);
-      break;
-    case 'size':
-      families = sizeFamilies(space.index, idRank, o.size);
-      break;
-  }
   const measures = new Float64Array(eligible.length);
   for (let i = 0; i < eligible.length; i++) measures[i] = eligible[i].measure!;
-  return { year, schools: eligible, idRank, measures, space, families, options: o };
+  return { year, schools: eligible, idRank, measures, space, families: makeFamilies(eligible, idRank, space, o, helper), options: o };
+}
+
+/**
+ * The same year's schools in families made another way: the id ranks, measures and (when
+ * the context is unchanged) the context space are the year's own, so only the families
+ * are made again.
+ */
+export function otherFamilies(yf: YearFamilies, change: Partial<FamilyOptions>, helper?: NeighbourHelper): YearFamilies {
+  const o = { ...yf.options, ...change };
+  const space = change.context ? contextSpace(yf.schools, o.context) : yf.space;
+  return { ...yf, space, families: makeFamilies(yf.schools, yf.idRank, space, o, helper), options: o };
+}
+
+function makeFamilies(eligible: SchoolYear[], idRank: Int32Array, space: ContextSpace, o: FamilyOptions, helper?: NeighbourHelper): Families {
+  switch (o.method) {
+    case 'neighbours':
+      return neighbours(space, idRank, o.size, o.tiesAll, helper);
+    case 'bands':
+      return bands(eligible.map((s) => s.fsm!), eligible.map((s) => s.id), o.bands);
+    case 'quantiles':
+      return quantiles(space.index, idRank, o.groups);
+    case 'ckmeans':
+      return ckmeansFamilies(space.index, idRank, o.groups);
+    case 'size':
+      return sizeFamilies(space.index, idRank, o.size);
+  }
 }
 
 /** School i's family members (itself included). */

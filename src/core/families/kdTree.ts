@@ -179,15 +179,27 @@ export class KdTree {
     if (d < 0) {
       const sc = this.sc;
       const q = this.q;
-      for (let i = this.lo[node]; i < this.hi[node]; i++) {
+      const limit = this.limit;
+      const hi = this.hi[node];
+      for (let i = this.lo[node]; i < hi; i++) {
+        // The squared distance, summed in dimension order (three dimensions written out).
+        let d2: number;
+        if (D === 3) {
+          const a = sc[3 * i] - qc[0];
+          const b = sc[3 * i + 1] - qc[1];
+          const c = sc[3 * i + 2] - qc[2];
+          d2 = a * a + b * b + c * c;
+        } else {
+          d2 = 0;
+          for (let k = 0; k < D; k++) {
+            const diff = sc[i * D + k] - qc[k];
+            d2 += diff * diff;
+          }
+        }
+        if (d2 > limit) continue;
         const p = this.perm[i];
         const wp = this.sw[i] - (p === q ? this.selfLess : 0);
         if (wp <= 0) continue;
-        let d2 = 0;
-        for (let k = 0; k < D; k++) {
-          const diff = sc[i * D + k] - qc[k];
-          d2 += diff * diff;
-        }
         if (d2 > this.limit) continue;
         if (this.total >= this.need && d2 >= this.heapD[0]) {
           this.miss(d2, p);

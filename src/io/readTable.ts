@@ -1,10 +1,10 @@
 import { createHash } from 'node:crypto';
 import { closeSync, openSync, readFileSync, readSync, statSync } from 'node:fs';
-import { parse } from 'csv-parse/sync';
 import { createRequire } from 'node:module';
 import { isAscii, isUtf8 } from 'node:buffer';
 import { FosError } from '../core/errors.js';
 import { ArrayRow, SpanRow, type RawRow, type RawTable } from '../core/load/rawTable.js';
+import { quotedRecord } from './quotedRecord.js';
 
 /**
  * Reading one CSV file: bytes → text (UTF-8 with or without BOM; Windows-1252 when the
@@ -59,9 +59,11 @@ export function openTable(file: string, o: ReadTextOptions = {}): TextSource {
   const firstLine = text.slice(0, firstLineEnd(text));
   if (firstLine.trim() === '') throw new FosError('NO_HEADER', 'the first line is empty; a header row is expected', { file, line: 1 }, 'remove the blank lines before the header');
   const delimiter = o.delimiter ?? detectDelimiter(firstLine);
-  // Only the header line goes to csv-parse (the whole text when a quoted name spans lines).
-  const headerText = countQuotes(firstLine) % 2 === 0 ? firstLine : text;
-  const headerRows = parseRecords(headerText, file, delimiter, 1);
+  // A plainly written header line is split here; any other goes to csv-parse (with the
+  // whole text when a quoted name spans lines).
+  const balanced = countQuotes(firstLine) % 2 === 0;
+  const plain = balanced ? quotedRecord(firstLine, delimiter) : undefined;
+  const headerRows = plain ? [plain] : parseRecords(balanced ? firstLine : text, file, delimiter, 1);
   const header = (headerRows[0] ?? []).map((h) => (recode ? utf8Again(h) : h).trim());
   const sha256 = createHash('sha256').update(bytes).digest('hex');
   return { file, text, header, encoding, delimiter, sha256, recode };
@@ -152,8 +154,15 @@ export function parseTable(src: TextSource, columns: readonly string[]): RawTabl
     if ((text.includes('\r') && /\r(?!\n)/.test(text)) || headerLine.includes('"')) {
       readRecords(text, 0, (line) => (line > 1 ? line : null));
     } else {
-      // Each quoted record is given the line it starts on.
-      splitLines(text, firstNl < 0 ? text.length : firstNl + 1, src, at, width, keep, (chunk, first) => readRecords(chunk, first - 1, () => first));
+      // Each quoted record is given the line it starts on; a plainly written one is split
+      // here (quotedRecord), any other goes to csv-parse.
+      splitLines(text, firstNl < 0 ? text.length : firstNl + 1, src, at, width, keep, (chunk, first) => {
+        const record = quotedRecord(chunk, src.delimiter);
+        if (!record) return readRecords(chunk, first - 1, () => first);
+        const r = project(record, first);
+        arrayRow.fields = r.fields;
+        keep(arrayRow, r.line, r.short);
+      });
     }
     return { rows, shortRows };
   };
@@ -254,6 +263,8 @@ function parseRecords<T = string[]>(
   project?: (record: string[], line: number) => T | null,
   lineOffset = 0,
 ): T[] {
+  // csv-parse is loaded only for a file that needs it: most are split without it.
+  const { parse } = createRequire(import.meta.url)('csv-parse/sync') as typeof import('csv-parse/sync');
   try {
     return parse(text, {
       delimiter,

@@ -24,9 +24,11 @@ export interface Standing {
   label: Label | null;
 }
 
-/** A family's measure values sorted ascending, with sums about a shift for stable moments. */
+/** A family's measure values sorted ascending (values[0 .. n)), with sums about a shift
+ * for stable moments. */
 export interface SortedFamily {
   values: Float64Array;
+  n: number;
   shift: number;
   sum: number;
   sumSq: number;
@@ -38,24 +40,29 @@ export interface SortedFamily {
  */
 export function sortedFamily(values: ArrayLike<number>, n?: number): SortedFamily {
   let v: Float64Array;
+  let len: number;
   if (n !== undefined && values instanceof Float64Array) {
-    v = values.subarray(0, n);
-    if (n <= 48) insertionSort(v);
-    else v.sort();
-  } else v = Float64Array.from(values).sort();
-  const shift = v.length ? v[v.length >> 1] : 0;
+    v = values;
+    len = n;
+    if (n <= 48) insertionSort(v, n);
+    else v.subarray(0, n).sort();
+  } else {
+    v = Float64Array.from(values).sort();
+    len = v.length;
+  }
+  const shift = len ? v[len >> 1] : 0;
   let sum = 0;
   let sumSq = 0;
-  for (let k = 0; k < v.length; k++) {
+  for (let k = 0; k < len; k++) {
     const x = v[k] - shift;
     sum += x;
     sumSq += x * x;
   }
-  return { values: v, shift, sum, sumSq };
+  return { values: v, n: len, shift, sum, sumSq };
 }
 
-function insertionSort(v: Float64Array) {
-  for (let i = 1; i < v.length; i++) {
+function insertionSort(v: Float64Array, n: number) {
+  for (let i = 1; i < n; i++) {
     const x = v[i];
     let j = i - 1;
     while (j >= 0 && v[j] > x) {
@@ -93,12 +100,11 @@ export function labelFor(z: number): Label {
  */
 export function standing(f: SortedFamily, self: number, lowerIsBetter: boolean): Standing {
   const v = f.values;
-  const n = v.length;
+  const n = f.n;
   const m = n - 1;
-  const lo = lowerBound(v, self);
-  const hi = upperBound(v, self);
-  // The others are v without one copy of self (at index lo).
-  const other = (j: number) => (j < lo ? v[j] : v[j + 1]);
+  const lo = lowerBound(v, n, self);
+  const hi = upperBound(v, n, self);
+  // The others are v without one copy of self (at index lo): other j is v[j + (j >= lo)].
   const greater = n - hi;
   const less = lo;
   const equalOthers = hi - lo - 1;
@@ -109,11 +115,13 @@ export function standing(f: SortedFamily, self: number, lowerIsBetter: boolean):
   let z: number | null = null;
   let percentile: number | null = null;
   if (m > 0) {
-    median = m % 2 === 1 ? other((m - 1) / 2) : (other(m / 2 - 1) + other(m / 2)) / 2;
+    const a = m % 2 === 1 ? (m - 1) / 2 : m / 2 - 1;
+    const b = m / 2;
+    median = m % 2 === 1 ? v[a + (a >= lo ? 1 : 0)] : (v[a + (a >= lo ? 1 : 0)] + v[b + (b >= lo ? 1 : 0)]) / 2;
     const s1 = f.sum - (self - f.shift);
     const s2 = f.sumSq - (self - f.shift) ** 2;
     mean = f.shift + s1 / m;
-    const allEqual = other(0) === other(m - 1);
+    const allEqual = v[lo > 0 ? 0 : 1] === v[m - 1 >= lo ? m : m - 1];
     sd = m < 2 ? null : allEqual ? 0 : Math.sqrt(Math.max(0, (s2 - (s1 * s1) / m) / (m - 1)));
     z = sd === null || sd === 0 ? null : (self - mean) / sd;
     percentile = (((lowerIsBetter ? greater : less) + equalOthers / 2) / m) * 100;
@@ -131,9 +139,9 @@ export function standing(f: SortedFamily, self: number, lowerIsBetter: boolean):
   };
 }
 
-function lowerBound(v: Float64Array, x: number): number {
+function lowerBound(v: Float64Array, n: number, x: number): number {
   let lo = 0;
-  let hi = v.length;
+  let hi = n;
   while (lo < hi) {
     const mid = (lo + hi) >> 1;
     if (v[mid] < x) lo = mid + 1;
@@ -142,9 +150,9 @@ function lowerBound(v: Float64Array, x: number): number {
   return lo;
 }
 
-function upperBound(v: Float64Array, x: number): number {
+function upperBound(v: Float64Array, n: number, x: number): number {
   let lo = 0;
-  let hi = v.length;
+  let hi = n;
   while (lo < hi) {
     const mid = (lo + hi) >> 1;
     if (v[mid] <= x) lo = mid + 1;

@@ -76,7 +76,12 @@ describe('standing', () => {
       fc.property(fc.array(fc.integer({ min: -50, max: 50 }), { minLength: 1, maxLength: 120 }), fc.integer({ min: 0, max: 10 }), (values, extra) => {
         const scratch = new Float64Array(values.length + extra).fill(999);
         scratch.set(values);
-        expect(sortedFamily(scratch, values.length)).toEqual(sortedFamily(values));
+        const inPlace = sortedFamily(scratch, values.length);
+        const copy = sortedFamily(values);
+        expect({ ...inPlace, values: inPlace.values.subarray(0, inPlace.n) }).toEqual(copy);
+        // Past n the buffer is untouched, and standing reads only the first n.
+        expect(Array.from(scratch.subarray(values.length))).toEqual(Array(extra).fill(999));
+        for (const self of new Set(values)) expect(standing(inPlace, self, false)).toEqual(standing(copy, self, false));
       }),
       { numRuns: 300 },
     );

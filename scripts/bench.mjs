@@ -48,7 +48,7 @@ function stages(files, ctx) {
   }
   t.read = ms(t0);
   t0 = performance.now();
-  const { years } = loadInputs([{ year: 'b', attainment: files.ks4, fsm: files.census }], { columns: { context: ctx.cols, subjects: [] }, where: [], strict: false });
+  const { years } = loadInputs([{ year: 'b', attainment: files.ks4, fsm: files.census }], { columns: { context: ctx.cols, subjects: [] }, where: [], strict: false }, helper);
   const el = eligibility('b', years[0].schools, { minCohort: 11, includeSpecial: false, contextVars: ctx.vars.map((v) => v.name).filter((n) => n !== 'fsm') });
   t.load = ms(t0);
   t0 = performance.now();

@@ -6,6 +6,11 @@ import type { NeighbourHelper, SomeFamilies } from '../core/families/neighbours.
 import type { FileRows, RowsJob } from './readRows.js';
 import type { FamiliesJob, WorkerJob } from './helperWorker.js';
 
+/** worker_threads, loaded when a thread is first needed (most runs never need one). */
+const threads = () => createRequire(import.meta.url)('node:worker_threads') as typeof import('node:worker_threads');
+
+type Reply = { answer?: unknown; fosError?: { code: ErrorCode; message: string; location: Location; hint?: string }; failed?: string };
+
 /** How long to wait for the helper to start, and then to answer, before doing its share here. */
 const START_MS = 5_000;
 const PATIENCE_MS = 120_000;
@@ -13,7 +18,7 @@ const PATIENCE_MS = 120_000;
 /**
  * A second thread, so the long steps use two cores: it reads one input file while this
  * thread reads the other, and it takes half of a large neighbour search
- * (core/families/neighbours.ts, NeighbourHelper). The thread starts on first use; each
+ * (core/families/neighbours.ts, NeighbourHelper). The thread starts when first needed; each
  * space is sent to it once. Waiting blocks this thread (Atomics.wait) until the helper has
  * answered, and the answer is read synchronously, so core stays synchronous. A helper that
  * fails or never answers is given up and its job done here: results are the same either
@@ -34,6 +39,7 @@ export class HelperThread implements NeighbourHelper {
   /** [jobs answered, whether the thread has started]: written by the thread. */
   private readonly done = new Int32Array(new SharedArrayBuffer(8));
   private asked = 0;
+  private received = 0;
   private broken = false;
   private readonly keys = new WeakMap<object, number>();
   /** The space the thread holds an index for. */
@@ -80,8 +86,7 @@ export class HelperThread implements NeighbourHelper {
     try {
       // (No thread without its script, e.g. when run from the TypeScript sources.)
       if (!existsSync(this.script)) throw new Error('no helper script');
-      // (Loaded here, as most runs never need a thread.)
-      const { MessageChannel, Worker } = createRequire(import.meta.url)('node:worker_threads') as typeof import('node:worker_threads');
+      const { MessageChannel, Worker } = threads();
       const { port1, port2 } = new MessageChannel();
       this.worker = new Worker(this.script, { workerData: { port: port2, done: this.done }, transferList: [port2] });
       // The thread never keeps the process alive, and its failure is handled by waiting.
@@ -115,10 +120,10 @@ export class HelperThread implements NeighbourHelper {
       if (this.broken || Date.now() - since > patience) return this.giveUp();
       Atomics.wait(this.done, 0, seen, 100);
     }
-    const { receiveMessageOnPort } = createRequire(import.meta.url)('node:worker_threads') as typeof import('node:worker_threads');
-    const reply = receiveMessageOnPort(this.port!)?.message as
-      | { answer?: unknown; fosError?: { code: ErrorCode; message: string; location: Location; hint?: string }; failed?: string }
-      | undefined;
+    // Answers come in the order asked; one never waited for (its caller stopped at an
+    // error) is passed over.
+    let reply: Reply | undefined;
+    for (; this.received < ticket; this.received++) reply = threads().receiveMessageOnPort(this.port!)?.message as Reply | undefined;
     if (reply?.fosError) {
       const e = reply.fosError;
       throw new FosError(e.code, e.message, e.location, e.hint);

@@ -59,6 +59,20 @@ describe.runIf(existsSync(script))('loadInputs with a helper thread', () => {
     }
   });
 
+  it('passes over the answer of a file whose year stopped at an error, and reads the next year right', () => {
+    const att = join(dir, 'ks4-bad.csv');
+    const fsm = join(dir, 'census-good.csv');
+    writeFileSync(att, 'URN,SCHNAME,ATT8SCR,TPUP\n1,A,50,100\n1,B,40,100\n');
+    writeFileSync(fsm, 'URN,PNUMFSMEVER\n1,10\n2,20\n');
+    const thread = helper();
+    try {
+      expect(() => loadInputs([{ year: '2019', attainment: att, fsm }], { ...options, columns: { context: {}, subjects: [] } }, thread)).toThrow(/appears twice/);
+      expect(loadInputs(years.slice(1, 2), options, thread)).toEqual(loadInputs(years.slice(1, 2), options));
+    } finally {
+      thread.close();
+    }
+  });
+
   it('reads the file itself when the helper never answers', () => {
     const thread = new HelperThread(new URL('../fixtures/workers/silent.mjs', import.meta.url), 300, 0);
     try {

@@ -1,9 +1,10 @@
-import { chmodSync, mkdirSync } from 'node:fs';
+import { chmodSync, mkdirSync, writeFileSync } from 'node:fs';
+import fc from 'fast-check';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { FosError } from '../../src/core/errors.js';
-import { detectDelimiter, openTable, parseTable } from '../../src/io/readTable.js';
-import { files, rowsOf } from '../helpers/schools.js';
+import { detectDelimiter, openTable, parseTable, peekHeader } from '../../src/io/readTable.js';
+import { files, rowsOf, tempDir } from '../helpers/schools.js';
 
 const read = (path: string, keep = ['URN', 'SCHNAME', 'ATT8SCR']) => rowsOf(parseTable(openTable(path), keep));
 const error = (fn: () => unknown): FosError => {
@@ -74,5 +75,30 @@ describe('readTable', () => {
     const f = files({ 'locked.csv': 'URN\n1\n' });
     chmodSync(f['locked.csv'], 0o000);
     expect(error(() => openTable(f['locked.csv'])).code).toBe('FILE_UNREADABLE');
+  });
+});
+
+describe('peekHeader', () => {
+  it('gives the header openTable reads, or nothing when it cannot know it from the first line (property)', () => {
+    const dir = tempDir();
+    const name = fc.string({ unit: fc.constantFrom('A', 'b', '1', ' ', ',', ';', '\t', '"', 'é', '\r', '\0'), minLength: 1, maxLength: 8 });
+    fc.assert(
+      fc.property(fc.array(name, { minLength: 1, maxLength: 5 }), fc.constantFrom('', '\uFEFF'), fc.constantFrom('\n', '\r\n'), (names, bom, eol) => {
+        const file = join(dir, 'h.csv');
+        writeFileSync(file, `${bom}${names.join(',')}${eol}1,2${eol}`);
+        const peeked = peekHeader(file);
+        let opened: string[] | undefined;
+        try {
+          opened = openTable(file).header;
+        } catch {
+          opened = undefined;
+        }
+        if (peeked !== undefined) expect(peeked).toEqual(opened);
+      }),
+      { numRuns: 500 },
+    );
+    // The usual DfE header is peeked.
+    writeFileSync(join(dir, 'dfe.csv'), '\uFEFFURN,LA,PNUMFSMEVER\r\n1,2,3\r\n');
+    expect(peekHeader(join(dir, 'dfe.csv'))).toEqual(['URN', 'LA', 'PNUMFSMEVER']);
   });
 });

@@ -252,11 +252,11 @@ export function neighbours(space: ContextSpace, idRank: Int32Array, size: number
 
 /**
  * The families of a search (`work`: how many schools it searches, weighted by their
- * cost), for each of its sizes the families of each share: one share, or two when a helper is there and the work is worth it: the
- * helper is started first, so it builds its index while this thread builds (or reuses)
- * `index()`, and a share the helper fails to give is done here. One variable is a sorted
- * sweep, too cheap to gain from a second thread (500k schools: 0.48 s either way), so it
- * is never shared.
+ * cost), for each of its sizes, in shares: one, or two when a helper is there and the
+ * work is worth it. The helper is started first, so it builds its index while this
+ * thread builds (or reuses) `index()`, and a share the helper fails to give is done here.
+ * One variable is a sorted sweep, too cheap to gain from a second thread (500k schools:
+ * 0.48 s either way), so it is never shared.
  */
 export function findFamilies(
   space: Pick<ContextSpace, 'dims' | 'coords'>,

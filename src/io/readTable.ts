@@ -21,7 +21,7 @@ export interface TextSource {
   sha256: string;
   /**
    * The text is UTF-8 bytes read as Latin-1 (one char per byte: far faster to decode and
-   * to split, half the memory), so each field with a byte ≥ 0x80 is decoded again. Field
+   * to split, half the memory), so the fields of a line with a byte ≥ 0x80 are decoded again. Field
    * boundaries are the same, since no byte of a multi-byte UTF-8 character is below 0x80.
    */
   recode: boolean;
@@ -99,10 +99,11 @@ export function peekHeader(file: string, o: ReadTextOptions = {}): string[] | un
 }
 
 /**
- * Parse the rows of an opened file, keeping only `keep` (column names from its header).
+ * Parse the rows of an opened file, keeping only `columns` (names from its header).
  * Fast path: a line without a quote is split natively on the delimiter; a line with a
- * quote (with the lines its quoted field runs over) goes to csv-parse, as does a whole
- * file with bare CR line ends or a quoted header. Both paths give the same rows (tested).
+ * quote (with the lines its quoted field runs over) is split by quotedRecord when plainly
+ * written, else by csv-parse, as is a whole file with bare CR line ends or a quoted
+ * header. All paths give the same rows (tested).
  */
 export function parseTable(src: TextSource, columns: readonly string[]): RawTable {
   const at: number[] = [];
@@ -143,10 +144,11 @@ export function parseTable(src: TextSource, columns: readonly string[]): RawTabl
         const at = lineOf(line);
         return at === null ? null : project(record, at);
       }, offset);
-      for (const r of records) {
-        arrayRow.fields = r.fields;
-        keep(arrayRow, r.line, r.short);
-      }
+      for (const r of records) keepRecord(r);
+    };
+    const keepRecord = (r: { fields: string[]; line: number; short: boolean }) => {
+      arrayRow.fields = r.fields;
+      keep(arrayRow, r.line, r.short);
     };
     const text = src.text;
     const firstNl = text.indexOf('\n');
@@ -158,10 +160,8 @@ export function parseTable(src: TextSource, columns: readonly string[]): RawTabl
       // here (quotedRecord), any other goes to csv-parse.
       splitLines(text, firstNl < 0 ? text.length : firstNl + 1, src, at, width, keep, (chunk, first) => {
         const record = quotedRecord(chunk, src.delimiter);
-        if (!record) return readRecords(chunk, first - 1, () => first);
-        const r = project(record, first);
-        arrayRow.fields = r.fields;
-        keep(arrayRow, r.line, r.short);
+        if (record) keepRecord(project(record, first));
+        else readRecords(chunk, first - 1, () => first);
       });
     }
     return { rows, shortRows };
@@ -173,7 +173,7 @@ export function parseTable(src: TextSource, columns: readonly string[]): RawTabl
  * The fast path: walk the text line by line with native searches, recording where each
  * kept field starts and ends; nothing is cut out of the text until a field is asked for as
  * text, so numbers are read straight from it. A line with a quote (with the lines its
- * quoted field runs over) goes to csv-parse.
+ * quoted field runs over) goes to `readQuoted`.
  */
 function splitLines(
   text: string,

@@ -12,22 +12,25 @@ const data = new URL('../../data/', import.meta.url).pathname;
 const options: LoadOptions = { columns: { context: { eal: 'PNUMEAL', sen: 'PSENELK' }, subjects: [] }, where: [], strict: false };
 const years = ['2017', '2018', '2019'].map((year) => ({ year, attainment: join(data, `ks4_${year}.csv`), fsm: join(data, `census_${year}.csv`) }));
 
-/** A helper that takes every file, however small. */
-const helper = () => new HelperThread(script, 5_000, 0);
+/** Run `test` with a helper thread (by default one that takes every file, however small), then stop it. */
+function withThread(test: (thread: HelperThread) => void, thread = new HelperThread(script, 5_000, 0)) {
+  try {
+    test(thread);
+  } finally {
+    thread.close();
+  }
+}
 
 describe.runIf(existsSync(script))('loadInputs with a helper thread', () => {
   const dir = mkdtempSync(join(tmpdir(), 'fos-load-'));
   afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
   it('reads each FSM file on the helper and gives the same years as one thread', () => {
-    const thread = helper();
-    try {
+    withThread((thread) => {
       const shared = loadInputs(years, options, thread);
       expect(thread.answered).toBe(3);
       expect(shared).toEqual(loadInputs(years, options));
-    } finally {
-      thread.close();
-    }
+    });
   });
 
   it('reports a bad FSM file as one thread would: same code, file, line and value', () => {
@@ -43,8 +46,7 @@ describe.runIf(existsSync(script))('loadInputs with a helper thread', () => {
       }
       throw new Error('no error');
     };
-    const thread = helper();
-    try {
+    withThread((thread) => {
       const away = error(thread) as FosError;
       expect(thread.answered).toBe(1);
       expect(away).toBeInstanceOf(FosError);
@@ -54,9 +56,7 @@ describe.runIf(existsSync(script))('loadInputs with a helper thread', () => {
       // The error came from the helper, which still takes the next file.
       loadInputs(years.slice(2), options, thread);
       expect(thread.answered).toBe(2);
-    } finally {
-      thread.close();
-    }
+    });
   });
 
   it('passes over the answer of a file whose year stopped at an error, and reads the next year right', () => {
@@ -64,22 +64,16 @@ describe.runIf(existsSync(script))('loadInputs with a helper thread', () => {
     const fsm = join(dir, 'census-good.csv');
     writeFileSync(att, 'URN,SCHNAME,ATT8SCR,TPUP\n1,A,50,100\n1,B,40,100\n');
     writeFileSync(fsm, 'URN,PNUMFSMEVER\n1,10\n2,20\n');
-    const thread = helper();
-    try {
+    withThread((thread) => {
       expect(() => loadInputs([{ year: '2019', attainment: att, fsm }], { ...options, columns: { context: {}, subjects: [] } }, thread)).toThrow(/appears twice/);
       expect(loadInputs(years.slice(1, 2), options, thread)).toEqual(loadInputs(years.slice(1, 2), options));
-    } finally {
-      thread.close();
-    }
+    });
   });
 
   it('reads the file itself when the helper never answers', () => {
-    const thread = new HelperThread(new URL('../fixtures/workers/silent.mjs', import.meta.url), 300, 0);
-    try {
+    withThread((thread) => {
       expect(loadInputs(years.slice(2), options, thread)).toEqual(loadInputs(years.slice(2), options));
       expect(thread.answered).toBe(0);
-    } finally {
-      thread.close();
-    }
+    }, new HelperThread(new URL('../fixtures/workers/silent.mjs', import.meta.url), 300, 0));
   });
 });

@@ -179,7 +179,6 @@ export class KdTree {
     if (d < 0) {
       const sc = this.sc;
       const q = this.q;
-      const limit = this.limit;
       const hi = this.hi[node];
       for (let i = this.lo[node]; i < hi; i++) {
         // The squared distance, summed in dimension order (three dimensions written out).
@@ -196,11 +195,10 @@ export class KdTree {
             d2 += diff * diff;
           }
         }
-        if (d2 > limit) continue;
+        if (d2 > this.limit) continue;
         const p = this.perm[i];
         const wp = this.sw[i] - (p === q ? this.selfLess : 0);
         if (wp <= 0) continue;
-        if (d2 > this.limit) continue;
         if (this.total >= this.need && d2 >= this.heapD[0]) {
           this.miss(d2, p);
           continue;

@@ -142,7 +142,8 @@ export function readSchoolRows(
   const text: Record<string, string[]> = {};
   const numbers: Record<string, Float64Array> = {};
   used.forEach((u, c) => {
-    if (u.text && u.field !== 'id') text[u.field] = textCols[c];
+    if (u.field === 'id') return;
+    if (u.text) text[u.field] = textCols[c];
     else numbers[u.field] = Float64Array.from(numberCols[c]);
   });
   const order = idOrder(ids);

@@ -1,3 +1,5 @@
+import { lowerBound, upperBound } from '../bounds.js';
+
 /**
  * Where a school stands among the other members of its family (METHOD.md, Comparing a
  * school with its family). All statistics are over the others, never the school itself.
@@ -137,26 +139,4 @@ export function standing(f: SortedFamily, self: number, lowerIsBetter: boolean):
     percentile,
     label: z === null ? null : labelFor(lowerIsBetter ? -z : z),
   };
-}
-
-function lowerBound(v: Float64Array, n: number, x: number): number {
-  let lo = 0;
-  let hi = n;
-  while (lo < hi) {
-    const mid = (lo + hi) >> 1;
-    if (v[mid] < x) lo = mid + 1;
-    else hi = mid;
-  }
-  return lo;
-}
-
-function upperBound(v: Float64Array, n: number, x: number): number {
-  let lo = 0;
-  let hi = n;
-  while (lo < hi) {
-    const mid = (lo + hi) >> 1;
-    if (v[mid] <= x) lo = mid + 1;
-    else hi = mid;
-  }
-  return lo;
 }

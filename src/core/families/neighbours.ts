@@ -1,5 +1,6 @@
 import type { ContextSpace } from './context.js';
 import { KdTree } from './kdTree.js';
+import { pointOrder } from './pointOrder.js';
 import { range } from '../range.js';
 
 /** Each school's own family, as compressed rows: school i's members (itself first) are
@@ -85,13 +86,7 @@ export class NeighbourIndex {
     const D = (this.dims = space.dims);
     const c = space.coords;
     // Group schools into distinct points, ordered by coordinates, each point's schools by id.
-    const order = range(n).sort((a, b) => {
-      for (let d = 0; d < D; d++) {
-        const diff = c[a * D + d] - c[b * D + d];
-        if (diff !== 0) return diff;
-      }
-      return idRank[a] - idRank[b];
-    });
+    const order = pointOrder(c, D, idRank);
     const starts: number[] = [];
     this.pointOf = new Int32Array(n);
     const coords: number[] = [];

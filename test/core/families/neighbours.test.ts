@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { contextSpace } from '../../../src/core/families/context.js';
-import { familiesOf, NeighbourIndex, neighbours, type NeighbourHelper, type OwnFamilies } from '../../../src/core/families/neighbours.js';
+import { dealt, familiesOf, NeighbourIndex, neighbours, type NeighbourHelper, type OwnFamilies } from '../../../src/core/families/neighbours.js';
 import { idRanks } from '../../../src/core/idOrder.js';
 import { bruteForceFamilies } from '../../helpers/bruteForce.js';
 import { school } from '../../helpers/schools.js';
@@ -120,6 +120,26 @@ describe('neighbours', () => {
       }),
       { numRuns: 100 },
     );
+  });
+
+  it('deals the schools out in runs: every school in one share, in order, the shares within a run of each other (property)', () => {
+    fc.assert(
+      fc.property(fc.integer({ min: 0, max: 5000 }), fc.integer({ min: 1, max: 3 }), (n, parts) => {
+        const ordered = Int32Array.from({ length: n }, (_, k) => 7 * k);
+        const shares = Array.from({ length: parts }, (_, part) => Array.from(dealt(ordered, part, parts)));
+        expect(shares.flat().sort((a, b) => a - b)).toEqual(Array.from(ordered));
+        for (const share of shares) expect(share).toEqual([...share].sort((a, b) => a - b));
+        // Up to 32 runs a share, of ⌊n / runs⌋ or one more: shares differ by at most a run
+        // and one school a run.
+        const runs = Math.max(1, Math.min(32 * parts, n));
+        const sizes = shares.map((x) => x.length);
+        expect(Math.max(...sizes) - Math.min(...sizes)).toBeLessThanOrEqual(Math.ceil(n / runs) + 32);
+      }),
+    );
+    // Worked by hand: 64 runs of 2 for 128 schools; share 1 takes runs 1, 3, … → 2, 3, 6, 7, …;
+    // 3 schools in 3 runs, for 2 shares → 0 and 2, then 1.
+    expect(Array.from(dealt(Int32Array.from({ length: 128 }, (_, k) => k), 1, 2).subarray(0, 4))).toEqual([2, 3, 6, 7]);
+    expect([0, 1].map((part) => Array.from(dealt(Int32Array.of(0, 1, 2), part, 2)))).toEqual([[0, 2], [1]]);
   });
 });
 

@@ -15,7 +15,7 @@ export const ROBUSTNESS_CHECKS: { name: string; change: Partial<FamilyOptions> }
  * definitions each is still a candidate partner: a flag that survives families of 10 and
  * 40 and the fixed bands does not hang on one modelling choice. Neighbour families are
  * built only for those schools, so the cost is the number of candidates, not of schools;
- * with a helper and enough of them, it searches half.
+ * with a helper and enough of them, the search is shared with it.
  */
 export function robustness(yf: YearFamilies, which: readonly number[], rule: CandidateRule, helper?: NeighbourHelper): Map<number, number> {
   const passed = new Int32Array(yf.schools.length);

@@ -231,8 +231,7 @@ export class NeighbourIndex {
 /**
  * Every school's own family. One search per distinct point (its schools share it), the
  * points taken in tree order; the families are then laid out in school order. With a
- * helper and enough work, it takes the second half of the schools (in search order)
- * while this thread does the first.
+ * helper and enough work, the schools are dealt to the two threads (see NeighbourJob).
  */
 export function neighbours(space: ContextSpace, idRank: Int32Array, size: number, tiesAll: boolean, helper?: NeighbourHelper): OwnFamilies {
   const n = idRank.length;

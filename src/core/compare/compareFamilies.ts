@@ -50,27 +50,39 @@ export function compareFamilies(yf: YearFamilies, rule: CandidateRule, only?: re
 }
 
 /** One school against the members of its own family (itself among them): members[from .. to). */
-export function compareSchool(yf: YearFamilies, i: number, members: ArrayLike<number>, rule: CandidateRule, from = 0, to = members.length): Comparison {
+function compareSchool(yf: YearFamilies, i: number, members: ArrayLike<number>, rule: CandidateRule, from = 0, to = members.length): Comparison {
+  const school = yf.schools[i];
+  return judge(school, school.id, standingIn(yf, i, members, from, to, rule), rule);
+}
+
+/** Whether school i is a candidate partner against members[from .. to): compareSchool's verdict alone. */
+export function isCandidate(yf: YearFamilies, i: number, members: ArrayLike<number>, rule: CandidateRule, from: number, to: number): boolean {
+  return whyOf(yf.schools[i], standingIn(yf, i, members, from, to, rule), rule) === 'qualifies';
+}
+
+function standingIn(yf: YearFamilies, i: number, members: ArrayLike<number>, from: number, to: number, rule: CandidateRule): Standing {
   // A reused buffer: standing() reads the sorted values and keeps nothing of them.
   const n = to - from;
   if (n > scratch.length) scratch = new Float64Array(n * 2);
   const measures = yf.measures;
   for (let k = 0; k < n; k++) scratch[k] = measures[members[from + k]];
-  const school = yf.schools[i];
-  return judge(school, school.id, standing(sortedFamily(scratch, n), measures[i], rule.lowerIsBetter), rule);
+  return standing(sortedFamily(scratch, n), measures[i], rule.lowerIsBetter);
 }
 
 let scratch = new Float64Array(64);
 
-function judge(school: SchoolYear, family: string, s: Standing, rule: CandidateRule): Comparison {
+function whyOf(school: SchoolYear, s: Standing, rule: CandidateRule): CandidateWhy {
   const zBetter = s.z === null ? null : rule.lowerIsBetter ? -s.z : s.z;
-  let why: CandidateWhy;
-  if (zBetter === null) why = s.sd === 0 ? 'family all equal' : 'family too small';
-  else if (zBetter < rule.threshold) why = 'below threshold';
-  else if (rule.hasBounds) {
-    const bound = rule.lowerIsBetter ? school.ciHigh : school.ciLow;
-    why = bound === null ? 'bound missing' : (rule.lowerIsBetter ? bound < s.median! : bound > s.median!) ? 'qualifies' : 'bound does not clear median';
-  } else why = 'qualifies';
+  if (zBetter === null) return s.sd === 0 ? 'family all equal' : 'family too small';
+  if (zBetter < rule.threshold) return 'below threshold';
+  if (!rule.hasBounds) return 'qualifies';
+  const bound = rule.lowerIsBetter ? school.ciHigh : school.ciLow;
+  if (bound === null) return 'bound missing';
+  return (rule.lowerIsBetter ? bound < s.median! : bound > s.median!) ? 'qualifies' : 'bound does not clear median';
+}
+
+function judge(school: SchoolYear, family: string, s: Standing, rule: CandidateRule): Comparison {
+  const why = whyOf(school, s, rule);
   // One literal with every field, so all comparisons share one shape.
   return {
     size: s.size,

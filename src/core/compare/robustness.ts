@@ -1,7 +1,7 @@
 import { DEFAULT_BANDS } from '../families/bands.js';
 import { otherFamilies, type FamilyOptions, type YearFamilies } from '../families/buildFamilies.js';
 import { findFamilies, NeighbourIndex, type NeighbourHelper } from '../families/neighbours.js';
-import { compareFamilies, compareSchool, type CandidateRule } from './compareFamilies.js';
+import { compareFamilies, isCandidate, type CandidateRule } from './compareFamilies.js';
 
 /** The other ways of making families a candidate is checked against. */
 export const ROBUSTNESS_CHECKS: { name: string; change: Partial<FamilyOptions> }[] = [
@@ -37,7 +37,7 @@ export function robustness(yf: YearFamilies, which: readonly number[], rule: Can
     for (const f of shares) {
       for (let k = 0; k < f.schools.length; k++) {
         const i = f.schools[k];
-        if (compareSchool(yf, i, f.members, rule, f.offsets[k], f.offsets[k + 1]).candidate) passed[i]++;
+        if (isCandidate(yf, i, f.members, rule, f.offsets[k], f.offsets[k + 1])) passed[i]++;
       }
     }
   }

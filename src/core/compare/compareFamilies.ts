@@ -50,17 +50,17 @@ export function compareFamilies(yf: YearFamilies, rule: CandidateRule, only?: re
 }
 
 /** One school against the members of its own family (itself among them): members[from .. to). */
-function compareSchool(yf: YearFamilies, i: number, members: ArrayLike<number>, rule: CandidateRule, from = 0, to = members.length): Comparison {
+function compareSchool(yf: YearFamilies, i: number, members: ArrayLike<number>, rule: CandidateRule, from: number, to: number): Comparison {
   const school = yf.schools[i];
-  return judge(school, school.id, standingIn(yf, i, members, from, to, rule), rule);
+  return judge(school, school.id, standingIn(yf, i, members, rule, from, to), rule);
 }
 
-/** Whether school i is a candidate partner against members[from .. to): compareSchool's verdict alone. */
+/** Whether school i is a candidate partner against members[from .. to): the verdict alone, with no comparison made. */
 export function isCandidate(yf: YearFamilies, i: number, members: ArrayLike<number>, rule: CandidateRule, from: number, to: number): boolean {
-  return whyOf(yf.schools[i], standingIn(yf, i, members, from, to, rule), rule) === 'qualifies';
+  return whyOf(yf.schools[i], standingIn(yf, i, members, rule, from, to), rule) === 'qualifies';
 }
 
-function standingIn(yf: YearFamilies, i: number, members: ArrayLike<number>, from: number, to: number, rule: CandidateRule): Standing {
+function standingIn(yf: YearFamilies, i: number, members: ArrayLike<number>, rule: CandidateRule, from: number, to: number): Standing {
   // A reused buffer: standing() reads the sorted values and keeps nothing of them.
   const n = to - from;
   if (n > scratch.length) scratch = new Float64Array(n * 2);

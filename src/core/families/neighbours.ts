@@ -36,7 +36,7 @@ export interface NeighbourJob {
 }
 
 /** Runs per share: short enough to deal the space out evenly, long enough to keep each
- * search seeded by the one before (runs of 1,000 or more schools at 100k and above). */
+ * search seeded by the one before (about 1,500 schools a run at 100,000 schools). */
 const RUNS_PER_PART = 32;
 
 /**

@@ -1,4 +1,5 @@
-import { compareFamilies, type CandidateRule, type Comparison } from './compare/compareFamilies.js';
+import { compareFamilies, type CandidateRule, type JudgeHelper } from './compare/compareFamilies.js';
+import type { Comparisons } from './compare/comparisons.js';
 import { buildFamilies, type FamilyOptions, type YearFamilies } from './families/buildFamilies.js';
 import type { NeighbourHelper } from './families/neighbours.js';
 import { eligibility, type EligibilityOptions } from './load/eligibility.js';
@@ -16,18 +17,18 @@ export interface YearAnalysis {
   data: YearData;
   eligibility: Eligibility;
   families: YearFamilies;
-  comparisons: Comparison[];
+  comparisons: Comparisons;
   /** Index of a school id into families.schools and comparisons (a map built on first use). */
   indexOf(id: string): number | undefined;
 }
 
 /** Eligibility, families and comparisons for each loaded year, oldest first. */
-export function analyse(years: readonly YearData[], o: AnalysisOptions, onYear?: (year: string) => void, helper?: NeighbourHelper): YearAnalysis[] {
+export function analyse(years: readonly YearData[], o: AnalysisOptions, onYear?: (year: string) => void, helper?: NeighbourHelper & JudgeHelper): YearAnalysis[] {
   return years.map((data) => {
     onYear?.(data.year);
     const el = eligibility(data.year, data.schools, o.eligibility);
     const families = buildFamilies(data.year, el.eligible, o.families, helper);
-    const comparisons = compareFamilies(families, o.rule);
+    const comparisons = compareFamilies(families, o.rule, undefined, helper);
     let byId: Map<string, number> | undefined;
     const indexOf = (id: string) => (byId ??= new Map(families.schools.map((s, i) => [s.id, i]))).get(id);
     return { year: data.year, data, eligibility: el, families, comparisons, indexOf };

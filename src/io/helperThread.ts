@@ -2,6 +2,8 @@ import { existsSync, statSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import type { MessagePort, Worker } from 'node:worker_threads';
 import { FosError, type ErrorCode, type Location } from '../core/errors.js';
+import type { JudgeHelper, JudgeJob } from '../core/compare/compareFamilies.js';
+import type { ComparisonColumns } from '../core/compare/comparisons.js';
 import type { NeighbourHelper, SomeFamilies } from '../core/families/neighbours.js';
 import type { FileRows, RowsJob } from './readRows.js';
 import type { FamiliesJob, WorkerJob } from './helperWorker.js';
@@ -17,18 +19,21 @@ const PATIENCE_MS = 120_000;
 
 /**
  * A second thread, so the long steps use two cores: it reads one input file while this
- * thread reads the other, and it takes half of a large neighbour search
- * (core/families/neighbours.ts, NeighbourHelper). The thread starts when first needed; each
+ * thread reads the other, it takes half of a large neighbour search
+ * (core/families/neighbours.ts, NeighbourHelper), and half of the judging of many
+ * families (core/compare/compareFamilies.ts, JudgeHelper). The thread starts when first needed; each
  * space is sent to it once. Waiting blocks this thread (Atomics.wait) until the helper has
  * answered, and the answer is read synchronously, so core stays synchronous. A helper that
  * fails or never answers is given up and its job done here: results are the same either
  * way. A data error it finds (a FosError) is the caller's to report, as if found here.
  * Answers are read in the order the jobs were given.
  */
-export class HelperThread implements NeighbourHelper {
+export class HelperThread implements NeighbourHelper, JudgeHelper {
   /** Sharing pays from about 20,000 schools in 3 variables (measured: 100k schools, 0.78 s
    * alone, 0.62 s shared; 500k, 3.5 s and 2.5 s). */
   readonly minWork = 60_000;
+  /** Judging half of 10,000 families of 20 takes some 5 ms, about what handing it over costs. */
+  readonly minJudged = 200_000;
   /** Reading a file on the helper pays from about this size: the thread takes some 100 ms
    * to start, while the attainment file is read here (measured, whole command: 500k
    * schools, 68 MB FSM file, 5.1 s → 4.8 s; the national census, 2.4 MB, is read faster
@@ -61,6 +66,16 @@ export class HelperThread implements NeighbourHelper {
     const wait = this.ask({ kind: 'families', ...job, key, ...(fresh ? { space: { dims: space.dims, coords: space.coords, idRank } } : {}) });
     this.sent = key;
     return wait as () => SomeFamilies[] | undefined;
+  }
+
+  /**
+   * Judge rows of families on the helper (undefined: judge them here). Judging is quick,
+   * never worth starting a thread for: it is shared only with a thread already started
+   * for a file or a search.
+   */
+  judge(job: JudgeJob): () => ComparisonColumns | undefined {
+    if (!this.worker) return () => undefined;
+    return this.ask({ kind: 'judge', ...job }) as () => ComparisonColumns | undefined;
   }
 
   /** Whether a file is large enough to gain from being read on the helper. */

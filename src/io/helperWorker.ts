@@ -1,15 +1,17 @@
 import { workerData, type MessagePort } from 'node:worker_threads';
+import { judgeRows, type JudgeJob } from '../core/compare/compareFamilies.js';
+import { comparisonColumns } from '../core/compare/comparisons.js';
 import { familiesOf, NeighbourIndex, type NeighbourJob } from '../core/families/neighbours.js';
 import { isFosError } from '../core/errors.js';
 import { readRows, type RowsJob } from './readRows.js';
 
 /**
- * The helper thread of io/helperThread.ts. A job is either a share of a neighbour search
- * (its families, found with an index built from the space sent and kept for the next job
- * on that space) or one file's rows. Every job is answered, with its result, a FosError's
- * parts, or a failure, then the waiting thread is woken.
+ * The helper thread of io/helperThread.ts. A job is a share of a neighbour search (its
+ * families, found with an index built from the space sent and kept for the next job on
+ * that space), some families judged, or one file's rows. Every job is answered, with its
+ * result, a FosError's parts, or a failure, then the waiting thread is woken.
  */
-export type WorkerJob = ({ kind: 'families' } & FamiliesJob) | ({ kind: 'rows' } & RowsJob);
+export type WorkerJob = ({ kind: 'families' } & FamiliesJob) | ({ kind: 'rows' } & RowsJob) | ({ kind: 'judge' } & JudgeJob);
 
 export interface FamiliesJob extends NeighbourJob {
   key: number;
@@ -26,6 +28,11 @@ port.on('message', (job: WorkerJob) => {
       const answer = readRows(job);
       const { numbers } = answer.rows;
       port.postMessage({ answer }, [answer.rows.order.buffer as ArrayBuffer, ...Object.values(numbers).map((c) => c.buffer as ArrayBuffer)]);
+    } else if (job.kind === 'judge') {
+      const n = job.rows.schools.length;
+      const answer = comparisonColumns(n);
+      judgeRows(job, job.rows, job.rule, answer, 0, n);
+      port.postMessage({ answer }, Object.values(answer).map((c: Uint8Array) => c.buffer as ArrayBuffer));
     } else {
       if (job.space) cached = { key: job.key, index: new NeighbourIndex(job.space, job.space.idRank) };
       if (cached?.key !== job.key) throw new Error(`no index for space ${job.key}`);

@@ -28,7 +28,7 @@ export function familyColumns(measure: string): Column[] {
 /** The row of school i in a year's analysis, in the columns above. */
 export function familyRow(a: YearAnalysis, i: number): Record<string, Cell> {
   const s = a.families.schools[i];
-  const c = a.comparisons[i];
+  const c = a.comparisons.get(i);
   return {
     year: a.year,
     id: s.id,

@@ -1,5 +1,5 @@
 import type { YearAnalysis } from '../core/analyse.js';
-import type { Comparison } from '../core/compare/compareFamilies.js';
+import type { Comparison } from '../core/compare/comparisons.js';
 import { regressOnFsm } from '../core/odds/regressOnFsm.js';
 import type { Chart } from './model.js';
 
@@ -23,6 +23,7 @@ export function familyCharts(a: YearAnalysis, i: number, members: number[], meas
   const inFamily = new Set(members);
   const line = regressOnFsm(schools);
   const me = schools[i];
+  const median = a.comparisons.get(i).median;
   return [
     {
       kind: 'scatter',
@@ -37,7 +38,7 @@ export function familyCharts(a: YearAnalysis, i: number, members: number[], meas
       title: `${me.name}'s family ranked by ${measure}, ${a.year}`,
       valueTitle: measure,
       bars: members.map((j) => ({ name: schools[j].name, value: schools[j].measure!, highlight: j === i })),
-      reference: a.comparisons[i].median !== null ? { value: a.comparisons[i].median!, label: 'family median' } : undefined,
+      reference: median !== null ? { value: median, label: 'family median' } : undefined,
     },
   ];
 }

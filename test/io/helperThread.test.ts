@@ -1,7 +1,10 @@
 import { existsSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
+import { compareFamilies } from '../../src/core/compare/compareFamilies.js';
+import { buildFamilies } from '../../src/core/families/buildFamilies.js';
 import { neighbours } from '../../src/core/families/neighbours.js';
 import { HelperThread } from '../../src/io/helperThread.js';
+import { school } from '../helpers/schools.js';
 
 // The thread runs the built worker (npm test builds dist/ first).
 const script = new URL('../../dist/io/helperWorker.js', import.meta.url);
@@ -27,6 +30,29 @@ describe.runIf(existsSync(script))('HelperThread', () => {
         expect(shared.members).toEqual(alone.members);
       }
       expect(thread.answered).toBe(2);
+    } finally {
+      thread.close();
+    }
+  });
+
+  it('judges half of many families on the thread once it runs, with the same comparisons', () => {
+    let seed = 11;
+    const next = () => ((seed = (seed * 1103515245 + 12345) % 2 ** 31) / 2 ** 31);
+    const schools = Array.from({ length: 12_000 }, (_, k) => {
+      const measure = Math.round(next() * 600) / 10;
+      return school(String(100000 + k), Math.round(next() * 500) / 10, measure, { ciLow: k % 7 ? measure - 3 : null, ciHigh: measure + 3 });
+    });
+    const yf = buildFamilies('2019', schools, { method: 'neighbours', size: 20, tiesAll: false, bands: [0, 100], groups: 1, context: [{ name: 'fsm', weight: 1 }] });
+    const rule = { threshold: 1, lowerIsBetter: false, hasBounds: true };
+    const alone = compareFamilies(yf, rule);
+    const thread = new HelperThread(script);
+    try {
+      compareFamilies(yf, rule, undefined, thread);
+      expect(thread.answered).toBe(0); // not worth starting the thread for
+      thread.warm();
+      const shared = compareFamilies(yf, rule, undefined, thread);
+      expect(thread.answered).toBe(1);
+      expect(schools.map((_, i) => shared.get(i))).toEqual(schools.map((_, i) => alone.get(i)));
     } finally {
       thread.close();
     }

@@ -26,16 +26,16 @@ export function outperformers(ctx: CommandContext): Report {
     consistency(
       upTo.flatMap((y) => {
         const i = y === a ? at : y.indexOf(id);
-        return i === undefined ? [] : [{ year: y.year, candidate: y.comparisons[i].candidate }];
+        return i === undefined ? [] : [{ year: y.year, candidate: y.comparisons.candidate(i) }];
       }),
       c.consistent,
     );
   // Only a school that was a candidate in some year can be consistent (K ≥ 1), so the
   // history is worked out for those alone, not for every school.
-  const everCandidate = new Set(multi ? upTo.flatMap((y) => y.families.schools.filter((_, i) => y.comparisons[i].candidate).map((s) => s.id)) : []);
+  const everCandidate = new Set(multi ? upTo.flatMap((y) => y.families.schools.filter((_, i) => y.comparisons.candidate(i)).map((s) => s.id)) : []);
   const picked: { i: number; s: SchoolYear; h: Consistency }[] = [];
   a.families.schools.forEach((s, i) => {
-    const candidate = a.comparisons[i].candidate;
+    const candidate = a.comparisons.candidate(i);
     if (!(candidate || everCandidate.has(s.id)) || !keep(a, i)) return;
     const h = history(s.id, i);
     if (candidate || (multi && h.consistent)) picked.push({ i, s, h });
@@ -43,18 +43,18 @@ export function outperformers(ctx: CommandContext): Report {
   const rule = { threshold: c.threshold, lowerIsBetter: c.lowerIsBetter, hasBounds: map.ci !== undefined };
   const robust = c.robust ? robustness(a.families, picked.map((p) => p.i), rule, ctx.helper) : undefined;
 
-  const zBetter = (i: number) => (c.lowerIsBetter ? -1 : 1) * (a.comparisons[i].z ?? -Infinity);
+  const zBetter = (i: number) => (c.lowerIsBetter ? -1 : 1) * (a.comparisons.z(i) ?? -Infinity);
   const keyed = picked.map(({ i, s, h }) => ({ i, s, h, consistent: Number(h.consistent), z: zBetter(i), rank: a.families.idRank[i] }));
   keyed.sort((x, y) => y.consistent - x.consistent || y.z - x.z || x.rank - y.rank);
   const rows = keyed.map(({ i, h, s }) => {
     const row: Record<string, Cell> = familyRow(a, i);
-    row.candidate = a.comparisons[i].candidate;
+    row.candidate = a.comparisons.candidate(i);
     row.years_candidate = h.yearsCandidate;
     row.years_loaded = h.yearsLoaded;
     row.consistent = multi ? h.consistent : null;
     row.robust = robust ? `${robust.get(i)}/${ROBUSTNESS_CHECKS.length}` : null;
     row.history = h.history.map((y) => `${y.year}${y.candidate ? '✓' : '·'}`).join(' ');
-    row.reason = candidateReason(a.comparisons[i], s, rule);
+    row.reason = candidateReason(a.comparisons.get(i), s, rule);
     return row;
   });
   const extra: Column[] = [
@@ -77,7 +77,7 @@ export function outperformers(ctx: CommandContext): Report {
       ]
     : undefined;
   const summary = [
-    `${picked.filter((p) => a.comparisons[p.i].candidate).length} candidate partner${picked.length === 1 ? '' : 's'} in ${a.year} among ${a.families.schools.length} eligible schools: z ≥ ${c.threshold} against ${describeMethod(a)}${map.ci ? `, and ${c.lowerIsBetter ? 'upper' : 'lower'} bound ${map.ci.join('/')} beyond the family median` : ''}.`,
+    `${picked.filter((p) => a.comparisons.candidate(p.i)).length} candidate partner${picked.length === 1 ? '' : 's'} in ${a.year} among ${a.families.schools.length} eligible schools: z ≥ ${c.threshold} against ${describeMethod(a)}${map.ci ? `, and ${c.lowerIsBetter ? 'upper' : 'lower'} bound ${map.ci.join('/')} beyond the family median` : ''}.`,
   ];
   if (multi) summary.push(`${consistentCount} consistent over ${upTo.map((y) => y.year).join(', ')} (candidate in ≥ ${c.consistent.k} of the last ${c.consistent.n} years each school has).`);
   else summary.push('One year loaded: load several years (--attainment YEAR=FILE …) to see which candidates are consistent.');

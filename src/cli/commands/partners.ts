@@ -22,7 +22,7 @@ export function partners(ctx: CommandContext): Report {
 
   const rows = r.partners.map((p) => {
     const s = a.families.schools[p.index];
-    const cmp = a.comparisons[p.index];
+    const cmp = a.comparisons.get(p.index);
     const row: Record<string, Cell> = {
       id: s.id,
       name: s.name,
@@ -55,7 +55,7 @@ export function partners(ctx: CommandContext): Report {
   ];
   const outside = r.partners.some((p) => p.outsideFamily);
   const summary = [
-    `${me.name} (${me.id}), ${a.year}: ${verdict(a.comparisons[i], c.lowerIsBetter)}`,
+    `${me.name} (${me.id}), ${a.year}: ${verdict(a.comparisons.get(i), c.lowerIsBetter)}`,
     `Family: ${describeMethod(a)}.`,
     r.partners.length === 0
       ? 'No candidate partner does better than this school, in its family or near it.'

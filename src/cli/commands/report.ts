@@ -18,7 +18,7 @@ export function report(ctx: CommandContext): Report {
   const { map } = ctx.load();
   const i = findSchool(a, c.schoolArg!);
   const me = a.families.schools[i];
-  const cmp = a.comparisons[i];
+  const cmp = a.comparisons.get(i);
   const members = membersOf(a.families.families, i);
   const better = (x: number, y: number) => (c.lowerIsBetter ? x - y : y - x);
   const sorted = [...members].sort((x, y) => better(a.families.schools[x].measure!, a.families.schools[y].measure!) || a.families.idRank[x] - a.families.idRank[y]);
@@ -41,7 +41,7 @@ export function report(ctx: CommandContext): Report {
       vs_school: j === i ? null : s.measure! - me.measure!,
       distance: j === i ? null : d.distance,
       main_difference: j === i || d.distance === 0 ? null : d.main,
-      candidate: a.comparisons[j].candidate,
+      candidate: a.comparisons.candidate(j),
     };
     for (const v of extra) row[v.name] = contextValue(s, v.name);
     return row;

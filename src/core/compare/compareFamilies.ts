@@ -1,7 +1,9 @@
 import { groupsOf } from '../families/disjointFamilies.js';
 import type { YearFamilies } from '../families/buildFamilies.js';
+import type { OwnFamilies, SomeFamilies } from '../families/neighbours.js';
 import type { SchoolYear } from '../types.js';
-import { sortedFamily, standing, type SortedFamily, type Standing } from './standing.js';
+import { comparisonColumns, Comparisons, copyRow, setRows, WHYS, type CandidateWhy, type Comparison, type ComparisonColumns } from './comparisons.js';
+import { sortedFamily, standingInto, type SortedFamily } from './standing.js';
 import { range } from '../range.js';
 
 export interface CandidateRule {
@@ -12,15 +14,28 @@ export interface CandidateRule {
   hasBounds: boolean;
 }
 
-/** Why a school is or is not a candidate partner. */
-export type CandidateWhy = 'qualifies' | 'family too small' | 'family all equal' | 'below threshold' | 'bound missing' | 'bound does not clear median';
+/** What judging families needs of a year: each school's measure and, when the measure
+ * has confidence bounds, each school's bound on the worse side (NaN when missing). */
+export interface JudgeData {
+  measures: Float64Array;
+  bounds?: Float64Array;
+}
 
-/** One eligible school's place in its family in one year. */
-export interface Comparison extends Standing {
-  /** Family number (disjoint methods) or the school's own id (neighbours). */
-  family: string;
-  candidate: boolean;
-  why: CandidateWhy;
+/** A judging job another thread can do: `rows`, each a school with its family. */
+export interface JudgeJob extends JudgeData {
+  rule: CandidateRule;
+  rows: SomeFamilies;
+}
+
+/**
+ * Another thread to judge families with (io/helperThread.ts is one). Like NeighbourHelper:
+ * `judge` returns at once, and the function it returns waits for the columns, or gives
+ * undefined when the helper did not do the job, which the caller then does itself.
+ */
+export interface JudgeHelper {
+  /** The fewest member values (the families' total size) worth sharing. */
+  readonly minJudged: number;
+  judge(job: JudgeJob): () => ComparisonColumns | undefined;
 }
 
 /**
@@ -29,75 +44,107 @@ export interface Comparison extends Standing {
  * direction and, where the measure has confidence bounds, the bound on the worse side
  * strictly beyond the family median (lower bound above it; upper bound below it when
  * lower is better). A missing bound means not a candidate. O(n·N log N) for neighbours,
- * O(n log n) for disjoint families. With `only`, just those schools are compared (the
- * rest of the array is left empty).
+ * O(n log n) for disjoint families. With `only`, just those schools are compared. With a
+ * helper and enough schools, neighbour families are judged half here, half there.
  */
-export function compareFamilies(yf: YearFamilies, rule: CandidateRule, only?: readonly number[]): Comparison[] {
+export function compareFamilies(yf: YearFamilies, rule: CandidateRule, only?: readonly number[], helper?: JudgeHelper): Comparisons {
   const { schools, families } = yf;
-  const out: Comparison[] = new Array(schools.length);
-  const which = only ?? range(schools.length);
+  const n = schools.length;
+  const data = judgeData(yf, rule);
+  let out: ComparisonColumns;
   if (families.kind === 'own') {
-    for (const i of which) out[i] = compareSchool(yf, i, families.members, rule, families.offsets[i], families.offsets[i + 1]);
+    const all = only ? undefined : { schools: range(n), offsets: families.offsets, members: families.members };
+    const rows = all ?? rowsOf(families, Int32Array.from(only!));
+    const judged = judgeShared(data, rows, rule, helper);
+    out = all ? judged : comparisonColumns(n);
+    if (!all) for (let k = 0; k < rows.schools.length; k++) copyRow(out, rows.schools[k], judged, k);
   } else {
-    const measure = (i: number) => yf.measures[i];
-    const sorted: SortedFamily[] = groupsOf(families).map((g) => sortedFamily(g.map(measure)));
-    for (const i of which) {
-      const g = families.group[i];
-      out[i] = judge(schools[i], String(g + 1), standing(sorted[g], measure(i), rule.lowerIsBetter), rule);
+    out = comparisonColumns(n);
+    const sorted: SortedFamily[] = groupsOf(families).map((g) => sortedFamily(g.map((i) => data.measures[i])));
+    for (const i of only ?? range(n)) {
+      standingInto(sorted[families.group[i]], data.measures[i], rule.lowerIsBetter, out, i);
+      out.why[i] = whyOf(out, i, data.bounds, i, rule);
     }
+  }
+  const familyOf = families.kind === 'own' ? (i: number) => schools[i].id : (i: number) => String(families.group[i] + 1);
+  return new Comparisons(out, data.measures, familyOf, rule.lowerIsBetter);
+}
+
+/** The measures and, when the rule needs them, the bounds on the worse side. */
+export function judgeData(yf: YearFamilies, rule: CandidateRule): JudgeData {
+  if (!rule.hasBounds) return { measures: yf.measures };
+  const bounds = new Float64Array(yf.schools.length);
+  yf.schools.forEach((s, i) => (bounds[i] = (rule.lowerIsBetter ? s.ciHigh : s.ciLow) ?? NaN));
+  return { measures: yf.measures, bounds };
+}
+
+/**
+ * Each row of `rows` (a school and its family) judged: its comparison in row k of the
+ * columns returned. With a helper and enough work, the second half of the rows is judged
+ * on the helper while this thread judges the first.
+ */
+export function judgeShared(data: JudgeData, rows: SomeFamilies, rule: CandidateRule, helper?: JudgeHelper): ComparisonColumns {
+  const n = rows.schools.length;
+  const out = comparisonColumns(n);
+  const at = helper && rows.offsets[n] - rows.offsets[0] >= helper.minJudged ? n >> 1 : n;
+  const wait = at < n ? helper!.judge({ ...data, rule, rows: rowsFrom(rows, at) }) : undefined;
+  judgeRows(data, rows, rule, out, 0, at);
+  if (wait) {
+    const theirs = wait();
+    if (theirs) setRows(out, theirs, at);
+    else judgeRows(data, rows, rule, out, at, n);
   }
   return out;
 }
 
-/** One school against the members of its own family (itself among them): members[from .. to). */
-function compareSchool(yf: YearFamilies, i: number, members: ArrayLike<number>, rule: CandidateRule, from: number, to: number): Comparison {
-  const school = yf.schools[i];
-  return judge(school, school.id, standingIn(yf, i, members, rule, from, to), rule);
-}
-
-/** Whether school i is a candidate partner against members[from .. to): the verdict alone, with no comparison made. */
-export function isCandidate(yf: YearFamilies, i: number, members: ArrayLike<number>, rule: CandidateRule, from: number, to: number): boolean {
-  return whyOf(yf.schools[i], standingIn(yf, i, members, rule, from, to), rule) === 'qualifies';
-}
-
-function standingIn(yf: YearFamilies, i: number, members: ArrayLike<number>, rule: CandidateRule, from: number, to: number): Standing {
-  // A reused buffer: standing() reads the sorted values and keeps nothing of them.
-  const n = to - from;
-  if (n > scratch.length) scratch = new Float64Array(n * 2);
-  const measures = yf.measures;
-  for (let k = 0; k < n; k++) scratch[k] = measures[members[from + k]];
-  return standing(sortedFamily(scratch, n), measures[i], rule.lowerIsBetter);
+/** Rows from..to of `rows` judged into the same rows of `out`. */
+export function judgeRows(data: JudgeData, rows: SomeFamilies, rule: CandidateRule, out: ComparisonColumns, from: number, to: number): void {
+  const { measures, bounds } = data;
+  const { schools, offsets, members } = rows;
+  for (let k = from; k < to; k++) {
+    // A reused buffer: standingInto() reads the sorted values and keeps nothing of them.
+    const a = offsets[k];
+    const size = offsets[k + 1] - a;
+    if (size > scratch.length) scratch = new Float64Array(size * 2);
+    for (let j = 0; j < size; j++) scratch[j] = measures[members[a + j]];
+    const i = schools[k];
+    standingInto(sortedFamily(scratch, size), measures[i], rule.lowerIsBetter, out, k);
+    out.why[k] = whyOf(out, k, bounds, i, rule);
+  }
 }
 
 let scratch = new Float64Array(64);
 
-function whyOf(school: SchoolYear, s: Standing, rule: CandidateRule): CandidateWhy {
-  const zBetter = s.z === null ? null : rule.lowerIsBetter ? -s.z : s.z;
-  if (zBetter === null) return s.sd === 0 ? 'family all equal' : 'family too small';
-  if (zBetter < rule.threshold) return 'below threshold';
-  if (!rule.hasBounds) return 'qualifies';
-  const bound = rule.lowerIsBetter ? school.ciHigh : school.ciLow;
-  if (bound === null) return 'bound missing';
-  return (rule.lowerIsBetter ? bound < s.median! : bound > s.median!) ? 'qualifies' : 'bound does not clear median';
+/** The rows of `schools` (own families), copied into compact rows. */
+function rowsOf(families: OwnFamilies, schools: Int32Array): SomeFamilies {
+  const offsets = new Int32Array(schools.length + 1);
+  for (let k = 0; k < schools.length; k++) offsets[k + 1] = offsets[k] + families.offsets[schools[k] + 1] - families.offsets[schools[k]];
+  const members = new Int32Array(offsets[schools.length]);
+  for (let k = 0; k < schools.length; k++) members.set(families.members.subarray(families.offsets[schools[k]], families.offsets[schools[k] + 1]), offsets[k]);
+  return { schools, offsets, members };
 }
 
-function judge(school: SchoolYear, family: string, s: Standing, rule: CandidateRule): Comparison {
-  const why = whyOf(school, s, rule);
-  // One literal with every field, so all comparisons share one shape.
-  return {
-    size: s.size,
-    median: s.median,
-    mean: s.mean,
-    sd: s.sd,
-    gap: s.gap,
-    z: s.z,
-    rank: s.rank,
-    percentile: s.percentile,
-    label: s.label,
-    family,
-    candidate: why === 'qualifies',
-    why,
-  };
+/** Rows at.. of `rows`, copied (so they can be sent to another thread without the rest). */
+function rowsFrom(rows: SomeFamilies, at: number): SomeFamilies {
+  const n = rows.schools.length;
+  const base = rows.offsets[at];
+  const offsets = rows.offsets.slice(at, n + 1);
+  for (let k = 0; k < offsets.length; k++) offsets[k] -= base;
+  return { schools: rows.schools.slice(at), offsets, members: rows.members.slice(base, rows.offsets[n]) };
+}
+
+const WHY = Object.fromEntries(WHYS.map((w, k) => [w, k])) as Record<CandidateWhy, number>;
+
+/** Why school i (row k of `c`) is or is not a candidate, as an index into WHYS. */
+function whyOf(c: ComparisonColumns, k: number, bounds: Float64Array | undefined, i: number, rule: CandidateRule): number {
+  const z = c.z[k];
+  if (Number.isNaN(z)) return c.sd[k] === 0 ? WHY['family all equal'] : WHY['family too small'];
+  if ((rule.lowerIsBetter ? -z : z) < rule.threshold) return WHY['below threshold'];
+  if (!rule.hasBounds) return WHY.qualifies;
+  const bound = bounds![i];
+  if (Number.isNaN(bound)) return WHY['bound missing'];
+  const median = c.median[k];
+  return (rule.lowerIsBetter ? bound < median : bound > median) ? WHY.qualifies : WHY['bound does not clear median'];
 }
 
 /** Why, in words, e.g. "z 1.84 ≥ 1; lower bound 0.12 clears median 0.05". */

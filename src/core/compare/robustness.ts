@@ -1,7 +1,8 @@
+import { QUALIFIES } from './comparisons.js';
 import { DEFAULT_BANDS } from '../families/bands.js';
 import { otherFamilies, type FamilyOptions, type YearFamilies } from '../families/buildFamilies.js';
 import { findFamilies, NeighbourIndex, type NeighbourHelper } from '../families/neighbours.js';
-import { compareFamilies, isCandidate, type CandidateRule } from './compareFamilies.js';
+import { compareFamilies, judgeData, judgeShared, type CandidateRule, type JudgeHelper } from './compareFamilies.js';
 
 /** The other ways of making families a candidate is checked against. */
 export const ROBUSTNESS_CHECKS: { name: string; change: Partial<FamilyOptions> }[] = [
@@ -15,9 +16,9 @@ export const ROBUSTNESS_CHECKS: { name: string; change: Partial<FamilyOptions> }
  * definitions each is still a candidate partner: a flag that survives families of 10 and
  * 40 and the fixed bands does not hang on one modelling choice. Neighbour families are
  * built only for those schools, so the cost is the number of candidates, not of schools;
- * with a helper and enough of them, the search is shared with it.
+ * with a helper and enough of them, the search and the judging are shared with it.
  */
-export function robustness(yf: YearFamilies, which: readonly number[], rule: CandidateRule, helper?: NeighbourHelper): Map<number, number> {
+export function robustness(yf: YearFamilies, which: readonly number[], rule: CandidateRule, helper?: NeighbourHelper & JudgeHelper): Map<number, number> {
   const passed = new Int32Array(yf.schools.length);
   const sizes: number[] = [];
   for (const check of ROBUSTNESS_CHECKS) {
@@ -25,7 +26,7 @@ export function robustness(yf: YearFamilies, which: readonly number[], rule: Can
       sizes.push(check.change.size ?? yf.options.size);
     } else {
       const all = compareFamilies(otherFamilies(yf, check.change), rule, which);
-      for (const i of which) if (all[i].candidate) passed[i]++;
+      for (const i of which) if (all.candidate(i)) passed[i]++;
     }
   }
   // One search, at the largest size, gives the families of every size (a family of 40
@@ -33,12 +34,11 @@ export function robustness(yf: YearFamilies, which: readonly number[], rule: Can
   const index = yf.families.kind === 'own' ? yf.families.index : undefined;
   const search = { sizes, tiesAll: yf.options.tiesAll, schools: Int32Array.from(which) };
   const found = sizes.length ? findFamilies(yf.space, yf.idRank, search, 2 * which.length, () => index ?? new NeighbourIndex(yf.space, yf.idRank), helper) : [];
+  const data = judgeData(yf, rule);
   for (const shares of found) {
     for (const f of shares) {
-      for (let k = 0; k < f.schools.length; k++) {
-        const i = f.schools[k];
-        if (isCandidate(yf, i, f.members, rule, f.offsets[k], f.offsets[k + 1])) passed[i]++;
-      }
+      const why = judgeShared(data, f, rule, helper).why;
+      for (let k = 0; k < f.schools.length; k++) if (why[k] === QUALIFIES) passed[f.schools[k]]++;
     }
   }
   return new Map(which.map((i) => [i, passed[i]]));

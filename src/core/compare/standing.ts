@@ -90,17 +90,33 @@ export function labelFor(z: number): Label {
   return 'well below';
 }
 
+/** Standings column by column, row k in each array: NaN stands for null. Plain typed
+ * arrays, so a helper thread can fill some rows and send them back without copying. */
+export interface StandingColumns {
+  size: Int32Array;
+  rank: Int32Array;
+  median: Float64Array;
+  mean: Float64Array;
+  sd: Float64Array;
+  z: Float64Array;
+  percentile: Float64Array;
+}
+
+export function standingColumns(n: number): StandingColumns {
+  const f = () => new Float64Array(n);
+  return { size: new Int32Array(n), rank: new Int32Array(n), median: f(), mean: f(), sd: f(), z: f(), percentile: f() };
+}
+
 /**
- * Standing of the member with value `self` in a sorted family. Removing one copy of `self`
- * from the sorted values gives the others, so the median, the moments (from the shifted
- * sums), rank and percentile cost O(log n) for any family size: large bands cost no more
- * than neighbours. `lowerIsBetter` turns rank, percentile and label round (gap and z keep
- * their sign).
- *
- * standing(sortedFamily([40, 50, 60, 70]), 70, false)
- * // => median 50, mean 50, sd 10, gap 20, z 2, rank 1, percentile 100, 'well above'
+ * Standing of the member with value `self` in a sorted family, written to row k of `out`.
+ * Removing one copy of `self` from the sorted values gives the others, so the median, the
+ * moments (from the shifted sums), rank and percentile cost O(log n) for any family size:
+ * large bands cost no more than neighbours. `lowerIsBetter` turns rank and percentile
+ * round (z keeps its sign). With fewer than 2 others there is no SD and no z (NaN); with
+ * none, no median, mean or percentile either; when the others are all equal, SD is 0 and
+ * there is no z.
  */
-export function standing(f: SortedFamily, self: number, lowerIsBetter: boolean): Standing {
+export function standingInto(f: SortedFamily, self: number, lowerIsBetter: boolean, out: StandingColumns, k: number): void {
   const v = f.values;
   const n = f.n;
   const m = n - 1;
@@ -110,33 +126,54 @@ export function standing(f: SortedFamily, self: number, lowerIsBetter: boolean):
   const greater = n - hi;
   const less = lo;
   const equalOthers = hi - lo - 1;
-  const rank = 1 + (lowerIsBetter ? less : greater);
-  let median: number | null = null;
-  let mean: number | null = null;
-  let sd: number | null = null;
-  let z: number | null = null;
-  let percentile: number | null = null;
+  out.size[k] = n;
+  out.rank[k] = 1 + (lowerIsBetter ? less : greater);
   if (m > 0) {
     const a = m % 2 === 1 ? (m - 1) / 2 : m / 2 - 1;
     const b = m / 2;
-    median = m % 2 === 1 ? v[a + (a >= lo ? 1 : 0)] : (v[a + (a >= lo ? 1 : 0)] + v[b + (b >= lo ? 1 : 0)]) / 2;
+    out.median[k] = m % 2 === 1 ? v[a + (a >= lo ? 1 : 0)] : (v[a + (a >= lo ? 1 : 0)] + v[b + (b >= lo ? 1 : 0)]) / 2;
     const s1 = f.sum - (self - f.shift);
     const s2 = f.sumSq - (self - f.shift) ** 2;
-    mean = f.shift + s1 / m;
+    const mean = f.shift + s1 / m;
     const allEqual = v[lo > 0 ? 0 : 1] === v[m - 1 >= lo ? m : m - 1];
-    sd = m < 2 ? null : allEqual ? 0 : Math.sqrt(Math.max(0, (s2 - (s1 * s1) / m) / (m - 1)));
-    z = sd === null || sd === 0 ? null : (self - mean) / sd;
-    percentile = (((lowerIsBetter ? greater : less) + equalOthers / 2) / m) * 100;
+    const sd = m < 2 ? NaN : allEqual ? 0 : Math.sqrt(Math.max(0, (s2 - (s1 * s1) / m) / (m - 1)));
+    out.mean[k] = mean;
+    out.sd[k] = sd;
+    out.z[k] = sd > 0 ? (self - mean) / sd : NaN;
+    out.percentile[k] = (((lowerIsBetter ? greater : less) + equalOthers / 2) / m) * 100;
+  } else {
+    out.median[k] = out.mean[k] = out.sd[k] = out.z[k] = out.percentile[k] = NaN;
   }
+}
+
+const orNull = (x: number): number | null => (Number.isNaN(x) ? null : x);
+
+/** Row k of standing columns as a Standing, for the member with value `self`. */
+export function standingAt(c: StandingColumns, k: number, self: number, lowerIsBetter: boolean): Standing {
+  const median = orNull(c.median[k]);
+  const z = orNull(c.z[k]);
   return {
-    size: n,
+    size: c.size[k],
     median,
-    mean,
-    sd,
+    mean: orNull(c.mean[k]),
+    sd: orNull(c.sd[k]),
     gap: median === null ? null : self - median,
     z,
-    rank,
-    percentile,
+    rank: c.rank[k],
+    percentile: orNull(c.percentile[k]),
     label: z === null ? null : labelFor(lowerIsBetter ? -z : z),
   };
+}
+
+const one = standingColumns(1);
+
+/**
+ * Standing of the member with value `self` in a sorted family (standingInto, as an object).
+ *
+ * standing(sortedFamily([40, 50, 60, 70]), 70, false)
+ * // => median 50, mean 50, sd 10, gap 20, z 2, rank 1, percentile 100, 'well above'
+ */
+export function standing(f: SortedFamily, self: number, lowerIsBetter: boolean): Standing {
+  standingInto(f, self, lowerIsBetter, one, 0);
+  return standingAt(one, 0, self, lowerIsBetter);
 }

@@ -55,7 +55,7 @@ export function partnersFor(a: YearAnalysis, school: number, o: PartnerOptions):
 
   const qualify = (j: number, outsideFamily: boolean): Partner | undefined => {
     if (j === school || better(j) <= 0) return undefined;
-    if (!a.comparisons[j].candidate) {
+    if (!a.comparisons.candidate(j)) {
       if (!outsideFamily) betterNonCandidates++;
       return undefined;
     }

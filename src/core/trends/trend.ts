@@ -46,7 +46,7 @@ export function trend(years: readonly YearAnalysis[], id: string): TrendPoint[] 
         left = [...previous].filter((m) => !members.has(m));
       }
       previous = members;
-      const c = a.comparisons[i];
+      const c = a.comparisons.get(i);
       familyMedian = c.median;
       rank = `${c.rank}/${c.size}`;
       label = c.label;

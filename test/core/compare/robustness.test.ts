@@ -19,7 +19,7 @@ describe('robustness', () => {
         const which = schools.map((_, i) => i).filter((i) => i % 2 === 0);
         const counts = robustness(yf, which, rule);
         const full = ROBUSTNESS_CHECKS.map((check) => compareFamilies(otherFamilies(yf, check.change), rule));
-        for (const i of which) expect(counts.get(i)).toBe(full.filter((c) => c[i].candidate).length);
+        for (const i of which) expect(counts.get(i)).toBe(full.filter((c) => c.candidate(i)).length);
       }),
       { numRuns: 150 },
     );

@@ -1,0 +1,75 @@
+import { standingAt, standingColumns, type Standing, type StandingColumns } from './standing.js';
+
+/** Why a school is or is not a candidate partner; stored as its index here. */
+export const WHYS = ['qualifies', 'family too small', 'family all equal', 'below threshold', 'bound missing', 'bound does not clear median'] as const;
+export type CandidateWhy = (typeof WHYS)[number];
+/** The `why` of a candidate (the index of 'qualifies'). */
+export const QUALIFIES = 0;
+/** The `why` of a school not compared (compareFamilies was asked about others only). */
+export const NOT_COMPARED = 255;
+
+/** One eligible school's place in its family in one year. */
+export interface Comparison extends Standing {
+  /** Family number (disjoint methods) or the school's own id (neighbours). */
+  family: string;
+  candidate: boolean;
+  why: CandidateWhy;
+}
+
+/** Comparisons column by column (row k in each array; NaN for null, `why` as an index
+ * into WHYS): plain typed arrays a helper thread can fill and send back. */
+export interface ComparisonColumns extends StandingColumns {
+  why: Uint8Array;
+}
+
+export function comparisonColumns(n: number): ComparisonColumns {
+  return { ...standingColumns(n), why: new Uint8Array(n).fill(NOT_COMPARED) };
+}
+
+const KEYS = Object.keys(comparisonColumns(0)) as (keyof ComparisonColumns)[];
+
+/** Copy every row of `from` into `to`, starting at row `at`. */
+export function setRows(to: ComparisonColumns, from: ComparisonColumns, at: number): void {
+  for (const key of KEYS) to[key].set(from[key] as Float64Array & Int32Array & Uint8Array, at);
+}
+
+/** Copy row k of `from` to row i of `to`. */
+export function copyRow(to: ComparisonColumns, i: number, from: ComparisonColumns, k: number): void {
+  for (const key of KEYS) to[key][i] = from[key][k];
+}
+
+/**
+ * Every eligible school's comparison in one year, kept as columns: half a million
+ * schools cost a few typed arrays, not half a million objects. `get(i)` gives school i's
+ * Comparison; `candidate(i)` and `z(i)` read the columns directly.
+ */
+export class Comparisons {
+  constructor(
+    private readonly columns: ComparisonColumns,
+    private readonly measures: Float64Array,
+    private readonly familyOf: (i: number) => string,
+    private readonly lowerIsBetter: boolean,
+  ) {}
+
+  get length(): number {
+    return this.columns.why.length;
+  }
+
+  candidate(i: number): boolean {
+    return this.columns.why[i] === QUALIFIES;
+  }
+
+  /** z against the family (in the measure's own direction), null when there is none. */
+  z(i: number): number | null {
+    const z = this.columns.z[i];
+    return Number.isNaN(z) ? null : z;
+  }
+
+  get(i: number): Comparison {
+    const why = this.columns.why[i];
+    if (why === NOT_COMPARED) throw new Error(`school ${i} was not compared`);
+    const s = standingAt(this.columns, i, this.measures[i], this.lowerIsBetter);
+    // One literal with every field (a spread makes a slow dictionary object).
+    return { size: s.size, median: s.median, mean: s.mean, sd: s.sd, gap: s.gap, z: s.z, rank: s.rank, percentile: s.percentile, label: s.label, family: this.familyOf(i), candidate: why === QUALIFIES, why: WHYS[why] };
+  }
+}

@@ -21,23 +21,22 @@ export interface SomeFamilies {
   members: Int32Array;
 }
 
-/** A share of a family search: the schools asked for (all when undefined), taken in
- * search order and cut into runs, dealt in turn to `parts` shares, of which this is share
- * `part`. Dealt this way each share has schools from all over the space: halves cut at the
- * middle differ in cost by a quarter (500k schools, 3 variables). One search, at the
- * largest of `sizes`, gives each school's family of every size (the smaller families are
- * the nearest part of the larger search, with the same tie rule). */
+/** A family search: the schools asked for (all when undefined), taken in search order.
+ * One search, at the largest of `sizes`, gives each school's family of every size (the
+ * smaller families are the nearest part of the larger search, with the same tie rule).
+ * With `taken`, the search is shared: it is cut into runs, and each thread takes the next
+ * run not yet taken (taken[0] counts them, in shared memory) until none is left, so a
+ * thread that starts late or runs slow simply takes fewer. */
 export interface NeighbourJob {
   sizes: number[];
   tiesAll: boolean;
   schools?: Int32Array;
-  part: number;
-  parts: number;
+  taken?: Int32Array;
 }
 
-/** Runs per share: short enough to deal the space out evenly, long enough to keep each
- * search seeded by the one before (about 1,500 schools a run at 100,000 schools). */
-const RUNS_PER_PART = 32;
+/** Runs of a shared search: short enough for the threads to end together, long enough to
+ * keep each search seeded by the one before (about 1,500 schools a run at 100,000). */
+const RUNS = 64;
 
 /**
  * Another thread to share a search with (io/helperThread.ts is one). `start` hands it
@@ -231,7 +230,7 @@ export class NeighbourIndex {
 /**
  * Every school's own family. One search per distinct point (its schools share it), the
  * points taken in tree order; the families are then laid out in school order. With a
- * helper and enough work, the schools are dealt to the two threads (see NeighbourJob).
+ * helper and enough work, the search is shared with it (see NeighbourJob).
  */
 export function neighbours(space: ContextSpace, idRank: Int32Array, size: number, tiesAll: boolean, helper?: NeighbourHelper): OwnFamilies {
   const n = idRank.length;
@@ -254,9 +253,10 @@ export function neighbours(space: ContextSpace, idRank: Int32Array, size: number
  * The families of a search (`work`: how many schools it searches, weighted by their
  * cost), for each of its sizes, in shares: one, or two when a helper is there and the
  * work is worth it. The helper is started first, so it builds its index while this
- * thread builds (or reuses) `index()`, and a share the helper fails to give is done here.
- * One variable is a sorted sweep, too cheap to gain from a second thread (500k schools:
- * 0.48 s either way), so it is never shared.
+ * thread builds (or reuses) `index()`; then each takes runs of the search (NeighbourJob)
+ * until none is left. What a failed helper took is done here. One variable is a sorted
+ * sweep, too cheap to gain from a second thread (500k schools: 0.48 s either way), so it
+ * is never shared.
  */
 export function findFamilies(
   space: Pick<ContextSpace, 'dims' | 'coords'>,
@@ -266,46 +266,59 @@ export function findFamilies(
   index: () => NeighbourIndex,
   helper?: NeighbourHelper,
 ): SomeFamilies[][] {
-  const parts = helper && space.dims > 1 && work * space.dims >= helper.minWork ? 2 : 1;
-  const share = (part: number): NeighbourJob => ({ ...search, part, parts });
-  const wait = parts > 1 ? helper!.start(space, idRank, share(1)) : undefined;
+  const shared = helper !== undefined && space.dims > 1 && work * space.dims >= helper.minWork;
+  const job = { ...search, taken: shared ? new Int32Array(new SharedArrayBuffer(4)) : undefined };
+  const wait = shared ? helper.start(space, idRank, job) : undefined;
   const own = index();
-  const shares = [familiesOf(own, share(0))];
-  if (wait) shares.push(wait() ?? familiesOf(own, share(1)));
+  const shares = [familiesOf(own, job)];
+  if (wait) shares.push(wait() ?? familiesOf(own, { ...search, schools: notIn(search.schools ?? range(idRank.length), shares[0][0].schools, idRank.length) }));
   return search.sizes.map((_, s) => shares.map((found) => found[s]));
 }
 
-/** The families of one share of a job (see NeighbourJob), one per size, found with `index`. */
-export function familiesOf(index: NeighbourIndex, job: NeighbourJob): SomeFamilies[] {
-  const schools = dealt(index.inSearchOrder(job.schools), job.part, job.parts);
-  const largest = Math.max(...job.sizes);
-  const sinks = job.sizes.map((size) => new FamilySink(schools.length, size));
-  let last = -1;
-  for (let k = 0; k < schools.length; k++) {
-    const p = index.pointOf[schools[k]];
-    if (p !== last) index.candidates(p, largest);
-    last = p;
-    for (let s = 0; s < sinks.length; s++) {
-      index.familyFromCandidates(schools[k], job.sizes[s], job.tiesAll, sinks[s]);
-      sinks[s].offsets[k + 1] = sinks[s].filled;
-    }
-  }
-  return sinks.map((sink) => ({ schools, offsets: sink.offsets, members: sink.members.slice(0, sink.filled) }));
+/** The schools of `all` not in `done` (schools of 0 .. n − 1). */
+function notIn(all: Int32Array, done: Int32Array, n: number): Int32Array {
+  const seen = new Uint8Array(n);
+  for (const i of done) seen[i] = 1;
+  return all.filter((i) => !seen[i]);
 }
 
-/** Share `part` of `parts`: the runs of `ordered` dealt to it in turn (all when parts is 1). */
-export function dealt(ordered: Int32Array, part: number, parts: number): Int32Array {
-  if (parts === 1) return ordered;
-  // Never more runs than schools, so each share gets some when there are enough.
-  const runs = Math.max(1, Math.min(parts * RUNS_PER_PART, ordered.length));
-  const out = new Int32Array(ordered.length);
-  let size = 0;
-  for (let r = part; r < runs; r += parts) {
-    const run = ordered.subarray(Math.floor((ordered.length * r) / runs), Math.floor((ordered.length * (r + 1)) / runs));
-    out.set(run, size);
-    size += run.length;
+/** The families this thread finds in a search (see NeighbourJob), one per size, with `index`. */
+export function familiesOf(index: NeighbourIndex, job: NeighbourJob): SomeFamilies[] {
+  const ordered = index.inSearchOrder(job.schools);
+  const largest = Math.max(...job.sizes);
+  // A shared search takes about half the schools here: room for that, grown if need be.
+  const expected = job.taken ? ordered.length >> 1 : ordered.length;
+  const sinks = job.sizes.map((size) => new FamilySink(ordered.length, expected * size));
+  const schools = new Int32Array(ordered.length);
+  let k = 0;
+  let last = -1;
+  for (const run of searchRuns(ordered, job.taken)) {
+    for (const i of run) {
+      const p = index.pointOf[i];
+      if (p !== last) index.candidates(p, largest);
+      last = p;
+      schools[k] = i;
+      for (let s = 0; s < sinks.length; s++) {
+        index.familyFromCandidates(i, job.sizes[s], job.tiesAll, sinks[s]);
+        sinks[s].offsets[k + 1] = sinks[s].filled;
+      }
+      k++;
+    }
   }
-  return out.slice(0, size);
+  return sinks.map((sink) => ({ schools: schools.slice(0, k), offsets: sink.offsets.slice(0, k + 1), members: sink.members.slice(0, sink.filled) }));
+}
+
+/** The runs of `ordered` this thread takes: all of it at once without `taken`, else the
+ * next run not yet taken by any thread, until none is left (see NeighbourJob). */
+export function* searchRuns(ordered: Int32Array, taken?: Int32Array): Generator<Int32Array> {
+  if (!taken) {
+    yield ordered;
+    return;
+  }
+  const runs = Math.min(RUNS, ordered.length);
+  for (let r = Atomics.add(taken, 0, 1); r < runs; r = Atomics.add(taken, 0, 1)) {
+    yield ordered.subarray(Math.floor((ordered.length * r) / runs), Math.floor((ordered.length * (r + 1)) / runs));
+  }
 }
 
 /** Families laid out as they are found: members grow as needed, offsets are set per school. */
@@ -313,9 +326,9 @@ class FamilySink {
   readonly offsets: Int32Array;
   members: Int32Array;
   filled = 0;
-  constructor(schools: number, size: number) {
+  constructor(schools: number, members: number) {
     this.offsets = new Int32Array(schools + 1);
-    this.members = new Int32Array(Math.max(1, schools * size));
+    this.members = new Int32Array(Math.max(1, members));
   }
   push(x: number) {
     if (this.filled === this.members.length) {

@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { contextSpace } from '../../../src/core/families/context.js';
-import { dealt, familiesOf, NeighbourIndex, neighbours, type NeighbourHelper, type OwnFamilies } from '../../../src/core/families/neighbours.js';
+import { familiesOf, searchRuns, NeighbourIndex, neighbours, type NeighbourHelper, type OwnFamilies } from '../../../src/core/families/neighbours.js';
 import { idRanks } from '../../../src/core/idOrder.js';
 import { bruteForceFamilies } from '../../helpers/bruteForce.js';
 import { school } from '../../helpers/schools.js';
@@ -85,9 +85,9 @@ describe('neighbours', () => {
       fc.property(schoolsArb(3), fc.uniqueArray(fc.integer({ min: 2, max: 12 }), { minLength: 2, maxLength: 3 }), fc.boolean(), (schools, sizes, tiesAll) => {
         const sp = contextSpace(schools, [{ name: 'fsm', weight: 1 }, { name: 'v0', weight: 1 }, { name: 'v1', weight: 2 }]);
         const index = new NeighbourIndex(sp, idRanks(schools.map((s) => s.id)));
-        const together = familiesOf(index, { sizes, tiesAll, part: 0, parts: 1 });
+        const together = familiesOf(index, { sizes, tiesAll });
         sizes.forEach((size, s) => {
-          const [alone] = familiesOf(index, { sizes: [size], tiesAll, part: 0, parts: 1 });
+          const [alone] = familiesOf(index, { sizes: [size], tiesAll });
           expect(Array.from(together[s].offsets)).toEqual(Array.from(alone.offsets));
           expect(Array.from(together[s].members)).toEqual(Array.from(alone.members));
         });
@@ -96,22 +96,30 @@ describe('neighbours', () => {
     );
   });
 
-  it('gives the same families when half the search is shared with a helper, or the helper fails (property)', () => {
-    // A helper that does its share at once, in this thread, from its own index.
-    const helper = (fails: boolean): NeighbourHelper & { jobs: number } => ({
+  it('gives the same families when the search is shared with a helper, or the helper fails (property)', () => {
+    // A helper in this thread: when started it takes `runs` runs of the search (as a
+    // thread quicker off the mark would) and finds their families from its own index;
+    // this thread then takes the runs left.
+    const helper = (runs: number, fails: boolean): NeighbourHelper & { jobs: number } => ({
       minWork: 0,
       jobs: 0,
       start(space, idRank, job) {
         this.jobs++;
-        const f = familiesOf(new NeighbourIndex(space, idRank), job);
+        const index = new NeighbourIndex(space, idRank);
+        const took: number[] = [];
+        for (const run of searchRuns(index.inSearchOrder(job.schools), job.taken)) {
+          took.push(...run);
+          if (took.length && --runs <= 0) break;
+        }
+        const f = familiesOf(index, { ...job, schools: Int32Array.from(took), taken: undefined });
         return () => (fails ? undefined : f);
       },
     });
     fc.assert(
-      fc.property(schoolsArb(3), fc.integer({ min: 2, max: 8 }), fc.boolean(), fc.boolean(), (schools, size, tiesAll, fails) => {
+      fc.property(schoolsArb(3), fc.integer({ min: 2, max: 8 }), fc.boolean(), fc.integer({ min: 0, max: 70 }), fc.boolean(), (schools, size, tiesAll, runs, fails) => {
         const sp = contextSpace(schools, [{ name: 'fsm', weight: 1 }, { name: 'v0', weight: 1 }, { name: 'v1', weight: 2 }]);
         const r = idRanks(schools.map((s) => s.id));
-        const h = helper(fails);
+        const h = helper(runs, fails);
         const shared = neighbours(sp, r, size, tiesAll, h);
         expect(h.jobs).toBe(1);
         const alone = neighbours(sp, r, size, tiesAll);
@@ -122,24 +130,29 @@ describe('neighbours', () => {
     );
   });
 
-  it('deals the schools out in runs: every school in one share, in order, the shares within a run of each other (property)', () => {
+  it('cuts a shared search into runs each taken once, in order, whoever takes them (property)', () => {
     fc.assert(
-      fc.property(fc.integer({ min: 0, max: 5000 }), fc.integer({ min: 1, max: 3 }), (n, parts) => {
+      fc.property(fc.integer({ min: 0, max: 5000 }), fc.array(fc.boolean(), { maxLength: 80 }), (n, turns) => {
         const ordered = Int32Array.from({ length: n }, (_, k) => 7 * k);
-        const shares = Array.from({ length: parts }, (_, part) => Array.from(dealt(ordered, part, parts)));
-        expect(shares.flat().sort((a, b) => a - b)).toEqual(Array.from(ordered));
-        for (const share of shares) expect(share).toEqual([...share].sort((a, b) => a - b));
-        // Up to 32 runs a share, of ⌊n / runs⌋ or one more: shares differ by at most a run
-        // and one school a run.
-        const runs = Math.max(1, Math.min(32 * parts, n));
-        const sizes = shares.map((x) => x.length);
-        expect(Math.max(...sizes) - Math.min(...sizes)).toBeLessThanOrEqual(Math.ceil(n / runs) + 32);
+        const taken = new Int32Array(new SharedArrayBuffer(4));
+        // Two takers, in the turns given, then the first takes whatever is left.
+        const takers = [searchRuns(ordered, taken), searchRuns(ordered, taken)];
+        const got: number[][] = [[], []];
+        for (const t of turns) {
+          const run = takers[Number(t)].next();
+          if (!run.done) got[Number(t)].push(...run.value);
+        }
+        for (const run of takers[0]) got[0].push(...run);
+        expect([...got[0], ...got[1]].sort((a, b) => a - b)).toEqual(Array.from(ordered));
+        for (const g of got) expect(g).toEqual([...g].sort((a, b) => a - b));
+        // Every run was taken: the counter went past the last (64 runs, or one a school).
+        expect(taken[0]).toBeGreaterThanOrEqual(Math.min(64, n));
       }),
     );
-    // Worked by hand: 64 runs of 2 for 128 schools; share 1 takes runs 1, 3, … → 2, 3, 6, 7, …;
-    // 3 schools in 3 runs, for 2 shares → 0 and 2, then 1.
-    expect(Array.from(dealt(Int32Array.from({ length: 128 }, (_, k) => k), 1, 2).subarray(0, 4))).toEqual([2, 3, 6, 7]);
-    expect([0, 1].map((part) => Array.from(dealt(Int32Array.of(0, 1, 2), part, 2)))).toEqual([[0, 2], [1]]);
+    // Worked by hand: 128 schools make 64 runs of 2; without a counter, one run of all.
+    const taken = new Int32Array(new SharedArrayBuffer(4));
+    expect([...searchRuns(Int32Array.from({ length: 128 }, (_, k) => k), taken)].map((r) => Array.from(r)).slice(0, 2)).toEqual([[0, 1], [2, 3]]);
+    expect([...searchRuns(Int32Array.of(4, 5, 6))].map((r) => Array.from(r))).toEqual([[4, 5, 6]]);
   });
 });
 

@@ -17,16 +17,24 @@ export interface EligibilityOptions {
 export function eligibility(year: string, schools: readonly SchoolYear[], o: EligibilityOptions): Eligibility {
   const eligible: SchoolYear[] = [];
   const excluded: Exclusion[] = [];
+  const vars = o.contextVars;
   for (const s of schools) {
-    const out = (reason: Exclusion['reason'], detail: string) => excluded.push({ school: s, reason, detail });
-    if (s.special && !o.includeSpecial) out('special school', 'RECTYPE 2; pass --include-special to keep');
-    else if (!s.inFsmFile) out('no FSM row', 'id not found in the FSM file');
-    else if (s.measure === null) out('measure missing', 'no value for the measure');
-    else if (s.fsm === null) out('FSM missing', 'no value for % FSM');
-    else if (o.contextVars.some((v) => s.context[v] === null || s.context[v] === undefined)) {
-      out('context missing', `no value for ${o.contextVars.filter((v) => s.context[v] == null).join(', ')}`);
-    } else if (s.cohort !== null && s.cohort < o.minCohort) out('cohort below minimum', `cohort ${s.cohort} < ${o.minCohort}`);
+    let missing = false;
+    for (let v = 0; v < vars.length && !missing; v++) missing = s.context[vars[v]] == null;
+    const why = exclusion(s, o, missing);
+    if (why) excluded.push({ school: s, reason: why[0], detail: why[1] });
     else eligible.push(s);
   }
   return { year, eligible, excluded };
+}
+
+/** The first reason school s does not take part, with its detail; undefined when it does. */
+function exclusion(s: SchoolYear, o: EligibilityOptions, contextMissing: boolean): [Exclusion['reason'], string] | undefined {
+  if (s.special && !o.includeSpecial) return ['special school', 'RECTYPE 2; pass --include-special to keep'];
+  if (!s.inFsmFile) return ['no FSM row', 'id not found in the FSM file'];
+  if (s.measure === null) return ['measure missing', 'no value for the measure'];
+  if (s.fsm === null) return ['FSM missing', 'no value for % FSM'];
+  if (contextMissing) return ['context missing', `no value for ${o.contextVars.filter((v) => s.context[v] == null).join(', ')}`];
+  if (s.cohort !== null && s.cohort < o.minCohort) return ['cohort below minimum', `cohort ${s.cohort} < ${o.minCohort}`];
+  return undefined;
 }

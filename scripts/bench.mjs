@@ -56,13 +56,15 @@ function stages(files, ctx) {
   t.families = ms(t0);
   t0 = performance.now();
   const rule = { threshold: 1, lowerIsBetter: false, hasBounds: false };
-  const cmp = compareFamilies(yf, rule);
+  const cmp = compareFamilies(yf, rule, undefined, helper);
   // The flags: candidates, and how robust each is to other family definitions.
-  robustness(yf, cmp.flatMap((c, i) => (c.candidate ? [i] : [])), rule, helper);
+  const candidates = [];
+  for (let i = 0; i < cmp.length; i++) if (cmp.candidate(i)) candidates.push(i);
+  robustness(yf, candidates, rule, helper);
   t.compare = ms(t0);
   t0 = performance.now();
   const a = { year: 'b', families: yf, comparisons: cmp };
-  const rows = cmp.map((c, i) => (c.candidate ? i : -1)).filter((i) => i >= 0).map((i) => familyRow(a, i));
+  const rows = candidates.map((i) => familyRow(a, i));
   formatCsv({ title: '', summary: [], tables: [{ id: 'x', columns: familyColumns('m'), rows }], notes: [], charts: [], meta: {} });
   t.csv = ms(t0);
   return { ...t, schools: el.eligible.length };

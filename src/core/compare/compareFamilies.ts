@@ -52,12 +52,14 @@ export function compareFamilies(yf: YearFamilies, rule: CandidateRule, only?: re
   const n = schools.length;
   const data = judgeData(yf, rule);
   let out: ComparisonColumns;
-  if (families.kind === 'own') {
-    const all = only ? undefined : { schools: range(n), offsets: families.offsets, members: families.members };
-    const rows = all ?? rowsOf(families, Int32Array.from(only!));
+  if (families.kind === 'own' && !only) {
+    out = judgeShared(data, { schools: range(n), offsets: families.offsets, members: families.members }, rule, helper);
+  } else if (families.kind === 'own') {
+    // Some schools: their rows judged together, then each put in its place.
+    const rows = rowsOf(families, Int32Array.from(only!));
     const judged = judgeShared(data, rows, rule, helper);
-    out = all ? judged : comparisonColumns(n);
-    if (!all) for (let k = 0; k < rows.schools.length; k++) copyRow(out, rows.schools[k], judged, k);
+    out = comparisonColumns(n);
+    for (let k = 0; k < rows.schools.length; k++) copyRow(out, rows.schools[k], judged, k);
   } else {
     out = comparisonColumns(n);
     const sorted: SortedFamily[] = groupsOf(families).map((g) => sortedFamily(g.map((i) => data.measures[i])));

@@ -4,6 +4,7 @@ import { compareFamilies } from '../../src/core/compare/compareFamilies.js';
 import { buildFamilies } from '../../src/core/families/buildFamilies.js';
 import { neighbours } from '../../src/core/families/neighbours.js';
 import { HelperThread } from '../../src/io/helperThread.js';
+import { bySchool } from '../helpers/ownFamilies.js';
 import { school } from '../helpers/schools.js';
 
 // The thread runs the built worker (npm test builds dist/ first).
@@ -26,8 +27,7 @@ describe.runIf(existsSync(script))('HelperThread', () => {
       const alone = neighbours(sp, idRank, 20, false);
       for (let k = 0; k < 2; k++) {
         const shared = neighbours(sp, idRank, 20, false, thread);
-        expect(shared.offsets).toEqual(alone.offsets);
-        expect(shared.members).toEqual(alone.members);
+        expect(bySchool(shared)).toEqual(bySchool(alone));
       }
       expect(thread.answered).toBe(2);
     } finally {
@@ -60,11 +60,11 @@ describe.runIf(existsSync(script))('HelperThread', () => {
 
   it('falls back to one thread when the helper has no script, or starts but never answers', () => {
     const { sp, idRank } = space(20_000);
-    const alone = neighbours(sp, idRank, 20, false).members;
+    const alone = bySchool(neighbours(sp, idRank, 20, false));
     for (const bad of [new URL('./no-such-worker.js', script), new URL('../fixtures/workers/silent.mjs', import.meta.url)]) {
       const thread = new HelperThread(bad, 300);
       try {
-        expect(neighbours(sp, idRank, 20, false, thread).members).toEqual(alone);
+        expect(bySchool(neighbours(sp, idRank, 20, false, thread))).toEqual(alone);
         expect(thread.answered).toBe(0);
       } finally {
         thread.close();

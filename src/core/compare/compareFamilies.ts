@@ -1,8 +1,8 @@
 import { groupsOf } from '../families/disjointFamilies.js';
 import type { YearFamilies } from '../families/buildFamilies.js';
-import type { OwnFamilies, SomeFamilies } from '../families/neighbours.js';
+import { ownFamily, type OwnFamilies, type SomeFamilies } from '../families/neighbours.js';
 import type { SchoolYear } from '../types.js';
-import { comparisonColumns, Comparisons, copyRow, setRows, WHYS, type CandidateWhy, type Comparison, type ComparisonColumns } from './comparisons.js';
+import { comparisonColumns, Comparisons, scatterRows, setRows, WHYS, type CandidateWhy, type Comparison, type ComparisonColumns } from './comparisons.js';
 import { sortedFamily, standingInto, type SortedFamily } from './standing.js';
 import { range } from '../range.js';
 
@@ -51,17 +51,12 @@ export function compareFamilies(yf: YearFamilies, rule: CandidateRule, only?: re
   const { schools, families } = yf;
   const n = schools.length;
   const data = judgeData(yf, rule);
-  let out: ComparisonColumns;
-  if (families.kind === 'own' && !only) {
-    out = judgeShared(data, { schools: range(n), offsets: families.offsets, members: families.members }, rule, helper);
-  } else if (families.kind === 'own') {
-    // Some schools: their rows judged together, then each put in its place.
-    const rows = rowsOf(families, Int32Array.from(only!));
-    const judged = judgeShared(data, rows, rule, helper);
-    out = comparisonColumns(n);
-    for (let k = 0; k < rows.schools.length; k++) copyRow(out, rows.schools[k], judged, k);
+  const out = comparisonColumns(n);
+  if (families.kind === 'own') {
+    // The rows judged together (all, or those of `only`), then each put in its school's place.
+    const rows = only ? rowsOf(families, Int32Array.from(only)) : families.rows;
+    scatterRows(out, rows.schools, judgeShared(data, rows, rule, helper));
   } else {
-    out = comparisonColumns(n);
     const sorted: SortedFamily[] = groupsOf(families).map((g) => sortedFamily(g.map((i) => data.measures[i])));
     for (const i of only ?? range(n)) {
       standingInto(sorted[families.group[i]], data.measures[i], rule.lowerIsBetter, out, i);
@@ -120,9 +115,9 @@ let scratch = new Float64Array(64);
 /** The rows of `schools` (own families), copied into compact rows. */
 function rowsOf(families: OwnFamilies, schools: Int32Array): SomeFamilies {
   const offsets = new Int32Array(schools.length + 1);
-  for (let k = 0; k < schools.length; k++) offsets[k + 1] = offsets[k] + families.offsets[schools[k] + 1] - families.offsets[schools[k]];
+  for (let k = 0; k < schools.length; k++) offsets[k + 1] = offsets[k] + ownFamily(families, schools[k]).length;
   const members = new Int32Array(offsets[schools.length]);
-  for (let k = 0; k < schools.length; k++) members.set(families.members.subarray(families.offsets[schools[k]], families.offsets[schools[k] + 1]), offsets[k]);
+  for (let k = 0; k < schools.length; k++) members.set(ownFamily(families, schools[k]), offsets[k]);
   return { schools, offsets, members };
 }
 

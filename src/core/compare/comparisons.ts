@@ -33,9 +33,13 @@ export function setRows(to: ComparisonColumns, from: ComparisonColumns, at: numb
   for (const key of KEYS) to[key].set(from[key] as Float64Array & Int32Array & Uint8Array, at);
 }
 
-/** Copy row k of `from` to row i of `to`. */
-export function copyRow(to: ComparisonColumns, i: number, from: ComparisonColumns, k: number): void {
-  for (const key of KEYS) to[key][i] = from[key][k];
+/** Copy each row k of `from` to row rows[k] of `to`. */
+export function scatterRows(to: ComparisonColumns, rows: Int32Array, from: ComparisonColumns): void {
+  for (const key of KEYS) {
+    const t = to[key];
+    const f = from[key];
+    for (let k = 0; k < rows.length; k++) t[rows[k]] = f[k];
+  }
 }
 
 /**

@@ -5,7 +5,7 @@ import { bands } from './bands.js';
 import { ckmeansFamilies } from './ckmeansFamilies.js';
 import { contextSpace, type ContextSpace, type ContextWeight } from './context.js';
 import type { DisjointFamilies } from './disjointFamilies.js';
-import { neighbours, type NeighbourHelper, type OwnFamilies } from './neighbours.js';
+import { neighbours, ownFamily, type NeighbourHelper, type OwnFamilies } from './neighbours.js';
 import { quantiles } from './quantiles.js';
 import { sizeFamilies } from './sizeFamilies.js';
 
@@ -79,7 +79,7 @@ function makeFamilies(eligible: SchoolYear[], idRank: Int32Array, space: Context
 
 /** School i's family members (itself included). */
 export function membersOf(f: Families, i: number): number[] {
-  if (f.kind === 'own') return Array.from(f.members.subarray(f.offsets[i], f.offsets[i + 1]));
+  if (f.kind === 'own') return Array.from(ownFamily(f, i));
   const g = f.group[i];
   const out: number[] = [];
   for (let j = 0; j < f.group.length; j++) if (f.group[j] === g) out.push(j);

@@ -3,14 +3,22 @@ import { KdTree } from './kdTree.js';
 import { pointOrder } from './pointOrder.js';
 import { range } from '../range.js';
 
-/** Each school's own family, as compressed rows: school i's members (itself first) are
- * members[offsets[i] .. offsets[i+1]), nearest first. */
+/** Each school's own family (itself first, then nearest first), as compressed rows. The
+ * rows come in the order the search found them, which can differ from run to run when a
+ * helper shares it: read a school's family with ownFamily, or all rows in any order. */
 export interface OwnFamilies {
   kind: 'own';
-  offsets: Int32Array;
-  members: Int32Array;
+  rows: SomeFamilies;
+  /** The row of each school: schools[rowOf[i]] === i. */
+  rowOf: Int32Array;
   /** The search structure, kept so other family sizes can be asked of it. */
   index: NeighbourIndex;
+}
+
+/** School i's family: its members, itself first, then nearest first. */
+export function ownFamily(f: OwnFamilies, i: number): Int32Array {
+  const k = f.rowOf[i];
+  return f.rows.members.subarray(f.rows.offsets[k], f.rows.offsets[k + 1]);
 }
 
 /** The families of some schools, as compressed rows: schools[k]'s family (itself first,
@@ -229,24 +237,35 @@ export class NeighbourIndex {
 
 /**
  * Every school's own family. One search per distinct point (its schools share it), the
- * points taken in tree order; the families are then laid out in school order. With a
- * helper and enough work, the search is shared with it (see NeighbourJob).
+ * points taken in tree order. With a helper and enough work, the search is shared with it
+ * (see NeighbourJob), and the rows of the two shares are put end to end: laying them out
+ * in school order would cost a scattered copy of every member (a third of a second at
+ * 500,000 schools) for nothing, since each school's row is found through rowOf.
  */
 export function neighbours(space: ContextSpace, idRank: Int32Array, size: number, tiesAll: boolean, helper?: NeighbourHelper): OwnFamilies {
   const n = idRank.length;
   let index: NeighbourIndex | undefined;
   const [found] = findFamilies(space, idRank, { sizes: [size], tiesAll }, n, () => (index = new NeighbourIndex(space, idRank)), helper);
-  const offsets = new Int32Array(n + 1);
-  for (const f of found) for (let k = 0; k < f.schools.length; k++) offsets[f.schools[k] + 1] = f.offsets[k + 1] - f.offsets[k];
-  for (let i = 0; i < n; i++) offsets[i + 1] += offsets[i];
-  const members = new Int32Array(offsets[n]);
-  for (const f of found) {
-    for (let k = 0; k < f.schools.length; k++) {
-      let at = offsets[f.schools[k]];
-      for (let j = f.offsets[k]; j < f.offsets[k + 1]; j++) members[at++] = f.members[j];
-    }
+  const rows = endToEnd(found);
+  const rowOf = new Int32Array(n);
+  for (let k = 0; k < n; k++) rowOf[rows.schools[k]] = k;
+  return { kind: 'own', rows, rowOf, index: index! };
+}
+
+/** Rows of families put end to end, in the order given. */
+function endToEnd(parts: SomeFamilies[]): SomeFamilies {
+  if (parts.length === 1) return parts[0];
+  const rows = parts.reduce((sum, p) => sum + p.schools.length, 0);
+  const out = { schools: new Int32Array(rows), offsets: new Int32Array(rows + 1), members: new Int32Array(parts.reduce((sum, p) => sum + p.members.length, 0)) };
+  let k = 0;
+  for (const p of parts) {
+    const base = out.offsets[k];
+    out.schools.set(p.schools, k);
+    out.members.set(p.members, base);
+    for (let r = 1; r <= p.schools.length; r++) out.offsets[k + r] = base + p.offsets[r];
+    k += p.schools.length;
   }
-  return { kind: 'own', offsets, members, index: index! };
+  return out;
 }
 
 /**

@@ -1,4 +1,4 @@
-import { groupsOf } from '../families/disjointFamilies.js';
+import { groupValues } from '../families/disjointFamilies.js';
 import type { YearFamilies } from '../families/buildFamilies.js';
 import { ownFamily, type OwnFamilies, type SomeFamilies } from '../families/neighbours.js';
 import type { SchoolYear } from '../types.js';
@@ -57,7 +57,7 @@ export function compareFamilies(yf: YearFamilies, rule: CandidateRule, only?: re
     const rows = only ? rowsOf(families, Int32Array.from(only)) : families.rows;
     scatterRows(out, rows.schools, judgeShared(data, rows, rule, helper));
   } else {
-    const sorted: SortedFamily[] = groupsOf(families).map((g) => sortedFamily(g.map((i) => data.measures[i])));
+    const sorted: SortedFamily[] = groupValues(families, data.measures).map((v) => sortedFamily(v, v.length));
     for (const i of only ?? range(n)) {
       standingInto(sorted[families.group[i]], data.measures[i], rule.lowerIsBetter, out, i);
       out.why[i] = whyOf(out, i, data.bounds, i, rule);

@@ -1,6 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { bandOf, bands, DEFAULT_BANDS } from '../../../src/core/families/bands.js';
+import { groupValues } from '../../../src/core/families/disjointFamilies.js';
 import { ckmeansFamilies } from '../../../src/core/families/ckmeansFamilies.js';
 import { quantiles } from '../../../src/core/families/quantiles.js';
 import { sizeFamilies } from '../../../src/core/families/sizeFamilies.js';
@@ -22,6 +23,15 @@ describe('bands', () => {
 
   it('refuses a school outside the edges', () => {
     expect(() => bands([3, 20], ['a', 'b'], [5, 50])).toThrow(/outside the bands/);
+  });
+});
+
+describe('groupValues', () => {
+  it("gives each family's values in school order, an empty family nothing", () => {
+    // By hand: schools 0..4 in families 1, 0, 1, 2, 0 (of 4; family 3 is empty).
+    const f = { kind: 'disjoint' as const, group: Int32Array.of(1, 0, 1, 2, 0), count: 4 };
+    const v = groupValues(f, Float64Array.of(10, 20, 30, 40, 50));
+    expect(v.map((x) => Array.from(x))).toEqual([[20, 50], [10, 30], [40], []]);
   });
 });
 

@@ -2,7 +2,7 @@ import { groupValues } from '../families/disjointFamilies.js';
 import type { YearFamilies } from '../families/buildFamilies.js';
 import { ownFamily, type OwnFamilies, type SomeFamilies } from '../families/neighbours.js';
 import type { SchoolYear } from '../types.js';
-import { comparisonColumns, Comparisons, scatterRows, setRows, WHYS, type CandidateWhy, type Comparison, type ComparisonColumns } from './comparisons.js';
+import { comparisonColumns, Comparisons, placeRows, WHYS, type CandidateWhy, type Comparison, type ComparisonColumns } from './comparisons.js';
 import { sortedFamily, standingInto, type SortedFamily } from './standing.js';
 import { range } from '../range.js';
 
@@ -55,7 +55,7 @@ export function compareFamilies(yf: YearFamilies, rule: CandidateRule, only?: re
   if (families.kind === 'own') {
     // The rows judged together (all, or those of `only`), then each put in its school's place.
     const rows = only ? rowsOf(families, Int32Array.from(only)) : families.rows;
-    scatterRows(out, rows.schools, judgeShared(data, rows, rule, helper));
+    judgeShared(data, rows, rule, helper, out, rows.schools);
   } else {
     const sorted: SortedFamily[] = groupValues(families, data.measures).map((v) => sortedFamily(v, v.length));
     for (const i of only ?? range(n)) {
@@ -76,26 +76,25 @@ export function judgeData(yf: YearFamilies, rule: CandidateRule): JudgeData {
 }
 
 /**
- * Each row of `rows` (a school and its family) judged: its comparison in row k of the
- * columns returned. With a helper and enough work, the second half of the rows is judged
- * on the helper while this thread judges the first.
+ * Each row of `rows` (a school and its family) judged: row k's comparison goes to row
+ * place[k] of `out` (row k without `place`). With a helper and enough work, the second
+ * half of the rows is judged on the helper while this thread judges the first.
  */
-export function judgeShared(data: JudgeData, rows: SomeFamilies, rule: CandidateRule, helper?: JudgeHelper): ComparisonColumns {
+export function judgeShared(data: JudgeData, rows: SomeFamilies, rule: CandidateRule, helper?: JudgeHelper, out = comparisonColumns(rows.schools.length), place?: Int32Array): ComparisonColumns {
   const n = rows.schools.length;
-  const out = comparisonColumns(n);
   const at = helper && rows.offsets[n] - rows.offsets[0] >= helper.minJudged ? n >> 1 : n;
   const wait = at < n ? helper!.judge({ ...data, rule, rows: rowsFrom(rows, at) }) : undefined;
-  judgeRows(data, rows, rule, out, 0, at);
+  judgeRows(data, rows, rule, out, 0, at, place);
   if (wait) {
     const theirs = wait();
-    if (theirs) setRows(out, theirs, at);
-    else judgeRows(data, rows, rule, out, at, n);
+    if (theirs) placeRows(out, theirs, at, place);
+    else judgeRows(data, rows, rule, out, at, n, place);
   }
   return out;
 }
 
-/** Rows from..to of `rows` judged into the same rows of `out`. */
-export function judgeRows(data: JudgeData, rows: SomeFamilies, rule: CandidateRule, out: ComparisonColumns, from: number, to: number): void {
+/** Rows from..to of `rows` judged into rows place[k] (or k) of `out`. */
+export function judgeRows(data: JudgeData, rows: SomeFamilies, rule: CandidateRule, out: ComparisonColumns, from: number, to: number, place?: Int32Array): void {
   const { measures, bounds } = data;
   const { schools, offsets, members } = rows;
   for (let k = from; k < to; k++) {
@@ -105,8 +104,9 @@ export function judgeRows(data: JudgeData, rows: SomeFamilies, rule: CandidateRu
     if (size > scratch.length) scratch = new Float64Array(size * 2);
     for (let j = 0; j < size; j++) scratch[j] = measures[members[a + j]];
     const i = schools[k];
-    standingInto(sortedFamily(scratch, size), measures[i], rule.lowerIsBetter, out, k);
-    out.why[k] = whyOf(out, k, bounds, i, rule);
+    const o = place ? place[k] : k;
+    standingInto(sortedFamily(scratch, size), measures[i], rule.lowerIsBetter, out, o);
+    out.why[o] = whyOf(out, o, bounds, i, rule);
   }
 }
 

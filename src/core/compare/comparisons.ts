@@ -28,17 +28,13 @@ export function comparisonColumns(n: number): ComparisonColumns {
 
 const KEYS = Object.keys(comparisonColumns(0)) as (keyof ComparisonColumns)[];
 
-/** Copy every row of `from` into `to`, starting at row `at`. */
-export function setRows(to: ComparisonColumns, from: ComparisonColumns, at: number): void {
-  for (const key of KEYS) to[key].set(from[key] as Float64Array & Int32Array & Uint8Array, at);
-}
-
-/** Copy each row k of `from` to row rows[k] of `to`. */
-export function scatterRows(to: ComparisonColumns, rows: Int32Array, from: ComparisonColumns): void {
+/** Copy each row k of `from` to row place[at + k] of `to` (row at + k without `place`). */
+export function placeRows(to: ComparisonColumns, from: ComparisonColumns, at: number, place?: Int32Array): void {
   for (const key of KEYS) {
     const t = to[key];
     const f = from[key];
-    for (let k = 0; k < rows.length; k++) t[rows[k]] = f[k];
+    if (!place) t.set(f as Float64Array & Int32Array & Uint8Array, at);
+    else for (let k = 0; k < f.length; k++) t[place[at + k]] = f[k];
   }
 }
 

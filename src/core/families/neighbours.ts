@@ -100,27 +100,29 @@ export class NeighbourIndex {
     const c = space.coords;
     // Group schools into distinct points, ordered by coordinates, each point's schools by id.
     const order = pointOrder(c, D, idRank);
-    const starts: number[] = [];
+    // Each distinct point's first place in `order`, and its coordinates (room for n).
+    const starts = new Int32Array(n + 1);
+    const coords = new Float64Array(n * D);
     this.pointOf = new Int32Array(n);
-    const coords: number[] = [];
+    let P = 0;
     for (let k = 0; k < n; k++) {
       const i = order[k];
       const prev = k > 0 ? order[k - 1] : -1;
       let fresh = prev < 0;
       for (let d = 0; !fresh && d < D; d++) fresh = c[i * D + d] !== c[prev * D + d];
       if (fresh) {
-        starts.push(k);
-        for (let d = 0; d < D; d++) coords.push(c[i * D + d]);
+        starts[P] = k;
+        for (let d = 0; d < D; d++) coords[P * D + d] = c[i * D + d];
+        P++;
       }
-      this.pointOf[i] = starts.length - 1;
+      this.pointOf[i] = P - 1;
     }
-    const P = starts.length;
-    starts.push(n);
-    this.pointStart = Int32Array.from(starts);
+    starts[P] = n;
+    this.pointStart = starts.subarray(0, P + 1);
     this.schoolsAt = order;
     this.weight = new Int32Array(P);
     for (let p = 0; p < P; p++) this.weight[p] = starts[p + 1] - starts[p];
-    this.pc = Float64Array.from(coords);
+    this.pc = coords.subarray(0, P * D);
     if (D > 1) this.tree = new KdTree(this.pc, D, this.weight);
   }
 
@@ -324,7 +326,8 @@ export function familiesOf(index: NeighbourIndex, job: NeighbourJob): SomeFamili
       k++;
     }
   }
-  return sinks.map((sink) => ({ schools: schools.slice(0, k), offsets: sink.offsets.slice(0, k + 1), members: sink.members.slice(0, sink.filled) }));
+  // Views, not copies: a copy of every member would cost more than the room left unused.
+  return sinks.map((sink) => ({ schools: schools.subarray(0, k), offsets: sink.offsets.subarray(0, k + 1), members: sink.members.subarray(0, sink.filled) }));
 }
 
 /** The runs of `ordered` this thread takes: all of it at once without `taken`, else the

@@ -17,12 +17,15 @@ export function pointOrder(coords: Float64Array, dims: number, idRank: Int32Arra
   for (let i = 0; i < n; i++) order[idRank[i]] = i;
   let next = new Int32Array(n);
   const rank = new Int32Array(n);
+  // One buffer for a dimension's values and one for their sorted copy, reused for each.
+  const values = new Float64Array(n);
+  const sorted = new Float64Array(n);
   for (let d = dims - 1; d >= 0; d--) {
-    const values = new Float64Array(n);
     for (let i = 0; i < n; i++) values[i] = coords[i * dims + d];
     // A value's rank among the dimension's distinct values: a search of a short list
     // when values repeat (a % to one decimal has at most 1,001), which stays in cache.
-    const distinct = uniqueSorted(values.slice().sort());
+    sorted.set(values);
+    const distinct = uniqueSorted(sorted.sort());
     const u = distinct.length;
     const count = new Int32Array(u + 1);
     for (let i = 0; i < n; i++) {

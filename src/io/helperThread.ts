@@ -4,9 +4,9 @@ import type { MessagePort, Worker } from 'node:worker_threads';
 import { FosError, type ErrorCode, type Location } from '../core/errors.js';
 import type { JudgeHelper, JudgeJob } from '../core/compare/compareFamilies.js';
 import type { ComparisonColumns } from '../core/compare/comparisons.js';
-import type { NeighbourHelper, SomeFamilies } from '../core/families/neighbours.js';
+import type { NeighbourHelper, NeighbourIndex, NeighbourJob, SomeFamilies } from '../core/families/neighbours.js';
 import type { FileRows, RowsJob } from './readRows.js';
-import type { FamiliesJob, WorkerJob } from './helperWorker.js';
+import type { WorkerJob } from './helperWorker.js';
 
 /** worker_threads, loaded when a thread is first needed (most runs never need one). */
 const threads = () => createRequire(import.meta.url)('node:worker_threads') as typeof import('node:worker_threads');
@@ -19,10 +19,10 @@ const PATIENCE_MS = 120_000;
 
 /**
  * A second thread, so the long steps use two cores: it reads one input file while this
- * thread reads the other, it takes half of a large neighbour search
+ * thread reads the other, it takes part of a large neighbour search
  * (core/families/neighbours.ts, NeighbourHelper), and half of the judging of many
- * families (core/compare/compareFamilies.ts, JudgeHelper). The thread starts when first needed; each
- * space is sent to it once. Waiting blocks this thread (Atomics.wait) until the helper has
+ * families (core/compare/compareFamilies.ts, JudgeHelper). The thread starts when first
+ * needed; each search index is sent to it once, in shared memory. Waiting blocks this thread (Atomics.wait) until the helper has
  * answered, and the answer is read synchronously, so core stays synchronous. A helper that
  * fails or never answers is given up and its job done here: results are the same either
  * way. A data error it finds (a FosError) is the caller's to report, as if found here.
@@ -47,7 +47,7 @@ export class HelperThread implements NeighbourHelper, JudgeHelper {
   private received = 0;
   private broken = false;
   private readonly keys = new WeakMap<object, number>();
-  /** The space the thread holds an index for. */
+  /** The index the thread holds. */
   private sent = -1;
   private nextKey = 0;
 
@@ -59,11 +59,16 @@ export class HelperThread implements NeighbourHelper, JudgeHelper {
     this.minFileBytes = minFileBytes;
   }
 
-  start(space: { dims: number; coords: Float64Array }, idRank: Int32Array, job: Omit<FamiliesJob, 'key' | 'space'>): () => SomeFamilies[] | undefined {
-    let key = this.keys.get(space);
-    if (key === undefined) this.keys.set(space, (key = this.nextKey++));
+  /** The thread is started (if not yet) while this one builds the index it will share. */
+  ready(): void {
+    this.warm();
+  }
+
+  start(index: NeighbourIndex, job: NeighbourJob): () => SomeFamilies[] | undefined {
+    let key = this.keys.get(index);
+    if (key === undefined) this.keys.set(index, (key = this.nextKey++));
     const fresh = key !== this.sent;
-    const wait = this.ask({ kind: 'families', ...job, key, ...(fresh ? { space: { dims: space.dims, coords: space.coords, idRank } } : {}) });
+    const wait = this.ask({ kind: 'families', ...job, key, ...(fresh ? { index: index.arrays } : {}) });
     this.sent = key;
     return wait as () => SomeFamilies[] | undefined;
   }

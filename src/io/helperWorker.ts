@@ -1,21 +1,22 @@
 import { workerData, type MessagePort } from 'node:worker_threads';
 import { judgeRows, type JudgeJob } from '../core/compare/compareFamilies.js';
 import { comparisonColumns } from '../core/compare/comparisons.js';
-import { familiesOf, NeighbourIndex, type NeighbourJob } from '../core/families/neighbours.js';
+import { familiesOf, NeighbourIndex, type NeighbourIndexArrays, type NeighbourJob } from '../core/families/neighbours.js';
 import { isFosError } from '../core/errors.js';
 import { readRows, type RowsJob } from './readRows.js';
 
 /**
  * The helper thread of io/helperThread.ts. A job is a share of a neighbour search (its
- * families, found with an index built from the space sent and kept for the next job on
- * that space), some families judged, or one file's rows. Every job is answered, with its
- * result, a FosError's parts, or a failure, then the waiting thread is woken.
+ * families, found with the index sent in shared memory, kept for the next job on it),
+ * some families judged, or one file's rows. Every job is answered, with its result, a
+ * FosError's parts, or a failure, then the waiting thread is woken.
  */
 export type WorkerJob = ({ kind: 'families' } & FamiliesJob) | ({ kind: 'rows' } & RowsJob) | ({ kind: 'judge' } & JudgeJob);
 
 export interface FamiliesJob extends NeighbourJob {
   key: number;
-  space?: { dims: number; coords: Float64Array; idRank: Int32Array };
+  /** The index's arrays (in shared memory), sent with the first job on it. */
+  index?: NeighbourIndexArrays;
 }
 
 const { port, done } = workerData as { port: MessagePort; done: Int32Array };
@@ -34,7 +35,7 @@ port.on('message', (job: WorkerJob) => {
       judgeRows(job, job.rows, job.rule, answer, 0, n);
       port.postMessage({ answer }, Object.values(answer).map((c: Uint8Array) => c.buffer as ArrayBuffer));
     } else {
-      if (job.space) cached = { key: job.key, index: new NeighbourIndex(job.space, job.space.idRank) };
+      if (job.index) cached = { key: job.key, index: new NeighbourIndex(job.index) };
       if (cached?.key !== job.key) throw new Error(`no index for space ${job.key}`);
       const families = familiesOf(cached.index, job);
       const buffers = new Set(families.flatMap((f) => [f.schools.buffer, f.offsets.buffer, f.members.buffer] as ArrayBuffer[]));

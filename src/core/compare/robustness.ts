@@ -1,7 +1,7 @@
 import { QUALIFIES } from './comparisons.js';
 import { DEFAULT_BANDS } from '../families/bands.js';
 import { otherFamilies, type FamilyOptions, type YearFamilies } from '../families/buildFamilies.js';
-import { findFamilies, NeighbourIndex, type NeighbourHelper } from '../families/neighbours.js';
+import { buildNeighbourIndex, findFamilies, type NeighbourHelper } from '../families/neighbours.js';
 import { compareFamilies, judgeData, judgeShared, type CandidateRule, type JudgeHelper } from './compareFamilies.js';
 
 /** The other ways of making families a candidate is checked against. */
@@ -33,7 +33,7 @@ export function robustness(yf: YearFamilies, which: readonly number[], rule: Can
   // costs about twice one of 20).
   const index = yf.families.kind === 'own' ? yf.families.index : undefined;
   const search = { sizes, tiesAll: yf.options.tiesAll, schools: Int32Array.from(which) };
-  const found = sizes.length ? findFamilies(yf.space, yf.idRank, search, 2 * which.length, () => index ?? new NeighbourIndex(yf.space, yf.idRank), helper) : [];
+  const found = sizes.length ? findFamilies(yf.space.dims, search, 2 * which.length, (make) => index ?? buildNeighbourIndex(yf.space, yf.idRank, make), helper) : [];
   const data = judgeData(yf, rule);
   for (const shares of found) {
     for (const f of shares) {

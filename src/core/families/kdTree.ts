@@ -1,3 +1,5 @@
+import { LOCAL_ARRAYS, type ArrayMaker } from './arrayMaker.js';
+
 /**
  * A k-d tree over weighted points (Bentley 1975, "Multidimensional binary search trees used
  * for associative searching"): median splits on the widest dimension, leaves of up to 8
@@ -7,67 +9,52 @@
  */
 const LEAF = 8;
 
-export class KdTree {
+/** What a tree is made of: plain arrays, so a tree built in shared memory can be handed
+ * to another thread and searched there as it is (new KdTree(arrays)). */
+export interface KdTreeArrays {
+  /** The points: row-major coordinates and weights, in point order. */
+  coords: Float64Array;
+  weight: Int32Array;
+  dims: number;
   /** Points in leaf order: queries taken in this order walk the tree with a warm cache. */
-  readonly perm: Int32Array;
-  private readonly lo: Int32Array;
-  private readonly hi: Int32Array;
-  private readonly dim: Int32Array;
-  private readonly split: Float64Array;
-  private readonly left: Int32Array;
-  private readonly right: Int32Array;
-  private nodes = 0;
-  // Max-heap of (squared distance, point) and near misses; reused across queries.
-  private heapD = new Float64Array(64);
-  private heapP = new Int32Array(64);
-  private heapW = new Int32Array(64);
-  private heapSize = 0;
-  private missD: number[] = [];
-  private missP: number[] = [];
+  perm: Int32Array;
+  /** Node k holds points perm[lo[k] .. hi[k]); a leaf has dim −1, else it splits on
+   * dimension dim[k] at split[k] into left[k] and right[k]. */
+  lo: Int32Array;
+  hi: Int32Array;
+  dim: Int32Array;
+  split: Float64Array;
+  left: Int32Array;
+  right: Int32Array;
+  /** Coordinates and weights in leaf order (so a leaf scan reads memory in sequence). */
+  sc: Float64Array;
+  sw: Int32Array;
+}
 
-  constructor(
-    private readonly coords: Float64Array,
-    private readonly dims: number,
-    private readonly weight: Int32Array,
-  ) {
-    const n = weight.length;
-    this.perm = new Int32Array(n);
-    for (let i = 0; i < n; i++) this.perm[i] = i;
-    const max = Math.max(1, 2 * Math.ceil(n / (LEAF / 2)) + 1);
-    this.lo = new Int32Array(max);
-    this.hi = new Int32Array(max);
-    this.dim = new Int32Array(max);
-    this.split = new Float64Array(max);
-    this.left = new Int32Array(max);
-    this.right = new Int32Array(max);
-    this.off = new Float64Array(dims);
-    this.qc = new Float64Array(dims);
-    if (n > 0) this.build(0, n);
-    // Leaf points laid out in tree order, so a leaf scan reads memory in sequence.
-    this.sc = new Float64Array(n * dims);
-    this.sw = new Int32Array(n);
-    for (let i = 0; i < n; i++) {
-      for (let d = 0; d < dims; d++) this.sc[i * dims + d] = coords[this.perm[i] * dims + d];
-      this.sw[i] = weight[this.perm[i]];
-    }
-  }
-
-  private build(lo: number, hi: number): number {
-    const node = this.nodes++;
-    this.lo[node] = lo;
-    this.hi[node] = hi;
-    this.dim[node] = -1;
+/** A tree built over points (row-major coordinates) and their weights, its arrays made by `make`. */
+export function buildKdTree(coords: Float64Array, dims: number, weight: Int32Array, make: ArrayMaker = LOCAL_ARRAYS): KdTreeArrays {
+  const n = weight.length;
+  const perm = make.int32(n);
+  for (let i = 0; i < n; i++) perm[i] = i;
+  const max = Math.max(1, 2 * Math.ceil(n / (LEAF / 2)) + 1);
+  const t: KdTreeArrays = { coords, weight, dims, perm, lo: make.int32(max), hi: make.int32(max), dim: make.int32(max), split: make.float64(max), left: make.int32(max), right: make.int32(max), sc: make.float64(n * dims), sw: make.int32(n) };
+  let nodes = 0;
+  const build = (lo: number, hi: number): number => {
+    const node = nodes++;
+    t.lo[node] = lo;
+    t.hi[node] = hi;
+    t.dim[node] = -1;
     if (hi - lo <= LEAF) return node;
     let best = 0;
     let bestSpread = -1;
     // The widest dimension, judged on at most about 64 of the node's points: any split
     // gives exact answers, and a sample picks nearly as well at a fraction of the cost.
     const step = Math.max(1, ((hi - lo) / 64) | 0);
-    for (let d = 0; d < this.dims; d++) {
+    for (let d = 0; d < dims; d++) {
       let min = Infinity;
       let max = -Infinity;
       for (let i = lo; i < hi; i += step) {
-        const v = this.coords[this.perm[i] * this.dims + d];
+        const v = coords[perm[i] * dims + d];
         if (v < min) min = v;
         if (v > max) max = v;
       }
@@ -77,38 +64,70 @@ export class KdTree {
       }
     }
     const mid = (lo + hi) >> 1;
-    this.select(lo, hi - 1, mid, best);
-    this.dim[node] = best;
-    this.split[node] = this.coords[this.perm[mid] * this.dims + best];
-    this.left[node] = this.build(lo, mid);
-    this.right[node] = this.build(mid, hi);
+    select(perm, coords, dims, lo, hi - 1, mid, best);
+    t.dim[node] = best;
+    t.split[node] = coords[perm[mid] * dims + best];
+    t.left[node] = build(lo, mid);
+    t.right[node] = build(mid, hi);
     return node;
+  };
+  if (n > 0) build(0, n);
+  for (let i = 0; i < n; i++) {
+    for (let d = 0; d < dims; d++) t.sc[i * dims + d] = coords[perm[i] * dims + d];
+    t.sw[i] = weight[perm[i]];
   }
+  return t;
+}
 
-  /** Hoare's quickselect: perm[k] gets the point that belongs there in order of dimension d. */
-  private select(lo: number, hi: number, k: number, d: number) {
-    const p = this.perm;
-    const c = this.coords;
-    const D = this.dims;
-    while (hi > lo) {
-      const pivot = c[p[(lo + hi) >> 1] * D + d];
-      let i = lo;
-      let j = hi;
-      while (i <= j) {
-        while (c[p[i] * D + d] < pivot) i++;
-        while (c[p[j] * D + d] > pivot) j--;
-        if (i <= j) {
-          const t = p[i];
-          p[i] = p[j];
-          p[j] = t;
-          i++;
-          j--;
-        }
+/** Hoare's quickselect: p[k] gets the point that belongs there in order of dimension d. */
+function select(p: Int32Array, c: Float64Array, D: number, lo: number, hi: number, k: number, d: number) {
+  while (hi > lo) {
+    const pivot = c[p[(lo + hi) >> 1] * D + d];
+    let i = lo;
+    let j = hi;
+    while (i <= j) {
+      while (c[p[i] * D + d] < pivot) i++;
+      while (c[p[j] * D + d] > pivot) j--;
+      if (i <= j) {
+        const x = p[i];
+        p[i] = p[j];
+        p[j] = x;
+        i++;
+        j--;
       }
-      if (k <= j) hi = j;
-      else if (k >= i) lo = i;
-      else return;
     }
+    if (k <= j) hi = j;
+    else if (k >= i) lo = i;
+    else return;
+  }
+}
+
+export class KdTree {
+  readonly perm: Int32Array;
+  private readonly coords: Float64Array;
+  private readonly weight: Int32Array;
+  private readonly dims: number;
+  private readonly lo: Int32Array;
+  private readonly hi: Int32Array;
+  private readonly dim: Int32Array;
+  private readonly split: Float64Array;
+  private readonly left: Int32Array;
+  private readonly right: Int32Array;
+  private readonly sc: Float64Array;
+  private readonly sw: Int32Array;
+  // Max-heap of (squared distance, point) and near misses; reused across queries.
+  private heapD = new Float64Array(64);
+  private heapP = new Int32Array(64);
+  private heapW = new Int32Array(64);
+  private heapSize = 0;
+  private missD: number[] = [];
+  private missP: number[] = [];
+
+  /** A tree over its arrays as they are (built by buildKdTree, here or on another thread). */
+  constructor(readonly arrays: KdTreeArrays) {
+    ({ coords: this.coords, weight: this.weight, dims: this.dims, perm: this.perm, lo: this.lo, hi: this.hi, dim: this.dim, split: this.split, left: this.left, right: this.right, sc: this.sc, sw: this.sw } = arrays);
+    this.off = new Float64Array(this.dims);
+    this.qc = new Float64Array(this.dims);
   }
 
   /**
@@ -169,8 +188,6 @@ export class KdTree {
   private total = 0;
   private off = new Float64Array(0);
   private qc = new Float64Array(0);
-  private sc = new Float64Array(0);
-  private sw = new Int32Array(0);
 
   private search(node: number, rd: number) {
     const d = this.dim[node];

@@ -1,5 +1,6 @@
 import type { ContextSpace } from './context.js';
-import { KdTree } from './kdTree.js';
+import { LOCAL_ARRAYS, SHARED_ARRAYS, type ArrayMaker } from './arrayMaker.js';
+import { buildKdTree, KdTree, type KdTreeArrays } from './kdTree.js';
 import { pointOrder } from './pointOrder.js';
 import { range } from '../range.js';
 
@@ -47,15 +48,18 @@ export interface NeighbourJob {
 const RUNS = 64;
 
 /**
- * Another thread to share a search with (io/helperThread.ts is one). `start` hands it
- * a job and returns at once; the function it returns waits for the answer, or gives
- * undefined when the helper failed, and the caller then does that share itself. Each
- * school's family is found on its own, so how the work is shared never changes a result.
+ * Another thread to share a search with (io/helperThread.ts is one). `ready` is called
+ * before the index is built, so a thread can start meanwhile; `start` hands it the index
+ * (in shared memory: the same index, not a copy) and a job, and returns at once; the
+ * function it returns waits for the answer, or gives undefined when the helper failed,
+ * and the caller then does that share itself. Each school's family is found on its own,
+ * so how the work is shared never changes a result.
  */
 export interface NeighbourHelper {
   /** The least work (schools searched × dimensions) worth sharing: a thread costs time to start. */
   readonly minWork: number;
-  start(space: Pick<ContextSpace, 'dims' | 'coords'>, idRank: Int32Array, job: NeighbourJob): () => SomeFamilies[] | undefined;
+  ready(): void;
+  start(index: NeighbourIndex, job: NeighbourJob): () => SomeFamilies[] | undefined;
 }
 
 /** Two distances are equal when they differ by no more than this share of the larger. */
@@ -67,6 +71,67 @@ export function sameDistance(a: number, b: number): boolean {
 
 /** Far enough past the last needed distance to hold its whole tie group. */
 const SLACK = 1e-8;
+
+/** What a NeighbourIndex is made of: plain arrays, which another thread can be given
+ * (in shared memory, with nothing copied) to search the same index. */
+export interface NeighbourIndexArrays {
+  dims: number;
+  idRank: Int32Array;
+  /** Schools at distinct point p: schoolsAt[pointStart[p] .. pointStart[p + 1]), by id. */
+  pointStart: Int32Array;
+  schoolsAt: Int32Array;
+  pointOf: Int32Array;
+  /** Each distinct point's number of schools and (row-major) coordinates. */
+  weight: Int32Array;
+  pc: Float64Array;
+  tree?: KdTreeArrays;
+}
+
+/** The index of a context space (see NeighbourIndex), its arrays made by `make`. */
+export function buildNeighbourIndex(space: Pick<ContextSpace, 'dims' | 'coords'>, idRank: Int32Array, make: ArrayMaker = LOCAL_ARRAYS): NeighbourIndex {
+  const n = idRank.length;
+  const D = space.dims;
+  const c = space.coords;
+  // Group schools into distinct points, ordered by coordinates, each point's schools by id.
+  const order = pointOrder(c, D, idRank);
+  // Each distinct point's first place in `order`, and its coordinates (room for n).
+  const starts = make.int32(n + 1);
+  const coords = make.float64(n * D);
+  const pointOf = make.int32(n);
+  let P = 0;
+  for (let k = 0; k < n; k++) {
+    const i = order[k];
+    const prev = k > 0 ? order[k - 1] : -1;
+    let fresh = prev < 0;
+    for (let d = 0; !fresh && d < D; d++) fresh = c[i * D + d] !== c[prev * D + d];
+    if (fresh) {
+      starts[P] = k;
+      for (let d = 0; d < D; d++) coords[P * D + d] = c[i * D + d];
+      P++;
+    }
+    pointOf[i] = P - 1;
+  }
+  starts[P] = n;
+  const weight = make.int32(P);
+  for (let p = 0; p < P; p++) weight[p] = starts[p + 1] - starts[p];
+  const pc = coords.subarray(0, P * D);
+  const copy = (a: Int32Array) => {
+    if (make === LOCAL_ARRAYS) return a;
+    const b = make.int32(a.length);
+    b.set(a);
+    return b;
+  };
+  return new NeighbourIndex({
+    dims: D,
+    idRank: copy(idRank),
+    pointStart: starts.subarray(0, P + 1),
+    schoolsAt: copy(order),
+    pointOf,
+    weight,
+    pc,
+    tree: D > 1 ? buildKdTree(pc, D, weight, make) : undefined,
+  });
+}
 
 /**
  * Nearest-neighbour families (METHOD.md, `neighbours`): each school with its size − 1
@@ -82,6 +147,7 @@ const SLACK = 1e-8;
 export class NeighbourIndex {
   private readonly n: number;
   private readonly dims: number;
+  private readonly idRank: Int32Array;
   private readonly pointStart: Int32Array;
   readonly pointOf: Int32Array;
   private readonly schoolsAt: Int32Array;
@@ -91,39 +157,16 @@ export class NeighbourIndex {
   private readonly candP: number[] = [];
   private readonly candD: number[] = [];
 
-  constructor(
-    space: Pick<ContextSpace, 'dims' | 'coords'>,
-    private readonly idRank: Int32Array,
-  ) {
-    const n = (this.n = idRank.length);
-    const D = (this.dims = space.dims);
-    const c = space.coords;
-    // Group schools into distinct points, ordered by coordinates, each point's schools by id.
-    const order = pointOrder(c, D, idRank);
-    // Each distinct point's first place in `order`, and its coordinates (room for n).
-    const starts = new Int32Array(n + 1);
-    const coords = new Float64Array(n * D);
-    this.pointOf = new Int32Array(n);
-    let P = 0;
-    for (let k = 0; k < n; k++) {
-      const i = order[k];
-      const prev = k > 0 ? order[k - 1] : -1;
-      let fresh = prev < 0;
-      for (let d = 0; !fresh && d < D; d++) fresh = c[i * D + d] !== c[prev * D + d];
-      if (fresh) {
-        starts[P] = k;
-        for (let d = 0; d < D; d++) coords[P * D + d] = c[i * D + d];
-        P++;
-      }
-      this.pointOf[i] = P - 1;
-    }
-    starts[P] = n;
-    this.pointStart = starts.subarray(0, P + 1);
-    this.schoolsAt = order;
-    this.weight = new Int32Array(P);
-    for (let p = 0; p < P; p++) this.weight[p] = starts[p + 1] - starts[p];
-    this.pc = coords.subarray(0, P * D);
-    if (D > 1) this.tree = new KdTree(this.pc, D, this.weight);
+  /** An index over its arrays as they are (made by buildNeighbourIndex, here or on another thread). */
+  constructor(readonly arrays: NeighbourIndexArrays) {
+    ({ dims: this.dims, idRank: this.idRank, pointStart: this.pointStart, pointOf: this.pointOf, schoolsAt: this.schoolsAt, weight: this.weight, pc: this.pc } = arrays);
+    this.n = this.idRank.length;
+    if (arrays.tree) this.tree = new KdTree(arrays.tree);
+  }
+
+  /** Whether the arrays are in shared memory, so another thread can search this index. */
+  get shared(): boolean {
+    return this.pc.buffer instanceof SharedArrayBuffer;
   }
 
   /** Distinct points in an order that keeps consecutive queries close in space. */
@@ -247,7 +290,7 @@ export class NeighbourIndex {
 export function neighbours(space: ContextSpace, idRank: Int32Array, size: number, tiesAll: boolean, helper?: NeighbourHelper): OwnFamilies {
   const n = idRank.length;
   let index: NeighbourIndex | undefined;
-  const [found] = findFamilies(space, idRank, { sizes: [size], tiesAll }, n, () => (index = new NeighbourIndex(space, idRank)), helper);
+  const [found] = findFamilies(space.dims, { sizes: [size], tiesAll }, n, (make) => (index = buildNeighbourIndex(space, idRank, make)), helper);
   const rows = endToEnd(found);
   const rowOf = new Int32Array(n);
   for (let k = 0; k < n; k++) rowOf[rows.schools[k]] = k;
@@ -273,26 +316,27 @@ function endToEnd(parts: SomeFamilies[]): SomeFamilies {
 /**
  * The families of a search (`work`: how many schools it searches, weighted by their
  * cost), for each of its sizes, in shares: one, or two when a helper is there and the
- * work is worth it. The helper is started first, so it builds its index while this
- * thread builds (or reuses) `index()`; then each takes runs of the search (NeighbourJob)
- * until none is left. What a failed helper took is done here. One variable is a sorted
- * sweep, too cheap to gain from a second thread (500k schools: 0.48 s either way), so it
- * is never shared.
+ * work is worth it. Then the index (`index(make)`, built or reused) is made in shared
+ * memory, the helper is given it, and each thread takes runs of the search (NeighbourJob)
+ * until none is left. What a failed helper took is done here. An index not in shared
+ * memory is searched here alone. One variable is a sorted sweep, too cheap to gain from a
+ * second thread (500k schools: 0.48 s either way), so it is never shared.
  */
 export function findFamilies(
-  space: Pick<ContextSpace, 'dims' | 'coords'>,
-  idRank: Int32Array,
+  dims: number,
   search: Pick<NeighbourJob, 'sizes' | 'tiesAll' | 'schools'>,
   work: number,
-  index: () => NeighbourIndex,
+  index: (make: ArrayMaker) => NeighbourIndex,
   helper?: NeighbourHelper,
 ): SomeFamilies[][] {
-  const shared = helper !== undefined && space.dims > 1 && work * space.dims >= helper.minWork;
+  const worth = helper !== undefined && dims > 1 && work * dims >= helper.minWork;
+  if (worth) helper.ready();
+  const own = index(worth ? SHARED_ARRAYS : LOCAL_ARRAYS);
+  const shared = worth && own.shared;
   const job = { ...search, taken: shared ? new Int32Array(new SharedArrayBuffer(4)) : undefined };
-  const wait = shared ? helper.start(space, idRank, job) : undefined;
-  const own = index();
+  const wait = shared ? helper!.start(own, job) : undefined;
   const shares = [familiesOf(own, job)];
-  if (wait) shares.push(wait() ?? familiesOf(own, { ...search, schools: notIn(search.schools ?? range(idRank.length), shares[0][0].schools, idRank.length) }));
+  if (wait) shares.push(wait() ?? familiesOf(own, { ...search, schools: notIn(search.schools ?? range(own.pointOf.length), shares[0][0].schools, own.pointOf.length) }));
   return search.sizes.map((_, s) => shares.map((found) => found[s]));
 }
 

@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { contextSpace } from '../../../src/core/families/context.js';
-import { familiesOf, ownFamily, searchRuns, NeighbourIndex, neighbours, type NeighbourHelper, type OwnFamilies } from '../../../src/core/families/neighbours.js';
+import { buildNeighbourIndex, familiesOf, ownFamily, searchRuns, NeighbourIndex, neighbours, type NeighbourHelper, type OwnFamilies } from '../../../src/core/families/neighbours.js';
 import { idRanks } from '../../../src/core/idOrder.js';
 import { bySchool } from '../../helpers/ownFamilies.js';
 import { bruteForceFamilies } from '../../helpers/bruteForce.js';
@@ -85,7 +85,7 @@ describe('neighbours', () => {
     fc.assert(
       fc.property(schoolsArb(3), fc.uniqueArray(fc.integer({ min: 2, max: 12 }), { minLength: 2, maxLength: 3 }), fc.boolean(), (schools, sizes, tiesAll) => {
         const sp = contextSpace(schools, [{ name: 'fsm', weight: 1 }, { name: 'v0', weight: 1 }, { name: 'v1', weight: 2 }]);
-        const index = new NeighbourIndex(sp, idRanks(schools.map((s) => s.id)));
+        const index = buildNeighbourIndex(sp, idRanks(schools.map((s) => s.id)));
         const together = familiesOf(index, { sizes, tiesAll });
         sizes.forEach((size, s) => {
           const [alone] = familiesOf(index, { sizes: [size], tiesAll });
@@ -99,14 +99,20 @@ describe('neighbours', () => {
 
   it('gives the same families when the search is shared with a helper, or the helper fails (property)', () => {
     // A helper in this thread: when started it takes `runs` runs of the search (as a
-    // thread quicker off the mark would) and finds their families from its own index;
+    // thread quicker off the mark would) and finds their families from the index it is
+    // given, which must be in shared memory (so a thread could be given it);
     // this thread then takes the runs left.
-    const helper = (runs: number, fails: boolean): NeighbourHelper & { jobs: number } => ({
+    const helper = (runs: number, fails: boolean): NeighbourHelper & { jobs: number; readied: number } => ({
       minWork: 0,
       jobs: 0,
-      start(space, idRank, job) {
+      readied: 0,
+      ready() {
+        this.readied++;
+      },
+      start(given, job) {
         this.jobs++;
-        const index = new NeighbourIndex(space, idRank);
+        expect(given.shared).toBe(true);
+        const index = new NeighbourIndex(given.arrays);
         const took: number[] = [];
         for (const run of searchRuns(index.inSearchOrder(job.schools), job.taken)) {
           took.push(...run);
@@ -122,7 +128,7 @@ describe('neighbours', () => {
         const r = idRanks(schools.map((s) => s.id));
         const h = helper(runs, fails);
         const shared = neighbours(sp, r, size, tiesAll, h);
-        expect(h.jobs).toBe(1);
+        expect([h.readied, h.jobs]).toEqual([1, 1]);
         const alone = neighbours(sp, r, size, tiesAll);
         expect(bySchool(shared)).toEqual(bySchool(alone));
       }),

@@ -53,9 +53,8 @@ export function compareFamilies(yf: YearFamilies, rule: CandidateRule, only?: re
   const data = judgeData(yf, rule);
   const out = comparisonColumns(n);
   if (families.kind === 'own') {
-    // The rows judged together (all, or those of `only`), then each put in its school's place.
-    const rows = only ? rowsOf(families, Int32Array.from(only)) : families.rows;
-    judgeShared(data, rows, rule, helper, out, rows.schools);
+    // The rows judged together (every part's, or those of `only`), each into its school's place.
+    for (const rows of only ? [rowsOf(families, Int32Array.from(only))] : families.parts) judgeShared(data, rows, rule, helper, out, rows.schools);
   } else {
     const sorted: SortedFamily[] = groupValues(families, data.measures).map((v) => sortedFamily(v, v.length));
     for (const i of only ?? range(n)) {

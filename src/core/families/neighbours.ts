@@ -4,13 +4,14 @@ import { buildKdTree, KdTree, type KdTreeArrays } from './kdTree.js';
 import { pointOrder } from './pointOrder.js';
 import { range } from '../range.js';
 
-/** Each school's own family (itself first, then nearest first), as compressed rows. The
- * rows come in the order the search found them, which can differ from run to run when a
- * helper shares it: read a school's family with ownFamily, or all rows in any order. */
+/** Each school's own family (itself first, then nearest first), as compressed rows in
+ * one part per thread that shared the search. Rows come in the order they were found,
+ * which can differ from run to run: read a school's family with ownFamily, or every row
+ * of every part, in any order. */
 export interface OwnFamilies {
   kind: 'own';
-  rows: SomeFamilies;
-  /** The row of each school: schools[rowOf[i]] === i. */
+  parts: SomeFamilies[];
+  /** The row of each school, counting the parts' rows end to end. */
   rowOf: Int32Array;
   /** The search structure, kept so other family sizes can be asked of it. */
   index: NeighbourIndex;
@@ -18,8 +19,11 @@ export interface OwnFamilies {
 
 /** School i's family: its members, itself first, then nearest first. */
 export function ownFamily(f: OwnFamilies, i: number): Int32Array {
-  const k = f.rowOf[i];
-  return f.rows.members.subarray(f.rows.offsets[k], f.rows.offsets[k + 1]);
+  let k = f.rowOf[i];
+  let p = 0;
+  while (k >= f.parts[p].schools.length) k -= f.parts[p++].schools.length;
+  const { offsets, members } = f.parts[p];
+  return members.subarray(offsets[k], offsets[k + 1]);
 }
 
 /** The families of some schools, as compressed rows: schools[k]'s family (itself first,
@@ -283,34 +287,18 @@ export class NeighbourIndex {
 /**
  * Every school's own family. One search per distinct point (its schools share it), the
  * points taken in tree order. With a helper and enough work, the search is shared with it
- * (see NeighbourJob), and the rows of the two shares are put end to end: laying them out
- * in school order would cost a scattered copy of every member (a third of a second at
- * 500,000 schools) for nothing, since each school's row is found through rowOf.
+ * (see NeighbourJob), and each thread's rows are kept as found: laying them out in school
+ * order, or even end to end, would copy every member (a third of a second at 500,000
+ * schools) for nothing, since each school's row is found through rowOf.
  */
 export function neighbours(space: ContextSpace, idRank: Int32Array, size: number, tiesAll: boolean, helper?: NeighbourHelper): OwnFamilies {
   const n = idRank.length;
   let index: NeighbourIndex | undefined;
-  const [found] = findFamilies(space.dims, { sizes: [size], tiesAll }, n, (make) => (index = buildNeighbourIndex(space, idRank, make)), helper);
-  const rows = endToEnd(found);
+  const [parts] = findFamilies(space.dims, { sizes: [size], tiesAll }, n, (make) => (index = buildNeighbourIndex(space, idRank, make)), helper);
   const rowOf = new Int32Array(n);
-  for (let k = 0; k < n; k++) rowOf[rows.schools[k]] = k;
-  return { kind: 'own', rows, rowOf, index: index! };
-}
-
-/** Rows of families put end to end, in the order given. */
-function endToEnd(parts: SomeFamilies[]): SomeFamilies {
-  if (parts.length === 1) return parts[0];
-  const rows = parts.reduce((sum, p) => sum + p.schools.length, 0);
-  const out = { schools: new Int32Array(rows), offsets: new Int32Array(rows + 1), members: new Int32Array(parts.reduce((sum, p) => sum + p.members.length, 0)) };
   let k = 0;
-  for (const p of parts) {
-    const base = out.offsets[k];
-    out.schools.set(p.schools, k);
-    out.members.set(p.members, base);
-    for (let r = 1; r <= p.schools.length; r++) out.offsets[k + r] = base + p.offsets[r];
-    k += p.schools.length;
-  }
-  return out;
+  for (const part of parts) for (const i of part.schools) rowOf[i] = k++;
+  return { kind: 'own', parts, rowOf, index: index! };
 }
 
 /**

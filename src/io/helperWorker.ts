@@ -38,7 +38,8 @@ port.on('message', (job: WorkerJob) => {
       if (job.index) cached = { key: job.key, index: new NeighbourIndex(job.index) };
       if (cached?.key !== job.key) throw new Error(`no index for space ${job.key}`);
       const families = familiesOf(cached.index, job);
-      const buffers = new Set(families.flatMap((f) => [f.schools.buffer, f.offsets.buffer, f.members.buffer] as ArrayBuffer[]));
+      // Plain buffers are handed over; shared ones are shared as they are.
+      const buffers = new Set(families.flatMap((f) => [f.schools.buffer, f.offsets.buffer, f.members.buffer]).filter((b): b is ArrayBuffer => b instanceof ArrayBuffer));
       port.postMessage({ answer: families }, [...buffers]);
     }
   } catch (e) {

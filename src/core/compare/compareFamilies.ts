@@ -120,13 +120,16 @@ function rowsOf(families: OwnFamilies, schools: Int32Array): SomeFamilies {
   return { schools, offsets, members };
 }
 
-/** Rows at.. of `rows`, copied (so they can be sent to another thread without the rest). */
+/** Rows at.. of `rows` on their own (so they can be sent to another thread without the
+ * rest): offsets rebased; the members copied, or a view when in shared memory. */
 function rowsFrom(rows: SomeFamilies, at: number): SomeFamilies {
   const n = rows.schools.length;
   const base = rows.offsets[at];
   const offsets = rows.offsets.slice(at, n + 1);
   for (let k = 0; k < offsets.length; k++) offsets[k] -= base;
-  return { schools: rows.schools.slice(at), offsets, members: rows.members.slice(base, rows.offsets[n]) };
+  const end = rows.offsets[n];
+  const members = rows.members.buffer instanceof SharedArrayBuffer ? rows.members.subarray(base, end) : rows.members.slice(base, end);
+  return { schools: rows.schools.slice(at), offsets, members };
 }
 
 const WHY = Object.fromEntries(WHYS.map((w, k) => [w, k])) as Record<CandidateWhy, number>;

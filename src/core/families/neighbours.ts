@@ -341,8 +341,11 @@ export function familiesOf(index: NeighbourIndex, job: NeighbourJob): SomeFamili
   const largest = Math.max(...job.sizes);
   // A shared search takes about half the schools here: room for that, grown if need be.
   const expected = job.taken ? ordered.length >> 1 : ordered.length;
-  const sinks = job.sizes.map((size) => new FamilySink(ordered.length, expected * size));
-  const schools = new Int32Array(ordered.length);
+  // A shared search's families go to shared memory: the other thread can then judge them
+  // with nothing copied.
+  const make = job.taken ? SHARED_ARRAYS : LOCAL_ARRAYS;
+  const sinks = job.sizes.map((size) => new FamilySink(ordered.length, expected * size, make));
+  const schools = make.int32(ordered.length);
   let k = 0;
   let last = -1;
   for (const run of searchRuns(ordered, job.taken)) {
@@ -380,13 +383,17 @@ class FamilySink {
   readonly offsets: Int32Array;
   members: Int32Array;
   filled = 0;
-  constructor(schools: number, members: number) {
-    this.offsets = new Int32Array(schools + 1);
-    this.members = new Int32Array(Math.max(1, members));
+  constructor(
+    schools: number,
+    members: number,
+    private readonly make: ArrayMaker,
+  ) {
+    this.offsets = make.int32(schools + 1);
+    this.members = make.int32(Math.max(1, members));
   }
   push(x: number) {
     if (this.filled === this.members.length) {
-      const m = new Int32Array(this.members.length * 2);
+      const m = this.make.int32(this.members.length * 2);
       m.set(this.members);
       this.members = m;
     }

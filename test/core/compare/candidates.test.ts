@@ -5,6 +5,7 @@ import { compareFamilies, judgeRows, type JudgeHelper } from '../../../src/core/
 import { comparisonColumns } from '../../../src/core/compare/comparisons.js';
 import { consistency } from '../../../src/core/compare/consistency.js';
 import { buildFamilies } from '../../../src/core/families/buildFamilies.js';
+import { inProcessHelper } from '../../helpers/ownFamilies.js';
 import { school } from '../../helpers/schools.js';
 
 const opts = { method: 'neighbours' as const, size: 5, tiesAll: false, bands: [0, 100], groups: 1, context: [{ name: 'fsm', weight: 1 }] };
@@ -67,9 +68,10 @@ describe('judging shared with a helper', () => {
   it('gives the same comparisons as judging alone, for all schools or some (property)', () => {
     const row = fc.record({ fsm: fc.integer({ min: 0, max: 30 }), measure: fc.integer({ min: 20, max: 80 }), lo: fc.option(fc.integer({ min: -5, max: 5 })) });
     fc.assert(
-      fc.property(fc.array(row, { minLength: 2, maxLength: 50 }), fc.boolean(), fc.boolean(), fc.integer({ min: 2, max: 8 }), (rows, lowerIsBetter, hasBounds, size) => {
-        const schools = rows.map((r, k) => school(String(10 + k), r.fsm, r.measure, { ciLow: r.lo === null ? null : r.measure + r.lo, ciHigh: r.lo === null ? null : r.measure - r.lo }));
-        const yf = buildFamilies('2019', schools, { ...opts, size });
+      fc.property(fc.array(row, { minLength: 2, maxLength: 50 }), fc.boolean(), fc.boolean(), fc.integer({ min: 2, max: 8 }), fc.integer({ min: 0, max: 70 }), (rows, lowerIsBetter, hasBounds, size, runs) => {
+        const schools = rows.map((r, k) => school(String(10 + k), r.fsm, r.measure, { ciLow: r.lo === null ? null : r.measure + r.lo, ciHigh: r.lo === null ? null : r.measure - r.lo, context: { v: r.measure % 7 } }));
+        // Two variables, the search shared with a helper: families in two parts, in shared memory.
+        const yf = buildFamilies('2019', schools, { ...opts, size, context: [...opts.context, { name: 'v', weight: 1 }] }, inProcessHelper(runs, false));
         const rule = { threshold: 0.5, lowerIsBetter, hasBounds };
         const alone = compareFamilies(yf, rule);
         const all = schools.map((_, i) => alone.get(i));

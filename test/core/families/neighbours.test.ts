@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { contextSpace } from '../../../src/core/families/context.js';
 import { buildNeighbourIndex, familiesOf, ownFamily, searchRuns, NeighbourIndex, neighbours, type NeighbourHelper, type OwnFamilies } from '../../../src/core/families/neighbours.js';
 import { idRanks } from '../../../src/core/idOrder.js';
-import { bySchool } from '../../helpers/ownFamilies.js';
+import { bySchool, inProcessHelper } from '../../helpers/ownFamilies.js';
 import { bruteForceFamilies } from '../../helpers/bruteForce.js';
 import { school } from '../../helpers/schools.js';
 
@@ -98,35 +98,11 @@ describe('neighbours', () => {
   });
 
   it('gives the same families when the search is shared with a helper, or the helper fails (property)', () => {
-    // A helper in this thread: when started it takes `runs` runs of the search (as a
-    // thread quicker off the mark would) and finds their families from the index it is
-    // given, which must be in shared memory (so a thread could be given it);
-    // this thread then takes the runs left.
-    const helper = (runs: number, fails: boolean): NeighbourHelper & { jobs: number; readied: number } => ({
-      minWork: 0,
-      jobs: 0,
-      readied: 0,
-      ready() {
-        this.readied++;
-      },
-      start(given, job) {
-        this.jobs++;
-        expect(given.shared).toBe(true);
-        const index = new NeighbourIndex(given.arrays);
-        const took: number[] = [];
-        for (const run of searchRuns(index.inSearchOrder(job.schools), job.taken)) {
-          took.push(...run);
-          if (took.length && --runs <= 0) break;
-        }
-        const f = familiesOf(index, { ...job, schools: Int32Array.from(took), taken: undefined });
-        return () => (fails ? undefined : f);
-      },
-    });
     fc.assert(
       fc.property(schoolsArb(3), fc.integer({ min: 2, max: 8 }), fc.boolean(), fc.integer({ min: 0, max: 70 }), fc.boolean(), (schools, size, tiesAll, runs, fails) => {
         const sp = contextSpace(schools, [{ name: 'fsm', weight: 1 }, { name: 'v0', weight: 1 }, { name: 'v1', weight: 2 }]);
         const r = idRanks(schools.map((s) => s.id));
-        const h = helper(runs, fails);
+        const h = inProcessHelper(runs, fails);
         const shared = neighbours(sp, r, size, tiesAll, h);
         expect([h.readied, h.jobs]).toEqual([1, 1]);
         const alone = neighbours(sp, r, size, tiesAll);

@@ -22,11 +22,12 @@ const PATIENCE_MS = 120_000;
  * thread reads the other, it takes part of a large neighbour search
  * (core/families/neighbours.ts, NeighbourHelper), and half of the judging of many
  * families (core/compare/compareFamilies.ts, JudgeHelper). The thread starts when first
- * needed; each search index is sent to it once, in shared memory. Waiting blocks this thread (Atomics.wait) until the helper has
- * answered, and the answer is read synchronously, so core stays synchronous. A helper that
- * fails or never answers is given up and its job done here: results are the same either
- * way. A data error it finds (a FosError) is the caller's to report, as if found here.
- * Answers are read in the order the jobs were given.
+ * needed; each search index is sent to it once, in shared memory. Waiting blocks this
+ * thread (Atomics.wait) until the helper has answered, and the answer is read
+ * synchronously, so core stays synchronous. A helper that fails or never answers is given
+ * up and its job done here: results are the same either way. A data error it finds (a
+ * FosError) is the caller's to report, as if found here. Answers are read in the order
+ * the jobs were given.
  */
 export class HelperThread implements NeighbourHelper, JudgeHelper {
   /** Sharing pays from about 20,000 schools in 3 variables (measured: 100k schools, 0.78 s

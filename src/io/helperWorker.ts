@@ -36,11 +36,9 @@ port.on('message', (job: WorkerJob) => {
       port.postMessage({ answer }, Object.values(answer).map((c: Uint8Array) => c.buffer as ArrayBuffer));
     } else {
       if (job.index) cached = { key: job.key, index: new NeighbourIndex(job.index) };
-      if (cached?.key !== job.key) throw new Error(`no index for space ${job.key}`);
-      const families = familiesOf(cached.index, job);
-      // Plain buffers are handed over; shared ones are shared as they are.
-      const buffers = new Set(families.flatMap((f) => [f.schools.buffer, f.offsets.buffer, f.members.buffer]).filter((b): b is ArrayBuffer => b instanceof ArrayBuffer));
-      port.postMessage({ answer: families }, [...buffers]);
+      if (cached?.key !== job.key) throw new Error(`no index ${job.key}`);
+      // A shared search writes its families to shared memory: they go back as they are.
+      port.postMessage({ answer: familiesOf(cached.index, job) });
     }
   } catch (e) {
     if (isFosError(e)) port.postMessage({ fosError: { code: e.code, message: e.message, location: e.location, hint: e.hint } });

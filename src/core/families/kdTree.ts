@@ -115,6 +115,9 @@ export class KdTree {
   private readonly right: Int32Array;
   private readonly sc: Float64Array;
   private readonly sw: Int32Array;
+  /** The query point's coordinates, and its offsets from the current cell (per dimension). */
+  private readonly qc: Float64Array;
+  private readonly off: Float64Array;
   // Max-heap of (squared distance, point) and near misses; reused across queries.
   private heapD = new Float64Array(64);
   private heapP = new Int32Array(64);
@@ -186,8 +189,6 @@ export class KdTree {
   /** Squared distance beyond which nothing is needed: the caller's bound, then the heap's. */
   private limit = Infinity;
   private total = 0;
-  private off = new Float64Array(0);
-  private qc = new Float64Array(0);
 
   private search(node: number, rd: number) {
     const d = this.dim[node];

@@ -21,7 +21,7 @@ describe('pointOrder', () => {
     expect(Array.from(pointOrder(c, 2, Int32Array.of(0, 3, 1, 2)))).toEqual([3, 1, 2, 0]);
   });
 
-  it('equals a comparator sort, with ties, −0 and any id ranks (property)', () => {
+  it('equals a comparator sort, with ties, −0 and any id ranks, ranks looked up or sorted (property)', () => {
     const value = fc.oneof(fc.constantFrom(0, -0, 1, 2.5), fc.double({ min: -100, max: 100, noNaN: true }));
     const input = fc.integer({ min: 1, max: 3 }).chain((D) =>
       fc.integer({ min: 0, max: 40 }).chain((n) =>
@@ -29,14 +29,16 @@ describe('pointOrder', () => {
           D: fc.constant(D),
           coords: fc.array(value, { minLength: n * D, maxLength: n * D }),
           ranks: fc.shuffledSubarray([...Array(n).keys()], { minLength: n, maxLength: n }),
+          // Small limits send dimensions with more distinct values to the sort.
+          lookupLimit: fc.integer({ min: 0, max: 8 }),
         }),
       ),
     );
     fc.assert(
-      fc.property(input, ({ D, coords, ranks }) => {
+      fc.property(input, ({ D, coords, ranks, lookupLimit }) => {
         const c = Float64Array.from(coords);
         const idRank = Int32Array.from(ranks);
-        expect(Array.from(pointOrder(c, D, idRank))).toEqual(byComparator(c, D, idRank));
+        expect(Array.from(pointOrder(c, D, idRank, lookupLimit))).toEqual(byComparator(c, D, idRank));
       }),
     );
   });

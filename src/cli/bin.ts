@@ -1,4 +1,15 @@
-import { run } from './main.js';
+import { HelperThread } from '../io/helperThread.js';
+
+const argv = process.argv.slice(2);
+
+// The helper thread takes some 50 ms to start. When an argument names a file large
+// enough to be read there (FILE, --opt=FILE or YEAR=FILE), it starts now, while the rest
+// of fos loads, so it is ready by the time the files are opened. Only a head start:
+// whether the thread is used is decided as before, when the files are read.
+const helper = new HelperThread();
+if (argv.some((a) => helper.takes(a) || (a.includes('=') && helper.takes(a.slice(a.indexOf('=') + 1))))) helper.warm();
+
+const { run } = await import('./main.js');
 
 // A closed pipe (e.g. `fos families | head`) ends the program quietly, with success.
 process.stdout.on('error', (e: NodeJS.ErrnoException) => {
@@ -6,12 +17,13 @@ process.stdout.on('error', (e: NodeJS.ErrnoException) => {
   throw e;
 });
 
-const code = await run(process.argv.slice(2), {
+const code = await run(argv, {
   stdout: (chunk) => process.stdout.write(chunk),
   stderr: (text) => process.stderr.write(text),
   stdoutIsTTY: Boolean(process.stdout.isTTY),
   stderrIsTTY: Boolean(process.stderr.isTTY),
   env: process.env,
   cwd: process.cwd(),
+  helper,
 });
 process.exitCode = code;

@@ -17,6 +17,8 @@ export interface Io {
   stderrIsTTY: boolean;
   env: Record<string, string | undefined>;
   cwd: string;
+  /** A helper thread the caller has already started (bin.ts does, while fos loads); else one is made when needed. */
+  helper?: HelperThread;
 }
 
 export interface Loaded {
@@ -30,7 +32,9 @@ export class CommandContext {
     readonly config: Config,
     private readonly io: Io,
     readonly version: string,
-  ) {}
+  ) {
+    this.helper = io.helper ?? new HelperThread();
+  }
 
   warn(message: string) {
     this.io.stderr(`fos: ${message}\n`);
@@ -82,7 +86,7 @@ export class CommandContext {
   private analysed?: YearAnalysis[];
 
   /** A second thread for large files and neighbour searches (started only when one is that large). */
-  readonly helper = new HelperThread();
+  readonly helper: HelperThread;
 
   analyse(): YearAnalysis[] {
     if (this.analysed) return this.analysed;

@@ -2,6 +2,7 @@ import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parse } from 'csv-parse/sync';
 import { describe, expect, it } from 'vitest';
+import { HelperThread } from '../../src/io/helperThread.js';
 import { files, fos, ks4 } from '../helpers/schools.js';
 
 // Runs on the bundled synthetic sample (data/fos.json) unless inputs are given.
@@ -22,6 +23,23 @@ describe('fos (in-process)', () => {
     const eligible = JSON.parse(check.stdout).tables.years.find((y: { year: string }) => y.year === '2019').eligible;
     expect(rows).toHaveLength(eligible);
     expect(rows.every((x) => x.family === x.id && x.family_size === '20')).toBe(true);
+  });
+
+  it('uses the helper thread its caller started (as bin.ts does), with the same bytes', async () => {
+    // A helper that takes every file (no size too small) and counts the files it was offered.
+    class Counting extends HelperThread {
+      offered = 0;
+      takes(file: string) {
+        this.offered++;
+        return super.takes(file);
+      }
+    }
+    const helper = new Counting(undefined, undefined, 0);
+    const shared = await fos(['outperformers', '--format', 'csv'], { helper });
+    const alone = await fos(['outperformers', '--format', 'csv']);
+    expect(helper.offered).toBeGreaterThan(0);
+    expect(shared.code).toBe(0);
+    expect(shared.stdout).toBe(alone.stdout);
   });
 
   it('is deterministic: the same command twice gives the same bytes', async () => {

@@ -5,6 +5,7 @@ import { join } from 'node:path';
 import type { SchoolYear } from '../../src/core/types.js';
 import type { Io } from '../../src/cli/main.js';
 import { run } from '../../src/cli/main.js';
+import type { HelperThread } from '../../src/io/helperThread.js';
 
 /** A school with sensible defaults, for unit tests. */
 export function school(id: string, fsm: number, measure: number, extra: Partial<SchoolYear> = {}): SchoolYear {
@@ -43,7 +44,7 @@ export function files(contents: Record<string, string | Buffer>): Record<string,
 }
 
 /** Run the CLI in-process, capturing stdout and stderr. */
-export async function fos(argv: string[], opts: { cwd?: string; env?: Record<string, string>; tty?: boolean } = {}) {
+export async function fos(argv: string[], opts: { cwd?: string; env?: Record<string, string>; tty?: boolean; helper?: HelperThread } = {}) {
   const out: (string | Uint8Array)[] = [];
   let err = '';
   const io: Io = {
@@ -53,6 +54,7 @@ export async function fos(argv: string[], opts: { cwd?: string; env?: Record<str
     stderrIsTTY: false,
     env: opts.env ?? {},
     cwd: opts.cwd ?? process.cwd(),
+    helper: opts.helper,
   };
   const code = await run(argv, io);
   const stdout = out.map((c) => (typeof c === 'string' ? c : Buffer.from(c).toString('utf8'))).join('');

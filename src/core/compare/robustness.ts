@@ -20,20 +20,23 @@ export const ROBUSTNESS_CHECKS: { name: string; change: Partial<FamilyOptions> }
  */
 export function robustness(yf: YearFamilies, which: readonly number[], rule: CandidateRule, helper?: NeighbourHelper & JudgeHelper): Map<number, number> {
   const passed = new Int32Array(yf.schools.length);
-  const sizes: number[] = [];
-  for (const check of ROBUSTNESS_CHECKS) {
-    if ((check.change.method ?? yf.options.method) === 'neighbours') {
-      sizes.push(check.change.size ?? yf.options.size);
-    } else {
+  const neighbours = ROBUSTNESS_CHECKS.filter((check) => (check.change.method ?? yf.options.method) === 'neighbours');
+  const sizes = neighbours.map((check) => check.change.size ?? yf.options.size);
+  // The other checks are done here while the helper (if any) starts on the search.
+  const others = () => {
+    for (const check of ROBUSTNESS_CHECKS) {
+      if (neighbours.includes(check)) continue;
       const all = compareFamilies(otherFamilies(yf, check.change), rule, which);
       for (const i of which) if (all.candidate(i)) passed[i]++;
     }
-  }
+  };
   // One search, at the largest size, gives the families of every size (a family of 40
   // costs about twice one of 20).
   const index = yf.families.kind === 'own' ? yf.families.index : undefined;
   const search = { sizes, tiesAll: yf.options.tiesAll, schools: Int32Array.from(which) };
-  const found = sizes.length ? findFamilies(yf.space.dims, search, 2 * which.length, (make) => index ?? buildNeighbourIndex(yf.space, yf.idRank, make), helper) : [];
+  let found: ReturnType<typeof findFamilies> = [];
+  if (sizes.length) found = findFamilies(yf.space.dims, search, 2 * which.length, (make) => index ?? buildNeighbourIndex(yf.space, yf.idRank, make), helper, others);
+  else others();
   const data = judgeData(yf, rule);
   for (const shares of found) {
     for (const f of shares) {

@@ -307,7 +307,8 @@ export function neighbours(space: ContextSpace, idRank: Int32Array, size: number
  * work is worth it. Then the index (`index(make)`, built or reused) is made in shared
  * memory, the helper is given it, and each thread takes runs of the search (NeighbourJob)
  * until none is left. What a failed helper took is done here. An index not in shared
- * memory is searched here alone. One variable is a sorted sweep, too cheap to gain from a
+ * memory is searched here alone. `meanwhile` is other work for this thread, done once the
+ * helper has started on the search (before the search, without a helper). One variable is a sorted sweep, too cheap to gain from a
  * second thread (500k schools: 0.48 s either way), so it is never shared.
  */
 export function findFamilies(
@@ -316,6 +317,7 @@ export function findFamilies(
   work: number,
   index: (make: ArrayMaker) => NeighbourIndex,
   helper?: NeighbourHelper,
+  meanwhile?: () => void,
 ): SomeFamilies[][] {
   const worth = helper !== undefined && dims > 1 && work * dims >= helper.minWork;
   if (worth) helper.ready();
@@ -323,6 +325,7 @@ export function findFamilies(
   const shared = worth && own.shared;
   const job = { ...search, taken: shared ? new Int32Array(new SharedArrayBuffer(4)) : undefined };
   const wait = shared ? helper!.start(own, job) : undefined;
+  meanwhile?.();
   const shares = [familiesOf(own, job)];
   if (wait) shares.push(wait() ?? familiesOf(own, { ...search, schools: notIn(search.schools ?? range(own.pointOf.length), shares[0][0].schools, own.pointOf.length) }));
   return search.sizes.map((_, s) => shares.map((found) => found[s]));

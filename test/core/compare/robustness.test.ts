@@ -3,6 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { compareFamilies } from '../../../src/core/compare/compareFamilies.js';
 import { robustness, ROBUSTNESS_CHECKS } from '../../../src/core/compare/robustness.js';
 import { buildFamilies, otherFamilies } from '../../../src/core/families/buildFamilies.js';
+import { inProcessHelper } from '../../helpers/ownFamilies.js';
 import { school } from '../../helpers/schools.js';
 
 describe('robustness', () => {
@@ -20,6 +21,9 @@ describe('robustness', () => {
         const counts = robustness(yf, which, rule);
         const full = ROBUSTNESS_CHECKS.map((check) => compareFamilies(otherFamilies(yf, check.change), rule));
         for (const i of which) expect(counts.get(i)).toBe(full.filter((c) => c.candidate(i)).length);
+        // The same with the search shared (the other checks done while the helper searches).
+        const helper = { ...inProcessHelper(2, false), minJudged: Infinity, judge: () => () => undefined };
+        expect(robustness(yf, which, rule, helper)).toEqual(counts);
       }),
       { numRuns: 150 },
     );

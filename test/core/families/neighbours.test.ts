@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { contextSpace } from '../../../src/core/families/context.js';
-import { buildNeighbourIndex, familiesOf, ownFamily, searchRuns, NeighbourIndex, neighbours, type NeighbourHelper, type OwnFamilies } from '../../../src/core/families/neighbours.js';
+import { buildNeighbourIndex, familiesOf, findFamilies, ownFamily, searchRuns, NeighbourIndex, neighbours, type NeighbourHelper, type OwnFamilies } from '../../../src/core/families/neighbours.js';
 import { idRanks } from '../../../src/core/idOrder.js';
 import { bySchool, inProcessHelper } from '../../helpers/ownFamilies.js';
 import { bruteForceFamilies } from '../../helpers/bruteForce.js';
@@ -110,6 +110,27 @@ describe('neighbours', () => {
       }),
       { numRuns: 100 },
     );
+  });
+
+  it('does the caller\'s other work once the helper has started on the search, or first without one', () => {
+    const schools = Array.from({ length: 30 }, (_, k) => school(String(100 + k), k % 7, 50, { context: { v0: k % 5, v1: k % 3 } }));
+    const sp = contextSpace(schools, [{ name: 'fsm', weight: 1 }, { name: 'v0', weight: 1 }, { name: 'v1', weight: 2 }]);
+    const r = idRanks(schools.map((s) => s.id));
+    for (const h of [inProcessHelper(3, false), undefined]) {
+      // This thread's searches are counted (the helper searches its own copy of the index).
+      let searched = 0;
+      const index = (make: Parameters<typeof buildNeighbourIndex>[2]) => {
+        const ix = buildNeighbourIndex(sp, r, make);
+        const candidates = ix.candidates.bind(ix);
+        ix.candidates = (p, size) => (searched++, candidates(p, size));
+        return ix;
+      };
+      const seen: number[][] = [];
+      const found = findFamilies(3, { sizes: [5], tiesAll: false }, 30, index, h, () => seen.push([h?.jobs ?? 0, searched]));
+      // Once: after the helper's job was given to it, before this thread searched.
+      expect(seen).toEqual([[h ? 1 : 0, 0]]);
+      expect(found[0].reduce((n, part) => n + part.schools.length, 0)).toBe(30);
+    }
   });
 
   it('cuts a shared search into runs each taken once, in order, whoever takes them (property)', () => {

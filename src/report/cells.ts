@@ -22,7 +22,9 @@ export function cellText(value: Cell, col: Column): string {
  * Numbers are never touched, so −0.45 stays a number.
  */
 export function neutralise(text: string): string {
-  return /^[=+\-@\t\r]/.test(text) ? `'${text}` : text;
+  const c = text.charCodeAt(0);
+  // = + - @ tab CR
+  return c === 61 || c === 43 || c === 45 || c === 64 || c === 9 || c === 13 ? `'${text}` : text;
 }
 
 /** A value as written to csv, json, xlsx: numbers rounded to 4 decimals, empty as null. */
@@ -30,4 +32,29 @@ export function exportValue(value: Cell, col: Column): Cell {
   if (value === undefined || value === '') return null;
   if (typeof value === 'number') return col.type === 'int' ? Math.round(value) : roundTo(value, 4);
   return value;
+}
+
+/**
+ * A number rounded to 4 decimals (exportValue), as text: the same as
+ * String(roundTo(x, 4)), written from the integer of ten-thousandths (about twice as
+ * quick, for long csv tables). The decimal m / 10⁴ has at most 10 significant digits
+ * here, so it is the shortest text that reads back as the same number, which is what
+ * String gives. Beyond ±2³¹ ten-thousandths, and for NaN or ±∞, String itself.
+ *
+ * decimalText(-1.23456) // => '-1.2346'
+ */
+export function decimalText(x: number): string {
+  const m = Math.round(x * 1e4);
+  if (!(Math.abs(m) < 2 ** 31)) return String(roundTo(x, 4));
+  const a = Math.abs(m);
+  const whole = Math.floor(a / 1e4);
+  let frac = a - whole * 1e4;
+  const sign = m < 0 ? '-' : '';
+  if (frac === 0) return `${sign}${whole}`;
+  let digits = 4;
+  while (frac % 10 === 0) {
+    frac /= 10;
+    digits--;
+  }
+  return `${sign}${whole}.${String(frac).padStart(digits, '0')}`;
 }

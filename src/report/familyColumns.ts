@@ -1,4 +1,5 @@
 import type { YearAnalysis } from '../core/analyse.js';
+import type { Comparison } from '../core/compare/comparisons.js';
 import type { Column } from './model.js';
 import type { Cell } from './model.js';
 
@@ -25,10 +26,9 @@ export function familyColumns(measure: string): Column[] {
   ];
 }
 
-/** The row of school i in a year's analysis, in the columns above. */
-export function familyRow(a: YearAnalysis, i: number): Record<string, Cell> {
+/** The row of school i in a year's analysis, in the columns above (`c`: its comparison, when already at hand). */
+export function familyRow(a: YearAnalysis, i: number, c: Comparison = a.comparisons.get(i)): Record<string, Cell> {
   const s = a.families.schools[i];
-  const c = a.comparisons.get(i);
   return {
     year: a.year,
     id: s.id,

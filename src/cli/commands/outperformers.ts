@@ -47,14 +47,15 @@ export function outperformers(ctx: CommandContext): Report {
   const keyed = picked.map(({ i, s, h }) => ({ i, s, h, consistent: Number(h.consistent), z: zBetter(i), rank: a.families.idRank[i] }));
   keyed.sort((x, y) => y.consistent - x.consistent || y.z - x.z || x.rank - y.rank);
   const rows = keyed.map(({ i, h, s }) => {
-    const row: Record<string, Cell> = familyRow(a, i);
-    row.candidate = a.comparisons.candidate(i);
+    const comparison = a.comparisons.get(i);
+    const row: Record<string, Cell> = familyRow(a, i, comparison);
+    row.candidate = comparison.candidate;
     row.years_candidate = h.yearsCandidate;
     row.years_loaded = h.yearsLoaded;
     row.consistent = multi ? h.consistent : null;
     row.robust = robust ? `${robust.get(i)}/${ROBUSTNESS_CHECKS.length}` : null;
     row.history = h.history.map((y) => `${y.year}${y.candidate ? '✓' : '·'}`).join(' ');
-    row.reason = candidateReason(a.comparisons.get(i), s, rule);
+    row.reason = candidateReason(comparison, s, rule);
     return row;
   });
   const extra: Column[] = [

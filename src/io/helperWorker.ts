@@ -28,7 +28,7 @@ port.on('message', (job: WorkerJob) => {
     if (job.kind === 'rows') {
       const answer = readRows(job);
       const { numbers } = answer.rows;
-      port.postMessage({ answer }, [answer.rows.order.buffer as ArrayBuffer, ...Object.values(numbers).map((c) => c.buffer as ArrayBuffer)]);
+      port.postMessage({ answer }, [answer.rows.order.buffer as ArrayBuffer, answer.rows.lines.buffer as ArrayBuffer, ...Object.values(numbers).map((c) => c.buffer as ArrayBuffer)]);
     } else if (job.kind === 'judge') {
       const n = job.rows.schools.length;
       const answer = comparisonColumns(n);

@@ -2,6 +2,7 @@ import type { ContextSpace } from './context.js';
 import { LOCAL_ARRAYS, SHARED_ARRAYS, type ArrayMaker } from './arrayMaker.js';
 import { buildKdTree, KdTree, type KdTreeArrays } from './kdTree.js';
 import { pointOrder } from './pointOrder.js';
+import { Growable } from '../growable.js';
 import { range } from '../range.js';
 
 /** Each school's own family (itself first, then nearest first), as compressed rows in
@@ -347,7 +348,9 @@ export function familiesOf(index: NeighbourIndex, job: NeighbourJob): SomeFamili
   // A shared search's families go to shared memory: the other thread can then judge them
   // with nothing copied.
   const make = job.taken ? SHARED_ARRAYS : LOCAL_ARRAYS;
-  const sinks = job.sizes.map((size) => new FamilySink(ordered.length, expected * size, make));
+  // Each size's families laid out as they are found: members grow as needed, offsets are set per school.
+  const offsets = job.sizes.map(() => make.int32(ordered.length + 1));
+  const members = job.sizes.map((size) => new Growable((n) => make.int32(n), expected * size));
   const schools = make.int32(ordered.length);
   let k = 0;
   let last = -1;
@@ -357,15 +360,15 @@ export function familiesOf(index: NeighbourIndex, job: NeighbourJob): SomeFamili
       if (p !== last) index.candidates(p, largest);
       last = p;
       schools[k] = i;
-      for (let s = 0; s < sinks.length; s++) {
-        index.familyFromCandidates(i, job.sizes[s], job.tiesAll, sinks[s]);
-        sinks[s].offsets[k + 1] = sinks[s].filled;
+      for (let s = 0; s < members.length; s++) {
+        index.familyFromCandidates(i, job.sizes[s], job.tiesAll, members[s]);
+        offsets[s][k + 1] = members[s].length;
       }
       k++;
     }
   }
   // Views, not copies: a copy of every member would cost more than the room left unused.
-  return sinks.map((sink) => ({ schools: schools.subarray(0, k), offsets: sink.offsets.subarray(0, k + 1), members: sink.members.subarray(0, sink.filled) }));
+  return members.map((m, s) => ({ schools: schools.subarray(0, k), offsets: offsets[s].subarray(0, k + 1), members: m.values() }));
 }
 
 /** The runs of `ordered` this thread takes: all of it at once without `taken`, else the
@@ -378,29 +381,6 @@ export function* searchRuns(ordered: Int32Array, taken?: Int32Array): Generator<
   const runs = Math.min(RUNS, ordered.length);
   for (let r = Atomics.add(taken, 0, 1); r < runs; r = Atomics.add(taken, 0, 1)) {
     yield ordered.subarray(Math.floor((ordered.length * r) / runs), Math.floor((ordered.length * (r + 1)) / runs));
-  }
-}
-
-/** Families laid out as they are found: members grow as needed, offsets are set per school. */
-class FamilySink {
-  readonly offsets: Int32Array;
-  members: Int32Array;
-  filled = 0;
-  constructor(
-    schools: number,
-    members: number,
-    private readonly make: ArrayMaker,
-  ) {
-    this.offsets = make.int32(schools + 1);
-    this.members = make.int32(Math.max(1, members));
-  }
-  push(x: number) {
-    if (this.filled === this.members.length) {
-      const m = this.make.int32(this.members.length * 2);
-      m.set(this.members);
-      this.members = m;
-    }
-    this.members[this.filled++] = x;
   }
 }
 

@@ -1,5 +1,6 @@
 import { FosError } from '../errors.js';
 import type { FileReport } from '../types.js';
+import { Growable } from '../growable.js';
 import { idOrder } from '../idOrder.js';
 import { parseCell } from './parseCell.js';
 import type { RawTable } from './rawTable.js';
@@ -18,7 +19,7 @@ export interface WhereFilter {
 export interface SchoolRows {
   ids: string[];
   /** Line in the file of each row. */
-  lines: number[];
+  lines: Int32Array;
   /** Rows in id order (compareIds). */
   order: Int32Array;
   text: Record<string, string[]>;
@@ -31,6 +32,8 @@ const SUMMARY_IDS = new Set(['NAT', 'LA', 'ENG', 'ENGLAND', 'TOTAL', 'ALL']);
 const SUMMARY_RECTYPES = new Set(['4', '5', '7']);
 /** Fields read as text; every other field is numeric. */
 const TEXT_FIELDS = new Set(['id', 'name', 'la', 'rectype']);
+/** Text fields with few distinct values: each value is kept as one string, not one per row. */
+const REPEATED_FIELDS = new Set(['la', 'rectype']);
 /** Fields that are percentages and must lie in 0–100. */
 const PERCENT_FIELDS = new Set(['fsm']);
 
@@ -61,6 +64,7 @@ export function readSchoolRows(
     col,
     at: index(col),
     text: TEXT_FIELDS.has(field),
+    repeated: REPEATED_FIELDS.has(field),
     percent: PERCENT_FIELDS.has(field),
     // A column that feeds two fields (e.g. measure and % FSM) is counted once.
     counted: fields.findIndex((f) => f[1] === col) === k,
@@ -92,10 +96,11 @@ export function readSchoolRows(
     missing,
   };
   const ids: string[] = [];
-  const lines: number[] = [];
+  const lines = new Growable((n) => new Int32Array(n));
   // One growing column per field (numbers as doubles, NaN for missing).
   const textCols = used.map(() => [] as string[]);
-  const numberCols = used.map(() => [] as number[]);
+  const numberCols = used.map(() => new Growable((n) => new Float64Array(n)));
+  const distinct = new Map<string, string>();
   const decimalComma = table.delimiter === ';';
 
   const counts = table.scan((row, line) => {
@@ -116,7 +121,13 @@ export function readSchoolRows(
       const u = used[c];
       if (u.field === 'id') continue;
       if (u.text) {
-        textCols[c].push(row.text(u.at).trim());
+        let text = row.text(u.at).trim();
+        if (u.repeated) {
+          const kept = distinct.get(text);
+          if (kept === undefined) distinct.set(text, text);
+          else text = kept;
+        }
+        textCols[c].push(text);
         continue;
       }
       let value = row.number(u.at);
@@ -144,11 +155,11 @@ export function readSchoolRows(
   used.forEach((u, c) => {
     if (u.field === 'id') return;
     if (u.text) text[u.field] = textCols[c];
-    else numbers[u.field] = Float64Array.from(numberCols[c]);
+    else numbers[u.field] = numberCols[c].values();
   });
   const order = idOrder(ids);
-  duplicates(ids, lines, order, table.file, columns.id!);
-  const rows: SchoolRows = { ids, lines, order, text, numbers };
+  const rows: SchoolRows = { ids, lines: lines.values(), order, text, numbers };
+  duplicates(ids, rows.lines, order, table.file, columns.id!);
   report.schools = ids.length;
 
   // A numeric column with values but not one number is the wrong column, not bad rows.
@@ -168,7 +179,7 @@ export function readSchoolRows(
 }
 
 /** The same id on two rows is an error naming both lines: the first repeat in the file. */
-function duplicates(ids: readonly string[], lines: readonly number[], order: Int32Array, file: string, column: string) {
+function duplicates(ids: readonly string[], lines: Int32Array, order: Int32Array, file: string, column: string) {
   // Equal ids sit together in id order, each run in file order.
   let first = -1;
   let repeat = -1;

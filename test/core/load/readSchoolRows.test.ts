@@ -33,7 +33,7 @@ describe('readSchoolRows', () => {
     ]);
     const { rows, report } = readSchoolRows(t, cols, opts);
     expect(rows.ids).toEqual(['0123', '999']);
-    expect(rows.lines).toEqual([2, 7]);
+    expect(Array.from(rows.lines)).toEqual([2, 7]);
     expect(report.summaryRowsDropped).toBe(4);
     expect(rowOf(rows, '0123').numbers).toEqual({ measure: 47.2, cohort: 100 });
     expect(rowOf(rows, '999').text.rectype).toBe('2');

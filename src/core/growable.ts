@@ -1,0 +1,30 @@
+/**
+ * Numbers added one at a time to a typed array that doubles its room when full: no boxed
+ * number per value, and no large JavaScript array growing on the heap for the garbage
+ * collector to copy. `make` makes the arrays (e.g. in shared memory).
+ */
+export class Growable<A extends Float64Array | Int32Array> {
+  private array: A;
+  length = 0;
+
+  constructor(
+    private readonly make: (n: number) => A,
+    room = 1024,
+  ) {
+    this.array = make(Math.max(1, room));
+  }
+
+  push(x: number): void {
+    if (this.length === this.array.length) {
+      const bigger = this.make(this.array.length * 2);
+      bigger.set(this.array);
+      this.array = bigger;
+    }
+    this.array[this.length++] = x;
+  }
+
+  /** The values so far: a view, not a copy (their buffer may hold room to spare). */
+  values(): A {
+    return this.array.subarray(0, this.length) as A;
+  }
+}

@@ -1,6 +1,7 @@
 import { FosError } from '../errors.js';
 import { idRanks } from '../idOrder.js';
 import type { SchoolYear } from '../types.js';
+import { numberColumn } from '../load/schoolColumns.js';
 import { bands } from './bands.js';
 import { ckmeansFamilies } from './ckmeansFamilies.js';
 import { contextSpace, type ContextSpace, type ContextWeight } from './context.js';
@@ -46,8 +47,7 @@ export function buildFamilies(year: string, eligible: SchoolYear[], o: FamilyOpt
   }
   const idRank = idRanks(eligible.map((s) => s.id));
   const space = contextSpace(eligible, o.context);
-  const measures = new Float64Array(eligible.length);
-  for (let i = 0; i < eligible.length; i++) measures[i] = eligible[i].measure!;
+  const measures = numberColumn(eligible, 'measure');
   return { year, schools: eligible, idRank, measures, space, families: makeFamilies(eligible, idRank, space, o, helper), options: o };
 }
 

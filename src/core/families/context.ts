@@ -1,4 +1,5 @@
 import type { SchoolYear } from '../types.js';
+import { numberColumn } from '../load/schoolColumns.js';
 
 /** A context variable and its weight: `fsm` is % FSM; any other name is a `--context-col`. */
 export interface ContextWeight {
@@ -32,25 +33,20 @@ export function contextValue(s: SchoolYear, name: string): number {
 export function contextSpace(schools: readonly SchoolYear[], vars: ContextWeight[]): ContextSpace {
   const n = schools.length;
   const dims = vars.length;
-  const names = vars.map((v) => v.name);
-  // Every school's values in one pass (its record is read once, not once per variable),
-  // then standardised in place.
+  // Each variable's values (straight from the columns of joined schools), standardised.
   const coords = new Float64Array(n * dims);
-  for (let i = 0; i < n; i++) {
-    const s = schools[i];
-    for (let d = 0; d < dims; d++) coords[i * dims + d] = contextValue(s, names[d]);
-  }
   const index = new Float64Array(n);
   const stats = vars.map((v, d) => {
+    const x = numberColumn(schools, v.name === 'fsm' ? 'fsm' : { context: v.name });
     let sum = 0;
-    for (let i = 0; i < n; i++) sum += coords[i * dims + d];
+    for (let i = 0; i < n; i++) sum += x[i];
     const mean = n ? sum / n : 0;
     let ss = 0;
-    for (let i = 0; i < n; i++) ss += (coords[i * dims + d] - mean) ** 2;
+    for (let i = 0; i < n; i++) ss += (x[i] - mean) ** 2;
     const sd = n > 1 ? Math.sqrt(ss / (n - 1)) : 0;
     const root = Math.sqrt(v.weight);
     for (let i = 0; i < n; i++) {
-      const z = sd > 0 ? (coords[i * dims + d] - mean) / sd : 0;
+      const z = sd > 0 ? (x[i] - mean) / sd : 0;
       coords[i * dims + d] = root * z;
       index[i] += v.weight * z;
     }

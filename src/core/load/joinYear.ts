@@ -1,4 +1,5 @@
-import type { ColumnMap, JoinReport, Location, SchoolYear } from '../types.js';
+import type { ColumnMap, JoinReport, SchoolYear } from '../types.js';
+import { SchoolColumns } from './schoolColumns.js';
 import type { SchoolRows } from './readSchoolRows.js';
 import { matchIds } from '../idOrder.js';
 
@@ -17,11 +18,11 @@ export function joinYear(
 ): { schools: SchoolYear[]; join: JoinReport } {
   const f = fsmRows ?? attainment;
   // Each field from the attainment file when it has it, else from the FSM file.
-  const numberFrom = (field: string) => {
+  const numberFrom = (field: string): ((r: number, fr: number) => number) => {
     const own = attainment.numbers[field];
-    if (own) return (r: number) => nullable(own[r]);
+    if (own) return (r) => own[r];
     const other = f.numbers[field];
-    return (_: number, fr: number) => (other && fr >= 0 ? nullable(other[fr]) : null);
+    return (_, fr) => (other && fr >= 0 ? other[fr] : NaN);
   };
   const textFrom = (field: string) => {
     const own = attainment.text[field];
@@ -42,56 +43,38 @@ export function joinYear(
 
   const order = attainment.order;
   const fsmRow = fsmRows ? matchIds(attainment.ids, order, fsmRows.ids, fsmRows.order) : undefined;
-  const schools: SchoolYear[] = new Array(order.length);
+  const n = order.length;
+  const c = new SchoolColumns(year, n, contextKeys, map.subjects, map.location?.kind);
+  const contextCols = contextKeys.map((key) => c.context[key]);
+  const subjectCols = map.subjects.map((key) => c.subjects[key]);
   let matched = 0;
-  for (let k = 0; k < order.length; k++) {
+  for (let k = 0; k < n; k++) {
     const r = order[k];
     const id = attainment.ids[r];
     const fr = fsmRow ? fsmRow[r] : r;
     if (fr >= 0) matched++;
-    // Schools without context variables or subjects share one empty (frozen) record.
-    let ctx = NONE;
-    if (contextKeys.length) {
-      ctx = {};
-      for (let c = 0; c < contextKeys.length; c++) ctx[contextKeys[c]] = context[c](r, fr);
+    c.id[k] = id;
+    c.name[k] = name(r, fr) || id;
+    c.la[k] = la(r, fr);
+    if (measure) c.measure[k] = measure[r];
+    if (fr >= 0 && fsm) c.fsm[k] = fsm[fr];
+    if (cohort) c.cohort[k] = cohort[r];
+    if (ciLow) c.ciLow[k] = ciLow[r];
+    if (ciHigh) c.ciHigh[k] = ciHigh[r];
+    for (let v = 0; v < contextCols.length; v++) contextCols[v][k] = context[v](r, fr);
+    for (let v = 0; v < subjectCols.length; v++) if (subjects[v]) subjectCols[v][k] = subjects[v][r];
+    if (map.location) {
+      c.locationA[k] = locA(r, fr);
+      c.locationB[k] = locB(r, fr);
     }
-    let subj = NONE;
-    if (subjects.length) {
-      subj = {};
-      for (let c = 0; c < subjects.length; c++) subj[map.subjects[c]] = subjects[c] ? nullable(subjects[c][r]) : null;
-    }
-    schools[k] = {
-      year,
-      id,
-      name: name(r, fr) || id,
-      la: la(r, fr),
-      measure: measure ? nullable(measure[r]) : null,
-      fsm: fr >= 0 && fsm ? nullable(fsm[fr]) : null,
-      cohort: cohort ? nullable(cohort[r]) : null,
-      ciLow: ciLow ? nullable(ciLow[r]) : null,
-      ciHigh: ciHigh ? nullable(ciHigh[r]) : null,
-      context: ctx,
-      subjects: subj,
-      location: toLocation(map, locA(r, fr), locB(r, fr)),
-      special: rectype !== undefined && rectype[r] === '2',
-      inFsmFile: fr >= 0,
-    };
+    c.special[k] = rectype !== undefined && rectype[r] === '2' ? 1 : 0;
+    c.inFsmFile[k] = fr >= 0 ? 1 : 0;
   }
+  const schools: SchoolYear[] = new Array(n);
+  for (let k = 0; k < n; k++) schools[k] = c.school(k);
   const fsmOnly = fsmRows ? fsmRows.ids.length - matched : 0;
   return {
     schools,
     join: { matched, attainmentOnly: attainment.ids.length - matched, fsmOnly, sameFile: fsmRows === undefined },
   };
-}
-
-const NONE: Record<string, number | null> = Object.freeze({});
-
-function nullable(v: number): number | null {
-  return v === v ? v : null;
-}
-
-function toLocation(map: ColumnMap, a: number | null, b: number | null): Location | null {
-  if (!map.location || a === null || b === null) return null;
-  // latitude, longitude → x = longitude, y = latitude; easting, northing → x, y.
-  return map.location.kind === 'latlon' ? { kind: 'latlon', x: b, y: a } : { kind: 'en', x: a, y: b };
 }

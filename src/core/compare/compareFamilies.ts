@@ -2,6 +2,7 @@ import { groupValues } from '../families/disjointFamilies.js';
 import type { YearFamilies } from '../families/buildFamilies.js';
 import { ownFamily, type OwnFamilies, type SomeFamilies } from '../families/neighbours.js';
 import type { SchoolYear } from '../types.js';
+import { numberColumn } from '../load/schoolColumns.js';
 import { comparisonColumns, Comparisons, placeRows, WHYS, type CandidateWhy, type Comparison, type ComparisonColumns } from './comparisons.js';
 import { sortedFamily, standingInto, type SortedFamily } from './standing.js';
 import { range } from '../range.js';
@@ -69,9 +70,7 @@ export function compareFamilies(yf: YearFamilies, rule: CandidateRule, only?: re
 /** The measures and, when the rule needs them, the bounds on the worse side. */
 export function judgeData(yf: YearFamilies, rule: CandidateRule): JudgeData {
   if (!rule.hasBounds) return { measures: yf.measures };
-  const bounds = new Float64Array(yf.schools.length);
-  yf.schools.forEach((s, i) => (bounds[i] = (rule.lowerIsBetter ? s.ciHigh : s.ciLow) ?? NaN));
-  return { measures: yf.measures, bounds };
+  return { measures: yf.measures, bounds: numberColumn(yf.schools, rule.lowerIsBetter ? 'ciHigh' : 'ciLow') };
 }
 
 /**

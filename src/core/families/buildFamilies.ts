@@ -1,7 +1,7 @@
 import { FosError } from '../errors.js';
 import { idRanks } from '../idOrder.js';
 import type { SchoolYear } from '../types.js';
-import { numberColumn } from '../load/schoolColumns.js';
+import { numberColumn, textColumn } from '../load/schoolColumns.js';
 import { bands } from './bands.js';
 import { ckmeansFamilies } from './ckmeansFamilies.js';
 import { contextSpace, type ContextSpace, type ContextWeight } from './context.js';
@@ -45,7 +45,7 @@ export function buildFamilies(year: string, eligible: SchoolYear[], o: FamilyOpt
   if (eligible.length < 2) {
     throw new FosError('TOO_FEW_SCHOOLS', `${year}: ${eligible.length} eligible school${eligible.length === 1 ? '' : 's'}; families need at least 2`, {}, 'run fos check to see why schools were left out');
   }
-  const idRank = idRanks(eligible.map((s) => s.id));
+  const idRank = idRanks(textColumn(eligible, 'id'));
   const space = contextSpace(eligible, o.context);
   const measures = numberColumn(eligible, 'measure');
   return { year, schools: eligible, idRank, measures, space, families: makeFamilies(eligible, idRank, space, o, helper), options: o };
@@ -67,7 +67,7 @@ function makeFamilies(eligible: SchoolYear[], idRank: Int32Array, space: Context
     case 'neighbours':
       return neighbours(space, idRank, o.size, o.tiesAll, helper);
     case 'bands':
-      return bands(eligible.map((s) => s.fsm!), eligible.map((s) => s.id), o.bands);
+      return bands(numberColumn(eligible, 'fsm'), textColumn(eligible, 'id'), o.bands);
     case 'quantiles':
       return quantiles(space.index, idRank, o.groups);
     case 'ckmeans':

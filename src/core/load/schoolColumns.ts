@@ -158,3 +158,13 @@ export function flagColumn(schools: readonly SchoolYear[], field: 'special' | 'i
   }
   return out;
 }
+
+/** A text field of each school, read as numberColumn reads numbers. */
+export function textColumn(schools: readonly SchoolYear[], field: 'id' | 'name' | 'la'): string[] {
+  const out = new Array<string>(schools.length);
+  for (let i = 0; i < schools.length; i++) {
+    const s = schools[i];
+    out[i] = s instanceof ColumnSchool ? s.c[field][s.k] : s[field];
+  }
+  return out;
+}

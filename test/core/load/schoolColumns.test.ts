@@ -2,7 +2,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { joinYear } from '../../../src/core/load/joinYear.js';
 import type { SchoolRows } from '../../../src/core/load/readSchoolRows.js';
-import { flagColumn, numberColumn, SchoolColumns, type NumberField } from '../../../src/core/load/schoolColumns.js';
+import { flagColumn, numberColumn, SchoolColumns, textColumn, type NumberField } from '../../../src/core/load/schoolColumns.js';
 import type { ColumnMap, SchoolYear } from '../../../src/core/types.js';
 
 const rows = (ids: string[], text: Record<string, string[]>, numbers: Record<string, number[]>): SchoolRows => ({
@@ -47,7 +47,7 @@ describe('joinYear into SchoolColumns', () => {
   });
 });
 
-describe('numberColumn and flagColumn', () => {
+describe('numberColumn, flagColumn and textColumn', () => {
   it('read the same values from joined schools as from plain ones (property)', () => {
     const value = fc.oneof(fc.constant(NaN), fc.double({ min: -100, max: 100, noNaN: true }));
     const school = fc.record({ measure: value, fsm: value, cohort: value, ciLow: value, ciHigh: value, eal: value, special: fc.boolean(), inFsm: fc.boolean() });
@@ -75,6 +75,7 @@ describe('numberColumn and flagColumn', () => {
           expect(numberColumn(joined, field)).toEqual(numberColumn(copies, field));
         }
         for (const field of ['special', 'inFsmFile'] as const) expect(flagColumn(joined, field)).toEqual(flagColumn(copies, field));
+        for (const field of ['id', 'name', 'la'] as const) expect(textColumn(joined, field)).toEqual(copies.map((s) => s[field]));
       }),
     );
   });

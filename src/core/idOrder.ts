@@ -38,13 +38,47 @@ function compareWith(a: string, da: string | undefined, b: string, db: string | 
 /**
  * Indexes of `ids` in id order (compareIds; equal ids keep their order), each id's digits
  * worked out once rather than at every comparison. Cost: one pass when the ids are in
- * order already (most files), else one sort, O(n log n).
+ * order already (most files), else one sort, O(n log n): a native sort of numbers when
+ * every id is digits only (URNs, say; see numericOrder), else a sort with compareIds.
  */
 export function idOrder(ids: readonly string[]): Int32Array {
   const digits = ids.map(digitsOf);
   const order = range(ids.length);
   const compare = (i: number, j: number) => compareWith(ids[i], digits[i], ids[j], digits[j]);
-  for (let i = 1; i < ids.length; i++) if (compare(i - 1, i) > 0) return order.sort(compare);
+  for (let i = 1; i < ids.length; i++) if (compare(i - 1, i) > 0) return numericOrder(digits, compare) ?? order.sort(compare);
+  return order;
+}
+
+/** Room for the row number below each id's value in a sort key. */
+const ROW_BITS = 2 ** 22;
+
+/**
+ * The id order when every id is digits only, with at most 9 significant digits, and there
+ * are at most 2²² (4 million) rows; else undefined. Each id's value and row make one
+ * number, value × 2²² + row (exact: below 2⁵²), sorted natively: several times quicker
+ * than a sort with a comparator. Ids of equal value that differ (0123 and 123) are put in
+ * compareIds order after; equal ids stay in row order.
+ */
+function numericOrder(digits: readonly (string | undefined)[], compare: (i: number, j: number) => number): Int32Array | undefined {
+  const n = digits.length;
+  if (n > ROW_BITS) return undefined;
+  const keys = new Float64Array(n);
+  for (let i = 0; i < n; i++) {
+    const d = digits[i];
+    if (d === undefined || d.length > 9) return undefined;
+    keys[i] = Number(d) * ROW_BITS + i;
+  }
+  keys.sort();
+  const order = new Int32Array(n);
+  for (let k = 0; k < n; k++) order[k] = keys[k] % ROW_BITS;
+  // Runs of equal value: sorted with compareIds (stable, so equal ids keep row order).
+  for (let k = 0; k < n; ) {
+    const value = Math.floor(keys[k] / ROW_BITS);
+    let end = k + 1;
+    while (end < n && Math.floor(keys[end] / ROW_BITS) === value) end++;
+    if (end - k > 1) order.set(Array.from(order.subarray(k, end)).sort(compare), k);
+    k = end;
+  }
   return order;
 }
 

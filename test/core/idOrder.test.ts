@@ -43,6 +43,18 @@ describe('compareIds', () => {
     );
   });
 
+  it('idOrder of digit-only ids (a native sort of numbers) equals a stable sort by compareIds, leading zeros and repeats included (property)', () => {
+    // Short ids repeat often (and 7, 07, 007 are equal in value); 10-digit ones take the comparator sort.
+    const id = fc.oneof(fc.stringMatching(/^0{0,2}[0-9]{1,2}$/), fc.stringMatching(/^[1-9][0-9]{5,8}$/), fc.stringMatching(/^[1-9][0-9]{9}$/));
+    fc.assert(
+      fc.property(fc.array(id, { maxLength: 60 }), (ids) => {
+        const stable = ids.map((_, i) => i).sort((i, j) => compareIds(ids[i], ids[j]));
+        expect(Array.from(idOrder(ids))).toEqual(stable);
+      }),
+      { numRuns: 300 },
+    );
+  });
+
   it('idOrder keeps equal ids in their order, sorted input or not', () => {
     expect(Array.from(idOrder(['5', '3', '5', '3']))).toEqual([1, 3, 0, 2]);
     expect(Array.from(idOrder(['1', '2', '2', '3']))).toEqual([0, 1, 2, 3]);

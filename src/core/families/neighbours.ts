@@ -309,8 +309,9 @@ export function neighbours(space: ContextSpace, idRank: Int32Array, size: number
  * memory, the helper is given it, and each thread takes runs of the search (NeighbourJob)
  * until none is left. What a failed helper took is done here. An index not in shared
  * memory is searched here alone. `meanwhile` is other work for this thread, done once the
- * helper has started on the search (before the search, without a helper). One variable is a sorted sweep, too cheap to gain from a
- * second thread (500k schools: 0.48 s either way), so it is never shared.
+ * helper has started on the search (before the search, without a helper). One variable
+ * is a sorted sweep, too cheap to gain from a second thread (500k schools: 0.48 s either
+ * way), so it is never shared.
  */
 export function findFamilies(
   dims: number,

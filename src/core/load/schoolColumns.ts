@@ -27,7 +27,7 @@ export class SchoolColumns {
 
   constructor(
     readonly year: string,
-    readonly n: number,
+    n: number,
     contextKeys: readonly string[],
     subjectKeys: readonly string[],
     readonly locationKind: Location['kind'] | undefined,

@@ -33,11 +33,13 @@ export function outperformers(ctx: CommandContext): Report {
   // Only a school that was a candidate in some year can be consistent (K ≥ 1), so the
   // history is worked out for those alone, not for every school.
   const everCandidate = new Set(multi ? upTo.flatMap((y) => y.families.schools.filter((_, i) => y.comparisons.candidate(i)).map((s) => s.id)) : []);
+  // With one year loaded, every candidate has the same history: worked out once.
+  const oneYear = multi ? undefined : consistency([{ year: a.year, candidate: true }], c.consistent);
   const picked: { i: number; s: SchoolYear; h: Consistency }[] = [];
   a.families.schools.forEach((s, i) => {
     const candidate = a.comparisons.candidate(i);
-    if (!(candidate || everCandidate.has(s.id)) || !keep(a, i)) return;
-    const h = history(s.id, i);
+    if (!(candidate || (multi && everCandidate.has(s.id))) || !keep(a, i)) return;
+    const h = oneYear ?? history(s.id, i);
     if (candidate || (multi && h.consistent)) picked.push({ i, s, h });
   });
   const rule = { threshold: c.threshold, lowerIsBetter: c.lowerIsBetter, hasBounds: map.ci !== undefined };

@@ -58,6 +58,14 @@ describe('fos (in-process)', () => {
     expect(j.tables.outperformers.every((row: { z: number; candidate: boolean; consistent: boolean }) => row.candidate ? row.z >= 1.5 : row.consistent)).toBe(true);
   });
 
+  it('outperformers with one year: every candidate, each with that one year as its history', async () => {
+    const r = await fos(['outperformers', '--attainment', 'data/ks4_2019.csv', '--fsm', 'data/census_2019.csv', '--format', 'csv']);
+    expect(r.code).toBe(0);
+    const rows = parse(r.stdout, { bom: true, columns: true }) as Record<string, string>[];
+    expect(rows.length).toBeGreaterThan(5);
+    for (const row of rows) expect([row.candidate, row.years_candidate, row.years_loaded, row.consistent, row.history]).toEqual(['true', '1', '1', '', '2019✓']);
+  });
+
   it('report: the school highlighted, a verdict, every member', async () => {
     const fam = parse((await fos(['families', '--format', 'csv'])).stdout, { bom: true, columns: true }) as Record<string, string>[];
     const id = fam[10].id;

@@ -1,3 +1,4 @@
+import { orNull } from '../orNull.js';
 import { standingAt, standingColumns, type Standing, type StandingColumns } from './standing.js';
 
 /** Why a school is or is not a candidate partner; stored as its index here. */
@@ -61,8 +62,7 @@ export class Comparisons {
 
   /** z against the family (in the measure's own direction), null when there is none. */
   z(i: number): number | null {
-    const z = this.columns.z[i];
-    return Number.isNaN(z) ? null : z;
+    return orNull(this.columns.z[i]);
   }
 
   get(i: number): Comparison {

@@ -1,4 +1,5 @@
 import { lowerBound, upperBound } from '../bounds.js';
+import { orNull } from '../orNull.js';
 
 /**
  * Where a school stands among the other members of its family (METHOD.md, Comparing a
@@ -145,8 +146,6 @@ export function standingInto(f: SortedFamily, self: number, lowerIsBetter: boole
     out.median[k] = out.mean[k] = out.sd[k] = out.z[k] = out.percentile[k] = NaN;
   }
 }
-
-const orNull = (x: number): number | null => (Number.isNaN(x) ? null : x);
 
 /** Row k of standing columns as a Standing, for the member with value `self`. */
 export function standingAt(c: StandingColumns, k: number, self: number, lowerIsBetter: boolean): Standing {

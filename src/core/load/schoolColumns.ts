@@ -1,4 +1,5 @@
 import type { Location, SchoolYear } from '../types.js';
+import { orNull } from '../orNull.js';
 
 /**
  * One year's joined schools kept column by column (school k in each; NaN for a missing
@@ -55,14 +56,12 @@ export class SchoolColumns {
   }
 }
 
-const nullable = (v: number): number | null => (v === v ? v : null);
-
 /** A record of the columns' values at row k (one frozen empty record when there are none). */
 function record(columns: Record<string, Float64Array>, k: number): Record<string, number | null> {
   const out: Record<string, number | null> = {};
   let any = false;
   for (const key in columns) {
-    out[key] = nullable(columns[key][k]);
+    out[key] = orNull(columns[key][k]);
     any = true;
   }
   return any ? out : NONE;
@@ -89,19 +88,19 @@ class ColumnSchool implements SchoolYear {
     return this.c.la[this.k];
   }
   get measure(): number | null {
-    return nullable(this.c.measure[this.k]);
+    return orNull(this.c.measure[this.k]);
   }
   get fsm(): number | null {
-    return nullable(this.c.fsm[this.k]);
+    return orNull(this.c.fsm[this.k]);
   }
   get cohort(): number | null {
-    return nullable(this.c.cohort[this.k]);
+    return orNull(this.c.cohort[this.k]);
   }
   get ciLow(): number | null {
-    return nullable(this.c.ciLow[this.k]);
+    return orNull(this.c.ciLow[this.k]);
   }
   get ciHigh(): number | null {
-    return nullable(this.c.ciHigh[this.k]);
+    return orNull(this.c.ciHigh[this.k]);
   }
   get context(): Record<string, number | null> {
     return record(this.c.context, this.k);

@@ -79,8 +79,7 @@ export class CommandContext {
 
   /** Who takes part in a year, from the config (used by check and by the analysis). */
   eligibilityOptions(): EligibilityOptions {
-    const c = this.config;
-    return { minCohort: c.minCohort, includeSpecial: c.includeSpecial, contextVars: c.context.map((v) => v.name).filter((n) => n !== 'fsm') };
+    return this.config.eligibility;
   }
 
   private analysed?: YearAnalysis[];
@@ -94,16 +93,32 @@ export class CommandContext {
     const c = this.config;
     this.analysed = analyse(
       years,
-      {
-        eligibility: this.eligibilityOptions(),
-        families: { method: c.method, size: c.size, tiesAll: c.tiesAll, bands: c.bands, groups: c.groups, context: c.context },
-        rule: { threshold: c.threshold, lowerIsBetter: c.lowerIsBetter, hasBounds: map.ci !== undefined },
-      },
+      { eligibility: c.eligibility, families: c.families, rule: { ...c.rule, hasBounds: map.ci !== undefined } },
       (y) => this.progress(`building families for ${y}…`),
       this.helper,
     );
     this.endProgress();
+    this.warnFamilySize(this.analysed);
     return this.analysed;
+  }
+
+  /**
+   * A --size or --groups that leaves nothing to compare is allowed but said, once for all
+   * years: a size of at least a year's eligible schools makes one family of all of them;
+   * more groups than a third of them leave families too small for a z (which needs two
+   * others beside the school).
+   */
+  private warnFamilySize(years: YearAnalysis[]) {
+    const { method, size, groups } = this.config.families;
+    const counts = (hit: (n: number) => boolean) =>
+      years
+        .filter((a) => a.families.schools.length > 0 && hit(a.families.schools.length))
+        .map((a) => `${a.families.schools.length} in ${a.year}`)
+        .join(', ');
+    const whole = method === 'neighbours' || method === 'size' ? counts((n) => size >= n) : '';
+    if (whole) this.warn(`--size ${size} is not below the eligible schools (${whole}): ${method === 'size' ? 'one family holds' : "every school's family is"} all of them`);
+    const tiny = method === 'quantiles' || method === 'ckmeans' ? counts((n) => groups * 3 > n) : '';
+    if (tiny) this.warn(`--groups ${groups} over the eligible schools (${tiny}) gives families of fewer than 3 schools on average, too small to compare a school with the others`);
   }
 
   /** The year asked for with --year, else the latest loaded. */

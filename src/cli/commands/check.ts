@@ -130,7 +130,7 @@ export function check(ctx: CommandContext): Report {
   const latest = yearRows[yearRows.length - 1];
   const summary = [
     `${years.length} year${years.length === 1 ? '' : 's'} loaded (${years.map((y) => y.year).join(', ')}); measure ${map.measure}, % FSM ${map.fsm}${map.cohort ? `, cohort ${map.cohort}` : ', no cohort column'}${map.ci ? `, bounds ${map.ci.join('/')}` : ''}.`,
-    `${latest.year}: ${latest.schools} schools in the attainment file, ${latest.matched} matched in the FSM table, ${latest.eligible} eligible (cohort ≥ ${c.minCohort}${c.includeSpecial ? '' : ', special schools left out'}).`,
+    `${latest.year}: ${latest.schools} schools in the attainment file, ${latest.matched} matched in the FSM table, ${latest.eligible} eligible (cohort ≥ ${c.eligibility.minCohort}${c.eligibility.includeSpecial ? '' : ', special schools left out'}).`,
   ];
   const notes = [
     'Missing codes: blank, NA NE NP SUPP LOWCOV NEW SP RE x c z u s : .. — counted, never read as 0.',

@@ -15,7 +15,7 @@ export function families(ctx: CommandContext): Report {
   const c = ctx.config;
   const years = c.year === 'all' ? ctx.analyse() : [ctx.yearAnalysis()];
   const { map } = ctx.load();
-  if (c.summary && c.method === 'neighbours') {
+  if (c.summary && c.families.method === 'neighbours') {
     throw new FosError('INVALID_OPTION', '--summary needs a method whose families do not overlap', {}, 'add --method bands, quantiles, ckmeans or size');
   }
   const keep = selection(ctx);
@@ -27,7 +27,7 @@ export function families(ctx: CommandContext): Report {
   }
   const a = years[years.length - 1];
   return {
-    title: `Families of schools, ${years.map((y) => y.year).join(', ')}: ${map.measure} by ${c.context.map((v) => v.name).join(', ')}`,
+    title: `Families of schools, ${years.map((y) => y.year).join(', ')}: ${map.measure} by ${c.families.context.map((v) => v.name).join(', ')}`,
     summary: [
       `Families: ${describeMethod(a)}.`,
       `${a.families.schools.length} eligible schools in ${a.year}; ${table.rows.length} row${table.rows.length === 1 ? '' : 's'} shown.`,

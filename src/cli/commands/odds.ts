@@ -14,7 +14,7 @@ export function odds(ctx: CommandContext): Report {
   const c = ctx.config;
   const a = ctx.yearAnalysis();
   const { map } = ctx.load();
-  const r = againstTheOdds(a.families.schools, { bands: c.bands, highFsm: c.highFsm, lowerIsBetter: c.lowerIsBetter });
+  const r = againstTheOdds(a.families.schools, { bands: c.families.bands, highFsm: c.highFsm, lowerIsBetter: c.rule.lowerIsBetter });
   const las = new Set(c.la);
   const inLa = (la: string) => las.size === 0 || las.has(la);
 

@@ -42,10 +42,10 @@ export function outperformers(ctx: CommandContext): Report {
     const h = oneYear ?? history(s.id, i);
     if (candidate || (multi && h.consistent)) picked.push({ i, s, h });
   });
-  const rule = { threshold: c.threshold, lowerIsBetter: c.lowerIsBetter, hasBounds: map.ci !== undefined };
+  const rule = { threshold: c.rule.threshold, lowerIsBetter: c.rule.lowerIsBetter, hasBounds: map.ci !== undefined };
   const robust = c.robust ? robustness(a.families, picked.map((p) => p.i), rule, ctx.helper) : undefined;
 
-  const zBetter = (i: number) => (c.lowerIsBetter ? -1 : 1) * (a.comparisons.z(i) ?? -Infinity);
+  const zBetter = (i: number) => (c.rule.lowerIsBetter ? -1 : 1) * (a.comparisons.z(i) ?? -Infinity);
   const keyed = picked.map(({ i, s, h }) => ({ i, s, h, consistent: Number(h.consistent), z: zBetter(i), rank: a.families.idRank[i] }));
   keyed.sort((x, y) => y.consistent - x.consistent || y.z - x.z || x.rank - y.rank);
   const rows = keyed.map(({ i, h, s }) => {
@@ -80,7 +80,7 @@ export function outperformers(ctx: CommandContext): Report {
       ]
     : undefined;
   const summary = [
-    `${picked.filter((p) => a.comparisons.candidate(p.i)).length} candidate partner${picked.length === 1 ? '' : 's'} in ${a.year} among ${a.families.schools.length} eligible schools: z ≥ ${c.threshold} against ${describeMethod(a)}${map.ci ? `, and ${c.lowerIsBetter ? 'upper' : 'lower'} bound ${map.ci.join('/')} beyond the family median` : ''}.`,
+    `${picked.filter((p) => a.comparisons.candidate(p.i)).length} candidate partner${picked.length === 1 ? '' : 's'} in ${a.year} among ${a.families.schools.length} eligible schools: z ≥ ${c.rule.threshold} against ${describeMethod(a)}${map.ci ? `, and ${c.rule.lowerIsBetter ? 'upper' : 'lower'} bound ${map.ci.join('/')} beyond the family median` : ''}.`,
   ];
   if (multi) summary.push(`${consistentCount} consistent over ${upTo.map((y) => y.year).join(', ')} (candidate in ≥ ${c.consistent.k} of the last ${c.consistent.n} years each school has).`);
   else summary.push('One year loaded: load several years (--attainment YEAR=FILE …) to see which candidates are consistent.');

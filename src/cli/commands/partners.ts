@@ -16,7 +16,7 @@ export function partners(ctx: CommandContext): Report {
   const { map } = ctx.load();
   const i = findSchool(a, c.schoolArg!);
   const me = a.families.schools[i];
-  const r = partnersFor(a, i, { sameLa: c.sameLa, otherLa: c.otherLa, maxKm: c.maxKm, lowerIsBetter: c.lowerIsBetter, topSubjects: 2 });
+  const r = partnersFor(a, i, { sameLa: c.sameLa, otherLa: c.otherLa, maxKm: c.maxKm, lowerIsBetter: c.rule.lowerIsBetter, topSubjects: 2 });
   const subjectsOn = map.subjects.length > 0;
   const fmt = (xs: { subject: string; z: number }[]) => xs.map((x) => `${x.subject} (z ${x.z >= 0 ? '+' : ''}${x.z.toFixed(1)})`).join(', ');
 
@@ -55,7 +55,7 @@ export function partners(ctx: CommandContext): Report {
   ];
   const outside = r.partners.some((p) => p.outsideFamily);
   const summary = [
-    `${me.name} (${me.id}), ${a.year}: ${verdict(a.comparisons.get(i), c.lowerIsBetter)}`,
+    `${me.name} (${me.id}), ${a.year}: ${verdict(a.comparisons.get(i), c.rule.lowerIsBetter)}`,
     `Family: ${describeMethod(a)}.`,
     r.partners.length === 0
       ? 'No candidate partner does better than this school, in its family or near it.'

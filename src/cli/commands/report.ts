@@ -20,9 +20,9 @@ export function report(ctx: CommandContext): Report {
   const me = a.families.schools[i];
   const cmp = a.comparisons.get(i);
   const members = membersOf(a.families.families, i);
-  const better = (x: number, y: number) => (c.lowerIsBetter ? x - y : y - x);
+  const better = (x: number, y: number) => (c.rule.lowerIsBetter ? x - y : y - x);
   const sorted = [...members].sort((x, y) => better(a.families.schools[x].measure!, a.families.schools[y].measure!) || a.families.idRank[x] - a.families.idRank[y]);
-  const extra = c.context.filter((v) => v.name !== 'fsm');
+  const extra = c.families.context.filter((v) => v.name !== 'fsm');
   const fsmValues = members.map((j) => a.families.schools[j].fsm!);
 
   const value = (j: number) => a.families.schools[j].measure!;
@@ -75,10 +75,10 @@ export function report(ctx: CommandContext): Report {
   return {
     title: `${me.name} (${me.id}), ${a.year}: ${map.measure} among similar schools`,
     summary: [
-      verdict(cmp, c.lowerIsBetter),
+      verdict(cmp, c.rule.lowerIsBetter),
       `${me.name}: LA ${me.la || '–'}, ${me.fsm}% FSM, ${map.measure} ${me.measure}${me.cohort !== null ? `, cohort ${me.cohort}` : ''}.`,
-      `Family: ${describeMethod(a)}; ${members.length} schools with ${Math.min(...fsmValues)}–${Math.max(...fsmValues)}% FSM${members.length > c.size && c.method === 'neighbours' ? ` (more than ${c.size}: tied schools kept)` : ''}.`,
-      `It is ${ordinal(cmp.rank)} of ${cmp.size}; candidate partner: ${cmp.candidate ? 'yes' : `no (${candidateReason(cmp, me, { threshold: c.threshold, lowerIsBetter: c.lowerIsBetter, hasBounds: map.ci !== undefined })})`}.`,
+      `Family: ${describeMethod(a)}; ${members.length} schools with ${Math.min(...fsmValues)}–${Math.max(...fsmValues)}% FSM${members.length > c.families.size && c.families.method === 'neighbours' ? ` (more than ${c.families.size}: tied schools kept)` : ''}.`,
+      `It is ${ordinal(cmp.rank)} of ${cmp.size}; candidate partner: ${cmp.candidate ? 'yes' : `no (${candidateReason(cmp, me, { threshold: c.rule.threshold, lowerIsBetter: c.rule.lowerIsBetter, hasBounds: map.ci !== undefined })})`}.`,
     ],
     tables: [
       { id: 'members', title: 'Family members, best first', columns, rows, highlight: [sorted.indexOf(i)] },

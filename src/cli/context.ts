@@ -3,8 +3,10 @@ import { analyse, type YearAnalysis } from '../core/analyse.js';
 import { FosError } from '../core/errors.js';
 import type { EligibilityOptions } from '../core/load/eligibility.js';
 import type { ColumnMap, YearData } from '../core/types.js';
+import { numberColumn } from '../core/load/schoolColumns.js';
 import { loadInputs } from '../io/loadInputs.js';
 import { HelperThread } from '../io/helperThread.js';
+import { measureDigits, type Naming } from '../report/columns.js';
 import type { InputFile, Meta } from '../report/model.js';
 import { optionsInForce, type Config } from './config.js';
 
@@ -128,6 +130,15 @@ export class CommandContext {
     const a = all.find((y) => y.year === this.config.year);
     if (!a) throw new FosError('INVALID_OPTION', `no data for --year ${this.config.year}`, {}, `years loaded: ${all.map((y) => y.year).join(', ')}`);
     return a;
+  }
+
+  private digits?: number;
+
+  /** How the catalogue labels and rounds measure columns: the measure's name and decimals (over every school loaded), and the school a report is about. */
+  naming(school?: string): Naming {
+    const { years, map } = this.load();
+    this.digits ??= Math.max(...years.map((y) => measureDigits(map.measure, numberColumn(y.schools, 'measure'))));
+    return { measure: map.measure, digits: this.digits, school };
   }
 
   meta(rows: number): Meta {

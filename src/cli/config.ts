@@ -164,7 +164,7 @@ export function toConfig(command: CommandName, raw: Record<string, unknown>, env
     manifest: manifest?.file,
     columns,
     where,
-    encoding: (v.encoding as Config['encoding'] | undefined) ?? 'auto',
+    encoding: v.encoding as Config['encoding'],
     delimiter: text('delimiter'),
     strict: v.strict === true,
     eligibility: {

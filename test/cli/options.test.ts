@@ -3,7 +3,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { FAMILY_METHODS } from '../../src/core/families/buildFamilies.js';
-import { COMMANDS, defaultShown, METHODS, OPTIONS, optionsFor } from '../../src/cli/options.js';
+import { COMMAND_NAMES, COMMANDS, defaultShown, METHODS, OPTIONS, optionsFor } from '../../src/cli/options.js';
 import { fos } from '../helpers/schools.js';
 
 const ROOT = resolve(__dirname, '../..');
@@ -18,6 +18,7 @@ describe('OPTIONS, the one list of options', () => {
 
   it('lists the family methods core knows, and each default among its choices', () => {
     expect(METHODS).toEqual(FAMILY_METHODS);
+    expect(COMMANDS.map((c) => c.name)).toEqual(COMMAND_NAMES);
     for (const o of OPTIONS.filter((x) => x.choices && x.default !== undefined)) expect(o.choices, o.flags).toContain(o.default);
   });
 

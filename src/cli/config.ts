@@ -51,6 +51,8 @@ export interface Config {
   chart?: string;
   color: boolean;
   debug: boolean;
+  /** --threads: how many threads may share the work (1: none but this one). */
+  threads: number | 'auto';
 }
 
 export interface Environment {
@@ -67,6 +69,13 @@ function int(flag: string, v: unknown, min: number): number {
   const n = Number(v);
   if (typeof v !== 'string' || !/^\d+$/.test(v.trim()) || n < min) throw invalid(flag, v, `a whole number of at least ${min}`);
   return n;
+}
+
+/** --threads: auto, or a whole number of at least 1. */
+function threadsOf(v: unknown): number | 'auto' {
+  if (v === undefined || v === 'auto') return 'auto';
+  if (typeof v !== 'string' || !/^\d+$/.test(v.trim()) || Number(v) < 1) throw invalid('--threads', v, 'auto, or a whole number of at least 1');
+  return Number(v);
 }
 
 function num(flag: string, v: unknown): number {
@@ -228,6 +237,7 @@ export function toConfig(command: string, raw: Record<string, unknown>, env: Env
     chart: typeof raw.chart === 'string' ? at(raw.chart) : undefined,
     color: raw.color !== false && !noColor && env.isTTY && !output && format === 'table',
     debug: raw.debug === true,
+    threads: threadsOf(raw.threads),
   };
 }
 

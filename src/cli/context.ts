@@ -4,7 +4,8 @@ import { FosError } from '../core/errors.js';
 import type { EligibilityOptions } from '../core/load/eligibility.js';
 import type { ColumnMap, YearData } from '../core/types.js';
 import { loadInputs } from '../io/loadInputs.js';
-import { HelperThread } from '../io/helperThread.js';
+import type { HelperThread } from '../parallel/helperThread.js';
+import { Scheduler, threadCount } from '../parallel/scheduler.js';
 import type { InputFile, Meta } from '../report/model.js';
 import { optionsInForce, type Config } from './config.js';
 
@@ -17,7 +18,8 @@ export interface Io {
   stderrIsTTY: boolean;
   env: Record<string, string | undefined>;
   cwd: string;
-  /** A helper thread the caller has already started (bin.ts does, while fos loads); else one is made when needed. */
+  /** A helper thread the caller has already started (bin.ts does, while fos loads); else
+   * one is made when needed (unless --threads 1). */
   helper?: HelperThread;
 }
 
@@ -33,7 +35,7 @@ export class CommandContext {
     private readonly io: Io,
     readonly version: string,
   ) {
-    this.helper = io.helper ?? new HelperThread();
+    this.runner = new Scheduler({ threads: threadCount(config.threads), helpers: io.helper ? [io.helper] : undefined });
   }
 
   warn(message: string) {
@@ -64,7 +66,7 @@ export class CommandContext {
       encoding: c.encoding,
       delimiter: c.delimiter,
       onFile: (f) => this.progress(`reading ${basename(f)}…`),
-    }, this.helper);
+    }, this.runner.helpers[0]);
     this.endProgress();
     const skipped = result.years.flatMap((y) => y.files.flatMap((f) => f.skippedRows.map((s) => ({ ...s, file: f.file }))));
     if (skipped.length) {
@@ -85,8 +87,9 @@ export class CommandContext {
 
   private analysed?: YearAnalysis[];
 
-  /** A second thread for large files and neighbour searches (started only when one is that large). */
-  readonly helper: HelperThread;
+  /** Who runs the large searches and the judging: this thread, and helper threads (started
+   * only when a file or a search is that large) unless --threads 1. */
+  readonly runner: Scheduler;
 
   analyse(): YearAnalysis[] {
     if (this.analysed) return this.analysed;
@@ -100,7 +103,7 @@ export class CommandContext {
         rule: { threshold: c.threshold, lowerIsBetter: c.lowerIsBetter, hasBounds: map.ci !== undefined },
       },
       (y) => this.progress(`building families for ${y}…`),
-      this.helper,
+      this.runner,
     );
     this.endProgress();
     return this.analysed;

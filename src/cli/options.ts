@@ -68,6 +68,7 @@ export const OPTIONS: readonly OptionSpec[] = [
   { flags: '--chart <file.svg>', description: 'also write the chart as SVG', group: 'output', commands: ['report', 'trend'] },
   { flags: '--no-color', description: 'no colour (also when NO_COLOR is set or output is not a terminal)', group: 'output', commands: 'all' },
   { flags: '--debug', description: 'show stack traces of internal errors', group: 'output', commands: 'all', default: false },
+  { flags: '--threads <n|auto>', description: 'threads to use, this one included (1: everything on the main thread; auto: the cores, up to 4)', group: 'output', commands: 'all', default: 'auto' },
 ];
 
 export const COMMANDS: readonly { name: string; args?: string; description: string }[] = [

@@ -2,6 +2,7 @@ import type { YearAnalysis } from '../core/analyse.js';
 import type { Comparison } from '../core/compare/comparisons.js';
 import type { Column } from './model.js';
 import type { Cell } from './model.js';
+import { schoolRow } from '../core/load/schoolTable.js';
 
 /** The columns of `fos families` (and the start of `fos outperformers`); see README "Output columns". */
 export function familyColumns(measure: string): Column[] {
@@ -28,7 +29,7 @@ export function familyColumns(measure: string): Column[] {
 
 /** The row of school i in a year's analysis, in the columns above (`c`: its comparison, when already at hand). */
 export function familyRow(a: YearAnalysis, i: number, c: Comparison = a.comparisons.get(i)): Record<string, Cell> {
-  const s = a.families.schools[i];
+  const s = schoolRow(a.families.schools, i);
   return {
     year: a.year,
     id: s.id,

@@ -19,8 +19,8 @@ export function check(ctx: CommandContext): Report {
   const yearRows = years.map((y) => {
     const el = eligibility(y.year, y.schools, ctx.eligibilityOptions());
     const count = (r: ExclusionReason) => el.excluded.filter((e) => e.reason === r).length;
-    const fsm = el.eligible.map((s) => s.fsm!).sort((a, b) => a - b);
-    const measure = el.eligible.map((s) => s.measure!).sort((a, b) => a - b);
+    const fsm = Array.from(el.eligible.fsm).sort((a, b) => a - b);
+    const measure = Array.from(el.eligible.measure).sort((a, b) => a - b);
     const q = (v: number[], p: number) => (v.length ? quantileSorted(v, p) : null);
     return {
       year: y.year,

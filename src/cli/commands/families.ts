@@ -5,6 +5,7 @@ import { groupsOf } from '../../core/families/disjointFamilies.js';
 import { describeMethod, familyColumns, familyRow } from '../../report/familyColumns.js';
 import type { Cell, Report, Table } from '../../report/model.js';
 import type { CommandContext } from '../context.js';
+import { schoolRow } from '../../core/load/schoolTable.js';
 
 /**
  * `fos families`: one row per eligible school with its family and standing; `--summary`
@@ -22,7 +23,7 @@ export function families(ctx: CommandContext): Report {
   let table: Table;
   if (c.summary) table = summaryTable(years, map.measure);
   else {
-    const rows = years.flatMap((a) => a.families.schools.map((_, i) => i).filter((i) => keep(a, i)).map((i) => familyRow(a, i)));
+    const rows = years.flatMap((a) => a.families.schools.id.map((_, i) => i).filter((i) => keep(a, i)).map((i) => familyRow(a, i)));
     table = { id: 'families', columns: familyColumns(map.measure), rows };
   }
   const a = years[years.length - 1];
@@ -48,8 +49,8 @@ export function selection(ctx: CommandContext): (a: YearAnalysis, i: number) => 
   const las = new Set(la);
   const ids = new Set(schools);
   return (a, i) => {
-    const s = a.families.schools[i];
-    return (las.size === 0 || las.has(s.la)) && (ids.size === 0 || ids.has(s.id));
+    const s = a.families.schools;
+    return (las.size === 0 || las.has(s.la[i])) && (ids.size === 0 || ids.has(s.id[i]));
   };
 }
 
@@ -60,7 +61,7 @@ function summaryTable(years: YearAnalysis[], measure: string): Table {
     if (f.kind !== 'disjoint') continue;
     const groups = groupsOf(f);
     for (let g = 0; g < f.count; g++) {
-      const members = groups[g].map((i) => a.families.schools[i]);
+      const members = groups[g].map((i) => schoolRow(a.families.schools, i));
       const fsm = members.map((s) => s.fsm!).sort((x, y) => x - y);
       const m = members.map((s) => s.measure!).sort((x, y) => x - y);
       rows.push({

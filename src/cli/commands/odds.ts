@@ -1,6 +1,7 @@
 import { againstTheOdds } from '../../core/odds/againstTheOdds.js';
 import type { Cell, Column, Report } from '../../report/model.js';
 import type { CommandContext } from '../context.js';
+import { schoolRows } from '../../core/load/schoolTable.js';
 
 const QUARTILES = ['top', 'second', 'third', 'bottom'];
 
@@ -14,7 +15,7 @@ export function odds(ctx: CommandContext): Report {
   const c = ctx.config;
   const a = ctx.yearAnalysis();
   const { map } = ctx.load();
-  const r = againstTheOdds(a.families.schools, { bands: c.bands, highFsm: c.highFsm, lowerIsBetter: c.lowerIsBetter });
+  const r = againstTheOdds(schoolRows(a.families.schools), { bands: c.bands, highFsm: c.highFsm, lowerIsBetter: c.lowerIsBetter });
   const las = new Set(c.la);
   const inLa = (la: string) => las.size === 0 || las.has(la);
 

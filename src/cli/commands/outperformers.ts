@@ -2,7 +2,7 @@ import { candidateReason } from '../../core/compare/compareFamilies.js';
 import { consistency, type Consistency } from '../../core/compare/consistency.js';
 import { robustness, ROBUSTNESS_CHECKS } from '../../core/compare/robustness.js';
 import { describeMethod, familyColumns, familyRow } from '../../report/familyColumns.js';
-import type { SchoolYear } from '../../core/types.js';
+import { schoolRow } from '../../core/load/schoolTable.js';
 import type { Cell, Column, Report } from '../../report/model.js';
 import type { CommandContext } from '../context.js';
 import { selection } from './families.js';
@@ -32,23 +32,23 @@ export function outperformers(ctx: CommandContext): Report {
     );
   // Only a school that was a candidate in some year can be consistent (K ≥ 1), so the
   // history is worked out for those alone, not for every school.
-  const everCandidate = new Set(multi ? upTo.flatMap((y) => y.families.schools.filter((_, i) => y.comparisons.candidate(i)).map((s) => s.id)) : []);
+  const everCandidate = new Set(multi ? upTo.flatMap((y) => y.families.schools.id.filter((_, i) => y.comparisons.candidate(i))) : []);
   // With one year loaded, every candidate has the same history: worked out once.
   const oneYear = multi ? undefined : consistency([{ year: a.year, candidate: true }], c.consistent);
-  const picked: { i: number; s: SchoolYear; h: Consistency }[] = [];
-  a.families.schools.forEach((s, i) => {
+  const picked: { i: number; h: Consistency }[] = [];
+  a.families.schools.id.forEach((id, i) => {
     const candidate = a.comparisons.candidate(i);
-    if (!(candidate || (multi && everCandidate.has(s.id))) || !keep(a, i)) return;
-    const h = oneYear ?? history(s.id, i);
-    if (candidate || (multi && h.consistent)) picked.push({ i, s, h });
+    if (!(candidate || (multi && everCandidate.has(id))) || !keep(a, i)) return;
+    const h = oneYear ?? history(id, i);
+    if (candidate || (multi && h.consistent)) picked.push({ i, h });
   });
   const rule = { threshold: c.threshold, lowerIsBetter: c.lowerIsBetter, hasBounds: map.ci !== undefined };
-  const robust = c.robust ? robustness(a.families, picked.map((p) => p.i), rule, ctx.helper) : undefined;
+  const robust = c.robust ? robustness(a.families, picked.map((p) => p.i), rule, ctx.runner) : undefined;
 
   const zBetter = (i: number) => (c.lowerIsBetter ? -1 : 1) * (a.comparisons.z(i) ?? -Infinity);
-  const keyed = picked.map(({ i, s, h }) => ({ i, s, h, consistent: Number(h.consistent), z: zBetter(i), rank: a.families.idRank[i] }));
+  const keyed = picked.map(({ i, h }) => ({ i, h, consistent: Number(h.consistent), z: zBetter(i), rank: a.families.idRank[i] }));
   keyed.sort((x, y) => y.consistent - x.consistent || y.z - x.z || x.rank - y.rank);
-  const rows = keyed.map(({ i, h, s }) => {
+  const rows = keyed.map(({ i, h }) => {
     const comparison = a.comparisons.get(i);
     const row: Record<string, Cell> = familyRow(a, i, comparison);
     row.candidate = comparison.candidate;
@@ -57,7 +57,7 @@ export function outperformers(ctx: CommandContext): Report {
     row.consistent = multi ? h.consistent : null;
     row.robust = robust ? `${robust.get(i)}/${ROBUSTNESS_CHECKS.length}` : null;
     row.history = h.history.map((y) => `${y.year}${y.candidate ? '✓' : '·'}`).join(' ');
-    row.reason = candidateReason(comparison, s, rule);
+    row.reason = candidateReason(comparison, schoolRow(a.families.schools, i), rule);
     return row;
   });
   const extra: Column[] = [

@@ -19,8 +19,8 @@ export function check(ctx: CommandContext): Report {
   const yearRows = years.map((y) => {
     const el = eligibility(y.year, y.schools, ctx.eligibilityOptions());
     const count = (r: ExclusionReason) => el.excluded.filter((e) => e.reason === r).length;
-    const fsm = minMedianMax(el.eligible.map((s) => s.fsm!));
-    const measure = minMedianMax(el.eligible.map((s) => s.measure!));
+    const fsm = minMedianMax(el.eligible.fsm);
+    const measure = minMedianMax(el.eligible.measure);
     return {
       year: y.year,
       attainment_file: basename(y.files[0].file),

@@ -23,7 +23,7 @@ export function families(ctx: CommandContext): Report {
   let table: Table;
   if (c.summary) table = summaryTable(years, ctx.naming());
   else {
-    const rows = years.flatMap((a) => a.families.schools.map((_, i) => i).filter((i) => keep(a, i)).map((i) => familyRow(a, i)));
+    const rows = years.flatMap((a) => a.families.schools.id.map((_, i) => i).filter((i) => keep(a, i)).map((i) => familyRow(a, i)));
     table = { id: 'families', columns: pick(FAMILY_COLUMNS, ctx.naming()), rows };
   }
   const a = years[years.length - 1];
@@ -49,8 +49,8 @@ export function selection(ctx: CommandContext): (a: YearAnalysis, i: number) => 
   const las = new Set(la);
   const ids = new Set(schools);
   return (a, i) => {
-    const s = a.families.schools[i];
-    return (las.size === 0 || las.has(s.la)) && (ids.size === 0 || ids.has(s.id));
+    const s = a.families.schools;
+    return (las.size === 0 || las.has(s.la[i])) && (ids.size === 0 || ids.has(s.id[i]));
   };
 }
 

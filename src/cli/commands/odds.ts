@@ -2,6 +2,7 @@ import { againstTheOdds } from '../../core/odds/againstTheOdds.js';
 import { pick, quartileColumns } from '../../report/columns.js';
 import type { Cell, Report } from '../../report/model.js';
 import type { CommandContext } from '../context.js';
+import { schoolRows } from '../../core/load/schoolTable.js';
 
 /**
  * `fos odds`: schools succeeding against the odds. The cross-tab of % FSM bands by
@@ -13,7 +14,7 @@ export function odds(ctx: CommandContext): Report {
   const c = ctx.config;
   const a = ctx.yearAnalysis();
   const { map } = ctx.load();
-  const r = againstTheOdds(a.families.schools, { bands: c.families.bands, highFsm: c.highFsm, lowerIsBetter: c.rule.lowerIsBetter });
+  const r = againstTheOdds(schoolRows(a.families.schools), { bands: c.families.bands, highFsm: c.highFsm, lowerIsBetter: c.rule.lowerIsBetter });
   const las = new Set(c.la);
   const inLa = (la: string) => las.size === 0 || las.has(la);
 

@@ -4,7 +4,7 @@ import { robustness, ROBUSTNESS_CHECKS } from '../../core/compare/robustness.js'
 import { pick } from '../../report/columns.js';
 import { describeMethod } from '../../report/describeMethod.js';
 import { FAMILY_COLUMNS, familyRow } from '../../report/familyRow.js';
-import type { SchoolYear } from '../../core/types.js';
+import { schoolRow } from '../../core/load/schoolTable.js';
 import type { Cell, Report } from '../../report/model.js';
 import type { CommandContext } from '../context.js';
 import { selection } from './families.js';
@@ -34,23 +34,23 @@ export function outperformers(ctx: CommandContext): Report {
     );
   // Only a school that was a candidate in some year can be consistent (K ≥ 1), so the
   // history is worked out for those alone, not for every school.
-  const everCandidate = new Set(multi ? upTo.flatMap((y) => y.families.schools.filter((_, i) => y.comparisons.candidate(i)).map((s) => s.id)) : []);
+  const everCandidate = new Set(multi ? upTo.flatMap((y) => y.families.schools.id.filter((_, i) => y.comparisons.candidate(i))) : []);
   // With one year loaded, every candidate has the same history: worked out once.
   const oneYear = multi ? undefined : consistency([{ year: a.year, candidate: true }], c.consistent);
-  const picked: { i: number; s: SchoolYear; h: Consistency }[] = [];
-  a.families.schools.forEach((s, i) => {
+  const picked: { i: number; h: Consistency }[] = [];
+  a.families.schools.id.forEach((id, i) => {
     const candidate = a.comparisons.candidate(i);
-    if (!(candidate || (multi && everCandidate.has(s.id))) || !keep(a, i)) return;
-    const h = oneYear ?? history(s.id, i);
-    if (candidate || (multi && h.consistent)) picked.push({ i, s, h });
+    if (!(candidate || (multi && everCandidate.has(id))) || !keep(a, i)) return;
+    const h = oneYear ?? history(id, i);
+    if (candidate || (multi && h.consistent)) picked.push({ i, h });
   });
   const rule = { threshold: c.rule.threshold, lowerIsBetter: c.rule.lowerIsBetter, hasBounds: map.ci !== undefined };
-  const robust = c.robust ? robustness(a.families, picked.map((p) => p.i), rule, ctx.helper) : undefined;
+  const robust = c.robust ? robustness(a.families, picked.map((p) => p.i), rule, ctx.runner) : undefined;
 
   const zBetter = (i: number) => (c.rule.lowerIsBetter ? -1 : 1) * (a.comparisons.z(i) ?? -Infinity);
-  const keyed = picked.map(({ i, s, h }) => ({ i, s, h, consistent: Number(h.consistent), z: zBetter(i), rank: a.families.idRank[i] }));
+  const keyed = picked.map(({ i, h }) => ({ i, h, consistent: Number(h.consistent), z: zBetter(i), rank: a.families.idRank[i] }));
   keyed.sort((x, y) => y.consistent - x.consistent || y.z - x.z || x.rank - y.rank);
-  const rows = keyed.map(({ i, h, s }) => {
+  const rows = keyed.map(({ i, h }) => {
     const comparison = a.comparisons.get(i);
     const row: Record<string, Cell> = familyRow(a, i, comparison);
     row.candidate = comparison.candidate;
@@ -60,7 +60,7 @@ export function outperformers(ctx: CommandContext): Report {
     row.robust = robust?.get(i) ?? null;
     row.robust_tried = robust ? ROBUSTNESS_CHECKS.length : null;
     row.history = h.history.map((y) => `${y.year}${y.candidate ? '✓' : '·'}`).join(' ');
-    row.reason = candidateReason(comparison, s, rule);
+    row.reason = candidateReason(comparison, schoolRow(a.families.schools, i), rule);
     return row;
   });
   // Wide columns go to csv/json/xlsx only, so the terminal table fits.

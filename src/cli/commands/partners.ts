@@ -5,6 +5,7 @@ import { describeMethod } from '../../report/describeMethod.js';
 import type { Cell, Report } from '../../report/model.js';
 import { verdict } from '../../report/verdict.js';
 import type { CommandContext } from '../context.js';
+import { schoolRows } from '../../core/load/schoolTable.js';
 
 /**
  * `fos partners <school>`: the candidate partners in the school's family that do better
@@ -16,13 +17,14 @@ export function partners(ctx: CommandContext): Report {
   const a = ctx.yearAnalysis();
   const { map } = ctx.load();
   const i = findSchool(a, c.schoolArg!);
-  const me = a.families.schools[i];
+  const schools = schoolRows(a.families.schools);
+  const me = schools[i];
   const r = partnersFor(a, i, { sameLa: c.sameLa, otherLa: c.otherLa, maxKm: c.maxKm, lowerIsBetter: c.rule.lowerIsBetter, topSubjects: 2 });
   const subjectsOn = map.subjects.length > 0;
   const fmt = (xs: { subject: string; z: number }[]) => xs.map((x) => `${x.subject} (z ${x.z >= 0 ? '+' : ''}${x.z.toFixed(1)})`).join(', ');
 
   const rows = r.partners.map((p) => {
-    const s = a.families.schools[p.index];
+    const s = schools[p.index];
     const cmp = a.comparisons.get(p.index);
     const row: Record<string, Cell> = {
       id: s.id,

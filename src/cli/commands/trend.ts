@@ -5,6 +5,7 @@ import { readGroup } from '../../io/readGroup.js';
 import { pick } from '../../report/columns.js';
 import type { Cell, Chart, Report } from '../../report/model.js';
 import type { CommandContext } from '../context.js';
+import { rowOfId, schoolRows } from '../../core/load/schoolTable.js';
 
 /**
  * `fos trend <school>` (or `--group ids.txt`): the measure by year beside the family
@@ -18,7 +19,7 @@ export function trend(ctx: CommandContext): Report {
   const latest = years[years.length - 1];
   const ids = c.group ? readGroup(c.group) : c.schoolArg ? [resolveId(ctx, c.schoolArg)] : [];
   if (ids.length === 0) throw new FosError('INVALID_OPTION', 'trend needs a school', {}, 'fos trend ID, or --group FILE with one id per line');
-  const nameOf = (id: string) => years.map((y) => y.data.schools.find((s) => s.id === id)?.name).filter(Boolean).pop() ?? id;
+  const nameOf = (id: string) => years.map((y) => y.data.schools.name[rowOfId(y.data.schools, id)]).filter(Boolean).pop() ?? id;
 
   const rows: Record<string, Cell>[] = [];
   const series: Chart[] = [];
@@ -34,7 +35,7 @@ export function trend(ctx: CommandContext): Report {
         series: [
           { name: nameOf(id), points: points.map((p) => ({ x: p.year, y: p.measure })) },
           { name: 'family median', points: points.map((p) => ({ x: p.year, y: p.familyMedian })) },
-          { name: `LA ${years.map((y) => y.data.schools.find((s) => s.id === id)?.la).filter(Boolean).pop() ?? ''}`.trim(), points: points.map((p) => ({ x: p.year, y: p.laAverage })) },
+          { name: `LA ${years.map((y) => y.data.schools.la[rowOfId(y.data.schools, id)]).filter(Boolean).pop() ?? ''}`.trim(), points: points.map((p) => ({ x: p.year, y: p.laAverage })) },
           { name: 'all schools (England)', points: points.map((p) => ({ x: p.year, y: p.englandAverage })) },
         ],
       });
@@ -43,13 +44,14 @@ export function trend(ctx: CommandContext): Report {
   if (ids.length > 1) {
     // The group's own line: cohort-weighted when cohorts are known.
     for (const y of years) {
-      const members = y.families.schools.filter((s) => ids.includes(s.id));
+      const eligible = schoolRows(y.families.schools);
+      const members = eligible.filter((s) => ids.includes(s.id));
       const avg = average(members);
-      const all = average(y.families.schools);
+      const all = average(eligible);
       rows.push({ id: 'group', name: `group of ${ids.length} (${members.length} eligible)`, year: y.year, measure: avg.value, family_median: null, la_average: null, england_average: all.value, rank: null, family_size: null, label: null, joined: null, left: null });
     }
   }
-  const weighted = years.every((y) => average(y.families.schools).weighted);
+  const weighted = years.every((y) => average(schoolRows(y.families.schools)).weighted);
   const columns = pick(
     ['id', ['name', { wide: ids.length === 1 }], 'year', 'measure', ['family_median', { label: 'family median' }], 'la_average', 'england_average', 'rank', ['family_size', { exportOnly: true }], 'label', 'joined', 'left'],
     ctx.naming(),
@@ -87,8 +89,8 @@ function row(id: string, name: string, p: TrendPoint): Record<string, Cell> {
 function resolveId(ctx: CommandContext, query: string): string {
   const years = ctx.analyse();
   for (const y of [...years].reverse()) {
-    if (y.data.schools.some((s) => s.id === query)) return query;
+    if (rowOfId(y.data.schools, query) >= 0) return query;
   }
   const latest = years[years.length - 1];
-  return latest.families.schools[findSchool(latest, query)].id;
+  return latest.families.schools.id[findSchool(latest, query)];
 }

@@ -11,6 +11,12 @@ export interface YearInput {
   year: string;
   attainment: string;
   fsm?: string;
+  /** Further attainment files of the year, read with the first as one table. */
+  attainmentMore?: string[];
+  /** Further FSM files of the year, likewise. */
+  fsmMore?: string[];
+  /** Tables joined to the year's schools by id (--join). */
+  joins?: string[];
 }
 
 /**
@@ -40,7 +46,28 @@ export function parseFileArg(arg: string): FileArg {
  * One FSM file without a year serves every year (with a warning from the caller). No FSM
  * file: % FSM comes from each attainment file.
  */
-export function pairInputs(attainment: FileArg[], fsm: FileArg[]): YearInput[] {
+export function pairInputs(attainment: FileArg[], fsm: FileArg[], joins: FileArg[] = []): YearInput[] {
+  return withJoins(pairFiles(attainment, fsm), joins);
+}
+
+/**
+ * Tables given with --join added to their years: `YEAR=FILE` to that year, a file with no
+ * year (its name is not read for one) to every year, in the order given.
+ */
+export function withJoins(years: YearInput[], joins: FileArg[]): YearInput[] {
+  if (joins.length === 0) return years;
+  for (const j of joins) {
+    if (j.year && !years.some((y) => y.year === j.year)) {
+      throw new FosError('INVALID_OPTION', `--join ${j.year}=${j.file}: no attainment file for ${j.year}`, {}, `years loaded: ${years.map((y) => y.year).join(', ')}`);
+    }
+  }
+  return years.map((y) => {
+    const mine = joins.filter((j) => !j.year || j.year === y.year).map((j) => j.file);
+    return mine.length ? { ...y, joins: [...(y.joins ?? []), ...mine] } : y;
+  });
+}
+
+function pairFiles(attainment: FileArg[], fsm: FileArg[]): YearInput[] {
   if (attainment.length === 0) throw new FosError('INVALID_OPTION', 'no attainment file given', {}, 'pass --attainment FILE (or YEAR=FILE), or --data fos.json');
   const withYears = attainment.map((a) => ({ ...a, year: a.year ?? yearFromFileName(a.file) }));
   if (withYears.length === 1 && !withYears[0].year) withYears[0].year = 'latest';

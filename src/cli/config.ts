@@ -8,6 +8,7 @@ import type { ColumnOverrides } from '../core/load/dfeColumns.js';
 import type { EligibilityOptions } from '../core/load/eligibility.js';
 import { pairInputs, parseFileArg, withJoins, type YearInput } from '../core/load/pairInputs.js';
 import type { WhereFilter } from '../core/load/readSchoolRows.js';
+import { expandFiles } from '../io/expandFiles.js';
 import { readManifest } from '../io/manifest.js';
 import { FORMATS, type Format } from '../report/model.js';
 import { columnPair, invalid, nameList, whereFilter } from './optionValues.js';
@@ -108,8 +109,8 @@ export function toConfig(command: CommandName, raw: Record<string, unknown>, env
   const inputs = manifest
     ? withJoins(manifest.years, joinArgs)
     : pairInputs(
-        attArgs.map((a) => ({ ...a, file: at(a.file) })),
-        fsmArgs.map((a) => ({ ...a, file: at(a.file) })),
+        attArgs.flatMap((a) => expandFiles(at(a.file)).map((file) => ({ ...a, file }))),
+        fsmArgs.flatMap((a) => expandFiles(at(a.file)).map((file) => ({ ...a, file }))),
         joinArgs,
       );
 

@@ -73,19 +73,20 @@ function pairFiles(attainment: FileArg[], fsm: FileArg[]): YearInput[] {
   if (withYears.length === 1 && !withYears[0].year) withYears[0].year = 'latest';
   const missing = withYears.find((a) => !a.year);
   if (missing) throw new FosError('INVALID_OPTION', `cannot tell the year of ${missing.file}`, {}, 'with several files, write each as --attainment YEAR=FILE');
-  const seen = new Set<string>();
-  for (const a of withYears) {
-    if (seen.has(a.year!)) throw new FosError('INVALID_OPTION', `two attainment files for ${a.year}`, {}, 'give one attainment file per year (YEAR=FILE)');
-    seen.add(a.year!);
-  }
+  // Several files of one year are read as one table (e.g. one per local authority).
+  const byYear = new Map<string, string[]>();
+  for (const a of withYears) byYear.set(a.year!, [...(byYear.get(a.year!) ?? []), a.file]);
   const fsmYears = fsm.map((f) => ({ ...f, year: f.year ?? yearFromFileName(f.file) }));
-  return withYears.map((a) => {
-    if (fsm.length === 0) return { year: a.year!, attainment: a.file };
-    if (fsm.length === 1 && (withYears.length === 1 || !fsmYears[0].year)) return { year: a.year!, attainment: a.file, fsm: fsm[0].file };
-    const match = fsmYears.filter((f) => f.year === a.year);
-    if (match.length !== 1) {
-      throw new FosError('INVALID_OPTION', `${match.length === 0 ? 'no' : 'more than one'} FSM file for ${a.year}`, {}, 'write each as --fsm YEAR=FILE with the years of the attainment files');
+  const oneYear = byYear.size === 1;
+  return [...byYear].map(([year, [first, ...more]]): YearInput => {
+    const own = { year, attainment: first, ...(more.length ? { attainmentMore: more } : {}) };
+    if (fsm.length === 0) return own;
+    if (fsm.length === 1 && (oneYear || !fsmYears[0].year)) return { ...own, fsm: fsm[0].file };
+    const match = oneYear && fsmYears.every((f) => !f.year) ? fsmYears : fsmYears.filter((f) => f.year === year);
+    if (match.length === 0) {
+      throw new FosError('INVALID_OPTION', `no FSM file for ${year}`, {}, 'write each as --fsm YEAR=FILE with the years of the attainment files');
     }
-    return { year: a.year!, attainment: a.file, fsm: match[0].file };
+    const [f, ...fMore] = match.map((m) => m.file);
+    return { ...own, fsm: f, ...(fMore.length ? { fsmMore: fMore } : {}) };
   }).sort((x, y) => (x.year < y.year ? -1 : x.year > y.year ? 1 : 0));
 }

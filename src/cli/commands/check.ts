@@ -1,3 +1,4 @@
+import { MISSING_CODES } from '../../core/load/parseCell.js';
 import { basename } from 'node:path';
 import { eligibility } from '../../core/load/eligibility.js';
 import { minMedianMax } from '../../core/minMedianMax.js';
@@ -124,7 +125,7 @@ export function check(ctx: CommandContext): Report {
     `${latest.year}: ${latest.schools} schools in the attainment file, ${latest.matched} matched in the FSM table, ${latest.eligible} eligible (cohort ≥ ${c.eligibility.minCohort}${c.eligibility.includeSpecial ? '' : ', special schools left out'}).`,
   ];
   const notes = [
-    'Missing codes: blank, NA NE NP SUPP LOWCOV NEW SP RE x c z u s : .. — counted, never read as 0.',
+    `Missing codes: blank, ${MISSING_CODES.join(' ')} — counted, never read as 0.`,
     'Summary rows are rows without an id and DfE total rows (RECTYPE 4, 5, 7; URN NAT).',
   ];
   if (skippedAll.length > skipped.rows.length) notes.push(`${skippedAll.length} unreadable values in all; the first ${skipped.rows.length} are listed.`);

@@ -9,6 +9,8 @@
  */
 export const MISSING_CODES: readonly string[] = [
   'NA', 'NE', 'NP', 'SUPP', 'LOWCOV', 'NEW', 'SP', 'RE', 'x', 'c', 'z', 'u', 's', ':', '..',
+  // In the 2022–2025 performance tables: low coverage, and did not sit.
+  'LOW', 'DNS',
 ];
 const MISSING = new Set(MISSING_CODES);
 /** The name under which empty cells are counted. */

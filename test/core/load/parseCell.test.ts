@@ -79,3 +79,11 @@ describe('parseNumber (the fast path)', () => {
     );
   });
 });
+
+describe('the codes of the 2022–2025 files', () => {
+  it('LOW and DNS are missing, counted under their code; "25%" is 25', () => {
+    expect(parseCell('LOW')).toEqual({ kind: 'missing', code: 'LOW' });
+    expect(parseCell('DNS')).toEqual({ kind: 'missing', code: 'DNS' });
+    expect(parseCell('25%')).toEqual({ kind: 'number', value: 25 });
+  });
+});

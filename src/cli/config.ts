@@ -79,6 +79,14 @@ export function optionValues(raw: Record<string, unknown>): Record<string, unkno
   return out;
 }
 
+/** A manifest entry that is a column name or a list of them (e.g. "match"). */
+function manifestList(value: unknown, where: string): string[] {
+  if (value === undefined) return [];
+  const list = Array.isArray(value) ? value : [value];
+  if (!list.every((x) => typeof x === 'string' && x.trim() !== '')) throw new FosError('MANIFEST_INVALID', `${where} must be a column name or a list of them`, {}, 'e.g. "match": ["ADMPOL"]');
+  return list as string[];
+}
+
 function formatFromExtension(file: string): Format | undefined {
   const ext = file.toLowerCase().split('.').pop();
   if (ext === 'markdown') return 'md';
@@ -128,6 +136,7 @@ export function toConfig(command: CommandName, raw: Record<string, unknown>, env
     context: contextCols,
     subjects: (v.subjects as string[] | undefined) ?? fromManifest('subjects', nameList) ?? [],
     location: (v.locationCols as [string, string] | undefined) ?? fromManifest('location', columnPair),
+    match: list<string>('match').length ? list<string>('match') : manifestList(mc.match, `"match" in ${manifest?.file}`),
   };
   const where = [...(manifest?.where ?? []).map((w) => whereFilter(w, `"where" in ${manifest!.file}`)), ...list<WhereFilter>('where')];
 
@@ -156,6 +165,7 @@ export function toConfig(command: CommandName, raw: Record<string, unknown>, env
     bands: v.bands as number[],
     groups: v.groups as number,
     context,
+    match: columns.match,
   };
 
   return {
@@ -210,6 +220,7 @@ export function optionsInForce(c: Config): Record<string, unknown> {
     bands: c.families.bands,
     groups: c.families.groups,
     context: c.families.context,
+    match: c.families.match,
     threshold: c.rule.threshold,
     consistent: `${c.consistent.k}/${c.consistent.n}`,
     highFsm: c.highFsm,

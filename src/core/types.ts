@@ -27,6 +27,9 @@ export interface SchoolTable {
   context: Record<string, Float64Array>;
   /** Subject or component measures by column name. */
   subjects: Record<string, Float64Array>;
+  /** The text of each --match column (by the name it was asked for), '' when blank;
+   * undefined when no column is matched on. */
+  match?: Record<string, string[]>;
   /** Each school's x (longitude or easting) and y (latitude or northing), NaN when not
    * known; undefined when no location columns were read. */
   location?: { kind: Location['kind']; x: Float64Array; y: Float64Array };
@@ -72,6 +75,8 @@ export interface ColumnMap {
   context: Record<string, string>;
   subjects: string[];
   location?: { cols: [string, string]; kind: 'latlon' | 'en' };
+  /** --match columns: the name asked for → the column read (absent: none). */
+  match?: Record<string, string>;
 }
 
 /** What was found reading one input file. */

@@ -3,6 +3,12 @@ import type { YearAnalysis } from '../core/analyse.js';
 /** Plain-English name of how families were made, for report headers. */
 export function describeMethod(a: YearAnalysis): string {
   const o = a.families.options;
+  const how = methodText(a);
+  return o.match?.length ? `${how}, within schools of the same ${o.match.join(' and ')}` : how;
+}
+
+function methodText(a: YearAnalysis): string {
+  const o = a.families.options;
   const vars = o.context.map((v) => (o.context.length > 1 ? `${v.name}×${v.weight}` : v.name === 'fsm' ? '% FSM' : v.name)).join(', ');
   switch (o.method) {
     case 'neighbours':

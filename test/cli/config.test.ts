@@ -10,7 +10,7 @@ const defaultOf = (flag: string) => OPTIONS.find((o) => o.flags.split(' ')[0] ==
 describe('toConfig', () => {
   it('takes every default from OPTIONS, and nests families, rule and eligibility', () => {
     const c = toConfig('outperformers', {}, env);
-    expect(c.families).toEqual({ method: defaultOf('--method'), size: defaultOf('--size'), tiesAll: false, bands: defaultOf('--bands'), groups: defaultOf('--groups'), context: defaultOf('--context') });
+    expect(c.families).toEqual({ method: defaultOf('--method'), size: defaultOf('--size'), tiesAll: false, bands: defaultOf('--bands'), groups: defaultOf('--groups'), context: defaultOf('--context'), match: [] });
     expect(c.rule).toEqual({ threshold: defaultOf('--threshold'), lowerIsBetter: false });
     expect(c.eligibility).toEqual({ minCohort: defaultOf('--min-cohort'), includeSpecial: false, contextVars: [] });
     expect([c.consistent, c.highFsm, c.encoding]).toEqual([defaultOf('--consistent'), defaultOf('--high-fsm'), defaultOf('--encoding')]);

@@ -1,6 +1,7 @@
 import { basename } from 'node:path';
 import { eligibility } from '../../core/load/eligibility.js';
 import { minMedianMax } from '../../core/minMedianMax.js';
+import { selectiveNote } from '../../core/families/selectiveNote.js';
 import type { ExclusionReason } from '../../core/types.js';
 import { excludedColumn, pick } from '../../report/columns.js';
 import type { Report, Table } from '../../report/model.js';
@@ -93,6 +94,8 @@ export function check(ctx: CommandContext): Report {
     `${years.length} year${years.length === 1 ? '' : 's'} loaded (${years.map((y) => y.year).join(', ')}); measure ${map.measure}, % FSM ${map.fsm}${map.cohort ? `, cohort ${map.cohort}` : ', no cohort column'}${map.ci ? `, bounds ${map.ci.join('/')}` : ''}.`,
     `${latest.year}: ${latest.schools} schools in the attainment file, ${latest.matched} matched in the FSM table, ${latest.eligible} eligible (cohort ≥ ${c.eligibility.minCohort}${c.eligibility.includeSpecial ? '' : ', special schools left out'}).`,
   ];
+  const selective = selectiveNote(map.measure, c.families.match ?? [], eligibility(years[years.length - 1].year, years[years.length - 1].schools, ctx.eligibilityOptions()).eligible.measure);
+  if (selective) summary.push(selective);
   const notes = [
     'Missing codes: blank, NA NE NP SUPP LOWCOV NEW SP RE x c z u s : .. — counted, never read as 0.',
     'Summary rows are rows without an id and DfE total rows (RECTYPE 4, 5, 7; URN NAT).',

@@ -9,6 +9,7 @@ import type { Cell, Report } from '../../report/model.js';
 import type { CommandContext } from '../context.js';
 import { familyCharts, ordinal, verdict } from '../../report/verdict.js';
 import { schoolRows } from '../../core/load/schoolTable.js';
+import { selectiveNote } from '../../core/families/selectiveNote.js';
 
 /**
  * `fos report <school>`: the page an analyst prints. The school, how its family was made,
@@ -63,6 +64,7 @@ export function report(ctx: CommandContext): Report {
     ],
     naming,
   );
+  const note = selectiveNote(map.measure, c.families.match ?? [], members.map(value));
   const standing: Record<string, Cell> = {
     family_size: cmp.size,
     family_median: cmp.median,
@@ -82,6 +84,7 @@ export function report(ctx: CommandContext): Report {
       `${me.name}: LA ${me.la || '–'}, ${me.fsm}% FSM, ${map.measure} ${me.measure}${me.cohort !== null ? `, cohort ${me.cohort}` : ''}.`,
       `Family: ${describeMethod(a)}; ${members.length} schools with ${Math.min(...fsmValues)}–${Math.max(...fsmValues)}% FSM${members.length > c.families.size && c.families.method === 'neighbours' ? ` (more than ${c.families.size}: tied schools kept)` : ''}.`,
       `It is ${ordinal(cmp.rank)} of ${cmp.size}; candidate partner: ${cmp.candidate ? 'yes' : `no (${candidateReason(cmp, me, { threshold: c.rule.threshold, lowerIsBetter: c.rule.lowerIsBetter, hasBounds: map.ci !== undefined })})`}.`,
+      ...(note ? [note] : []),
     ],
     tables: [
       { id: 'members', title: 'Family members, best first', columns, rows, highlight: [sorted.indexOf(i)] },

@@ -18,6 +18,8 @@ export interface ColumnOverrides {
   context: Record<string, string>;
   subjects: string[];
   location?: [string, string];
+  /** --match: text columns whose value a school's family must share. */
+  match?: string[];
 }
 
 export const DEFAULT_COLUMNS = {
@@ -152,6 +154,16 @@ export function resolveColumns(headers: Headers, o: ColumnOverrides): ResolvedCo
     subjects.push(c);
   }
 
+  // --match columns: text, from the FSM file first (e.g. a school information table), else the attainment file.
+  const match: Record<string, string> = {};
+  for (const col of o.match ?? []) {
+    const f = optional([col], fsm);
+    const a = f === undefined ? optional([col], att) : undefined;
+    if (f !== undefined) fsmCols[`match:${col}`] = match[col] = f;
+    else if (a !== undefined) attCols[`match:${col}`] = match[col] = a;
+    else need(`--match column ${col}`, '--match', [col], fsm ?? att);
+  }
+
   let location: ColumnMap['location'];
   const locCandidates = o.location
     ? [{ cols: o.location, kind: guessLocationKind(o.location) }]
@@ -186,6 +198,7 @@ export function resolveColumns(headers: Headers, o: ColumnOverrides): ResolvedCo
     context,
     subjects,
     location,
+    ...(o.match?.length ? { match } : {}),
   };
   return { attainment: attCols, fsm: fsmCols, map };
 }

@@ -82,6 +82,7 @@ export function selectRows(t: SchoolTable, keep: ArrayLike<number>): SchoolTable
     ciHigh: pick(t.ciHigh),
     context: each(t.context),
     subjects: each(t.subjects),
+    ...(t.match ? { match: Object.fromEntries(Object.entries(t.match).map(([key, c]) => [key, text(c)])) } : {}),
     location: t.location && { kind: t.location.kind, x: pick(t.location.x), y: pick(t.location.y) },
     special: pick(t.special),
     inFsmFile: pick(t.inFsmFile),

@@ -9,6 +9,8 @@ import type { EligibilityOptions } from '../core/load/eligibility.js';
 import { pairInputs, parseFileArg, type YearInput } from '../core/load/pairInputs.js';
 import type { WhereFilter } from '../core/load/readSchoolRows.js';
 import { readManifest } from '../io/manifest.js';
+import { peekHeader } from '../io/readTable.js';
+import { PRESET_NAMES, resolvePreset } from '../core/families/presets.js';
 import { FORMATS, type Format } from '../report/model.js';
 import { columnPair, invalid, nameList, whereFilter } from './optionValues.js';
 import { keyOf, OPTIONS, type CommandName } from './options.js';
@@ -49,6 +51,8 @@ export interface Config {
   chart?: string;
   color: boolean;
   debug: boolean;
+  /** What --preset took from the files (one line per variable), said on stderr. */
+  presetNotes: string[];
   /** --threads: how many threads may share the work (1: none but this one). */
   threads: number | 'auto';
 }
@@ -140,7 +144,24 @@ export function toConfig(command: CommandName, raw: Record<string, unknown>, env
   };
   const where = [...(manifest?.where ?? []).map((w) => whereFilter(w, `"where" in ${manifest!.file}`)), ...list<WhereFilter>('where')];
 
-  const context = (v.context as ContextWeight[] | undefined) ?? [];
+  // --preset: its columns found in the (latest year's) files; --context, --context-col, --size and --match override.
+  const presetName = text('preset') ?? manifest?.preset;
+  let presetNotes: string[] = [];
+  let context = (v.context as ContextWeight[] | undefined) ?? [];
+  let size = v.size as number;
+  if (presetName) {
+    if (!PRESET_NAMES.includes(presetName)) throw invalid('--preset', presetName, `one of ${PRESET_NAMES.join(', ')}`);
+    const last = inputs[inputs.length - 1];
+    const read = { encoding: v.encoding as Config['encoding'], delimiter: text('delimiter') };
+    const headers = { attainment: peekHeader(last.attainment, read) ?? [], fsm: last.fsm ? peekHeader(last.fsm, read) : undefined };
+    const p = resolvePreset(presetName, headers, { contextCols, fsmCol: columns.fsm }, v.strict === true);
+    presetNotes = [`--preset ${presetName}: ${p.notes.join('; ')}${p.missing.length ? ` (weights renormalised without ${p.missing.join(', ')})` : ''}`];
+    Object.assign(contextCols, p.contextCols);
+    columns.fsm ??= p.fsmCol;
+    if (raw.context === undefined) context = p.context;
+    if (raw.size === undefined) size = p.size;
+    if (!columns.match?.length) columns.match = p.match;
+  }
   for (const { name } of context) {
     if (name !== 'fsm' && !(name in contextCols)) {
       throw new FosError('INVALID_OPTION', `--context names ${name}, which is not a context variable`, {}, `map it to a column first: --context-col ${name}=COLUMN`);
@@ -160,7 +181,7 @@ export function toConfig(command: CommandName, raw: Record<string, unknown>, env
   const noColor = env.env.NO_COLOR !== undefined && env.env.NO_COLOR !== '';
   const families: FamilyOptions = {
     method: v.method as FamilyMethod,
-    size: v.size as number,
+    size,
     tiesAll: v.ties === 'all',
     bands: v.bands as number[],
     groups: v.groups as number,
@@ -203,6 +224,7 @@ export function toConfig(command: CommandName, raw: Record<string, unknown>, env
     color: v.color !== false && !noColor && env.isTTY && !output && format === 'table',
     debug: v.debug === true,
     threads: v.threads as Config['threads'],
+    presetNotes,
   };
 }
 

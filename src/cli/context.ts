@@ -57,6 +57,7 @@ export class CommandContext {
   load(): Loaded {
     if (this.loaded) return this.loaded;
     const c = this.config;
+    for (const note of c.presetNotes) this.warn(note);
     if (c.sample) this.warn('no input given: using the bundled synthetic sample (data/); pass --attainment and --fsm for real files');
     const fsmShared = new Set(c.inputs.map((y) => y.fsm)).size === 1 && c.inputs.length > 1 && c.inputs[0].fsm !== undefined;
     if (fsmShared) this.warn(`one FSM file serves all ${c.inputs.length} years`);

@@ -36,6 +36,7 @@ export const CATALOGUE = {
   cohort: int('pupils in the cohort'),
   // Families and standing (statistics over the other members)
   family: text('family number (disjoint methods), or the school’s own id (neighbours)'),
+  members: { type: 'text', exportOnly: true, about: 'the ids of the family’s members, the school first, then nearest first (neighbours) or in id order, space-separated (families --format json)' },
   family_size: int('members of the family, the school included', 'size'),
   family_median: inMeasure('median of the other members', 'median'),
   family_mean: inMeasure('mean of the other members', 'mean'),

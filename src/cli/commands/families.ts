@@ -1,5 +1,6 @@
 import type { YearAnalysis } from '../../core/analyse.js';
 import { FosError } from '../../core/errors.js';
+import { membersOf } from '../../core/families/buildFamilies.js';
 import { familySummaries } from '../../core/families/familySummaries.js';
 import { pick, type Naming } from '../../report/columns.js';
 import { describeMethod } from '../../report/describeMethod.js';
@@ -23,8 +24,15 @@ export function families(ctx: CommandContext): Report {
   let table: Table;
   if (c.summary) table = summaryTable(years, ctx.naming());
   else {
-    const rows = years.flatMap((a) => a.families.schools.id.map((_, i) => i).filter((i) => keep(a, i)).map((i) => familyRow(a, i)));
-    table = { id: 'families', columns: pick(FAMILY_COLUMNS, ctx.naming()), rows };
+    // json lists each family's member ids (what a second computation, or turnover, checks against).
+    const json = c.format === 'json';
+    const rows = years.flatMap((a) =>
+      a.families.schools.id
+        .map((_, i) => i)
+        .filter((i) => keep(a, i))
+        .map((i) => (json ? { ...familyRow(a, i), members: membersOf(a.families.families, i).map((j) => a.families.schools.id[j]).join(' ') } : familyRow(a, i))),
+    );
+    table = { id: 'families', columns: pick(json ? [...FAMILY_COLUMNS, 'members'] : FAMILY_COLUMNS, ctx.naming()), rows };
   }
   const a = years[years.length - 1];
   return {

@@ -51,6 +51,8 @@ export interface Config {
   chart?: string;
   color: boolean;
   debug: boolean;
+  /** --context-years: years each school's context is pooled over (pooledContext.ts). */
+  contextYears: number;
   /** What --preset took from the files (one line per variable), said on stderr. */
   presetNotes: string[];
   /** --threads: how many threads may share the work (1: none but this one). */
@@ -225,6 +227,7 @@ export function toConfig(command: CommandName, raw: Record<string, unknown>, env
     debug: v.debug === true,
     threads: v.threads as Config['threads'],
     presetNotes,
+    contextYears: v.contextYears as number,
   };
 }
 
@@ -242,6 +245,7 @@ export function optionsInForce(c: Config): Record<string, unknown> {
     bands: c.families.bands,
     groups: c.families.groups,
     context: c.families.context,
+    contextYears: c.contextYears,
     match: c.families.match,
     threshold: c.rule.threshold,
     consistent: `${c.consistent.k}/${c.consistent.n}`,

@@ -3,6 +3,7 @@ import { analyse, type YearAnalysis } from '../core/analyse.js';
 import { FosError } from '../core/errors.js';
 import type { EligibilityOptions } from '../core/load/eligibility.js';
 import type { ColumnMap, YearData } from '../core/types.js';
+import { pooledContext } from '../core/families/pooledContext.js';
 import { loadInputs } from '../io/loadInputs.js';
 import type { HelperThread } from '../parallel/helperThread.js';
 import { Scheduler, threadCount } from '../parallel/scheduler.js';
@@ -97,7 +98,7 @@ export class CommandContext {
     const { years, map } = this.load();
     const c = this.config;
     this.analysed = analyse(
-      years,
+      pooledContext(years, c.contextYears),
       { eligibility: c.eligibility, families: c.families, rule: { ...c.rule, hasBounds: map.ci !== undefined } },
       (y) => this.progress(`building families for ${y}…`),
       this.runner,

@@ -43,4 +43,14 @@ describe.skipIf(!existsSync(SHARED))('families that are truly alike, on real dat
     expect(strict.code).not.toBe(0);
     expect(strict.stderr).toMatch(/no column for prior attainment/);
   });
+
+  it('Hampshire KS4 2017 and 2018: turnover printed by check and trend; --context-years 2 keeps more members than 1', async () => {
+    const H = join(SHARED, 'hampshire-ks4');
+    const files = ['--attainment', join(H, '2016-2017_850_ks4final.csv'), '--attainment', join(H, '2017-2018_850_ks4final.csv')];
+    const line = (k: number) => `Family turnover 2017→2018: a median of ${k} of 19 members kept from last year's family (65 schools in both years).`;
+    expect((await fos(['check', ...files])).stdout).toContain(line(11));
+    expect((await fos(['check', ...files, '--context-years', '2'])).stdout).toContain(line(14));
+    const trend = await fos(['trend', '116234', ...files]);
+    expect(trend.stdout).toContain(line(11));
+  });
 });

@@ -1,6 +1,7 @@
 import { basename } from 'node:path';
 import { eligibility } from '../../core/load/eligibility.js';
 import { minMedianMax } from '../../core/minMedianMax.js';
+import { turnoverLines } from '../../core/families/turnover.js';
 import { selectiveNote } from '../../core/families/selectiveNote.js';
 import type { ExclusionReason } from '../../core/types.js';
 import { excludedColumn, pick } from '../../report/columns.js';
@@ -96,6 +97,7 @@ export function check(ctx: CommandContext): Report {
   ];
   const selective = selectiveNote(map.measure, c.families.match ?? [], eligibility(years[years.length - 1].year, years[years.length - 1].schools, ctx.eligibilityOptions()).eligible.measure);
   if (selective) summary.push(selective);
+  if (years.length > 1) summary.push(...turnoverLines(ctx.analyse().map((a) => a.families)));
   const notes = [
     'Missing codes: blank, NA NE NP SUPP LOWCOV NEW SP RE x c z u s : .. — counted, never read as 0.',
     'Summary rows are rows without an id and DfE total rows (RECTYPE 4, 5, 7; URN NAT).',

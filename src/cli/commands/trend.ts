@@ -5,6 +5,7 @@ import { readGroup } from '../../io/readGroup.js';
 import { pick } from '../../report/columns.js';
 import type { Cell, Chart, Report } from '../../report/model.js';
 import type { CommandContext } from '../context.js';
+import { turnoverLines } from '../../core/families/turnover.js';
 import { rowOfId, schoolRows } from '../../core/load/schoolTable.js';
 
 /**
@@ -60,6 +61,7 @@ export function trend(ctx: CommandContext): Report {
     title: ids.length === 1 ? `${nameOf(ids[0])} (${ids[0]}): ${map.measure} by year` : `${ids.length} schools: ${map.measure} by year`,
     summary: [
       `${years.length} year${years.length === 1 ? '' : 's'} loaded (${years.map((y) => y.year).join(', ')}); the family is rebuilt each year from that year's eligible schools.`,
+      ...turnoverLines(years.map((y) => y.families)),
       `LA and England are ${weighted ? 'pupil averages (weighted by cohort)' : 'plain school averages (cohorts not known for every school)'} over eligible schools; "England" is every school loaded${latest.families.schools.length < 1000 ? ', which for a local extract is not England' : ''}.`,
     ],
     tables: [{ id: 'trend', columns, rows }],

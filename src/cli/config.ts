@@ -51,6 +51,8 @@ export interface Config {
   chart?: string;
   color: boolean;
   debug: boolean;
+  /** --keep-families: the year whose families later years keep. */
+  keepFamilies?: string;
   /** --context-years: years each school's context is pooled over (pooledContext.ts). */
   contextYears: number;
   /** What --preset took from the files (one line per variable), said on stderr. */
@@ -228,6 +230,7 @@ export function toConfig(command: CommandName, raw: Record<string, unknown>, env
     threads: v.threads as Config['threads'],
     presetNotes,
     contextYears: v.contextYears as number,
+    keepFamilies: text('keepFamilies'),
   };
 }
 
@@ -246,6 +249,7 @@ export function optionsInForce(c: Config): Record<string, unknown> {
     groups: c.families.groups,
     context: c.families.context,
     contextYears: c.contextYears,
+    keepFamilies: c.keepFamilies,
     match: c.families.match,
     threshold: c.rule.threshold,
     consistent: `${c.consistent.k}/${c.consistent.n}`,

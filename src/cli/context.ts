@@ -99,7 +99,7 @@ export class CommandContext {
     const c = this.config;
     this.analysed = analyse(
       pooledContext(years, c.contextYears),
-      { eligibility: c.eligibility, families: c.families, rule: { ...c.rule, hasBounds: map.ci !== undefined } },
+      { eligibility: c.eligibility, families: c.families, rule: { ...c.rule, hasBounds: map.ci !== undefined }, keepFamilies: c.keepFamilies },
       (y) => this.progress(`building families for ${y}…`),
       this.runner,
     );

@@ -98,6 +98,7 @@ export const OPTIONS: readonly OptionSpec[] = [
   option({ flags: '--context <weights>', description: 'context variables and weights, e.g. fsm=1,eal=0.5', group: 'family', commands: FAMILY_COMMANDS, parse: contextWeights, default: [{ name: 'fsm', weight: 1 }], defaultText: 'fsm=1' }),
   option({ flags: '--preset <name>', description: 'an English context preset: columns, weights, size and strata (README "Presets")', group: 'family', commands: 'all', choices: ['london', 'eef', 'dfe', 'fsm'] }),
   option({ flags: '--context-years <k>', description: "each school's context: the cohort-weighted mean of its last K years with data", group: 'family', commands: 'all', parse: wholeNumber(1), default: 1 }),
+  option({ flags: '--keep-families <year>', description: 'keep the families of YEAR in later years (closed schools dropped, new ones with their nearest school)', group: 'family', commands: 'all' }),
   option({ flags: '--match <col>', description: 'a family is drawn only from schools with the same value of COL (e.g. ADMPOL: selective with selective) (repeatable)', group: 'family', commands: 'all', repeatable: true }),
   option({ flags: '--summary', description: 'families: one row per family (disjoint methods)', group: 'family', commands: ['families'] }),
   // Comparison and candidates

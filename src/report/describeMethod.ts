@@ -4,7 +4,8 @@ import type { YearAnalysis } from '../core/analyse.js';
 export function describeMethod(a: YearAnalysis): string {
   const o = a.families.options;
   const how = methodText(a);
-  return o.match?.length ? `${how}, within schools of the same ${o.match.join(' and ')}` : how;
+  const within = o.match?.length ? `${how}, within schools of the same ${o.match.join(' and ')}` : how;
+  return o.keptFrom ? `${within}: the families of ${o.keptFrom}, kept (closed schools dropped, new ones with their nearest school)` : within;
 }
 
 function methodText(a: YearAnalysis): string {

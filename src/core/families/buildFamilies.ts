@@ -28,6 +28,8 @@ export interface FamilyOptions {
   context: ContextWeight[];
   /** --match: columns whose value a school's family shares (strata.ts); none when empty or absent. */
   match?: string[];
+  /** Set on families kept from this year (keepFamilies.ts): they were not searched this year. */
+  keptFrom?: string;
 }
 
 export type Families = OwnFamilies | DisjointFamilies;
@@ -58,7 +60,7 @@ export function buildFamilies(year: string, eligible: SchoolTable, o: FamilyOpti
  * are made again.
  */
 export function otherFamilies(yf: YearFamilies, change: Partial<FamilyOptions>, run?: Runner): YearFamilies {
-  const o = { ...yf.options, ...change };
+  const o = { ...yf.options, keptFrom: undefined, ...change };
   const space = change.context ? contextSpace(yf.schools, o.context) : yf.space;
   return { ...yf, space, families: makeFamilies(yf.schools, yf.idRank, space, o, run), options: o };
 }

@@ -68,6 +68,13 @@ export const CATALOGUE = {
   position: int('place within the family, best first', '#'),
   vs_school: inMeasure('the member’s measure − the school’s', 'vs {school}'),
   distance: num(3, 'how far the context is from the school’s, in standard deviations (weighted)'),
+  // How alike the family is (report)
+  variable: text('a context variable of the family (fsm: % FSM)'),
+  school_value: num(1, 'the school’s value of the variable', 'school'),
+  others_min: num(1, 'lowest value among the other members', 'family from'),
+  others_median: num(1, 'median of the other members (R type 7)', 'median'),
+  others_max: num(1, 'highest value among the other members', 'to'),
+  at_edge: bool('the school lies outside the middle 90% of the other members (5th–95th percentile, R type 7)', 'at the edge?'),
   main_difference: text('the context variable that contributes most to the distance', 'most different in'),
   // Partners
   lead: inMeasure('the partner’s measure − the school’s', 'lead over {school}'),

@@ -50,4 +50,14 @@ describe('--match', () => {
     expect(bad.code).not.toBe(0);
     expect(bad.stderr).toMatch(/GRAMMAR/);
   });
+
+  it('report shows each context variable beside the family’s range and median, and warns at the edge', async () => {
+    const f = files({ 'ks4.csv': csv });
+    // Comp H (20% FSM) with families of 4 within its stratum: Modern F 9, Comp G 12, Comp E 7:
+    // others 7–12, median 9; 20 lies above their 95th percentile (11.7).
+    const r = await fos(['report', '108', '--attainment', f['ks4.csv'], '--size', '4', '--match', 'ADMPOL', '--format', 'json']);
+    const j = JSON.parse(r.stdout);
+    expect(j.tables.context).toEqual([{ variable: 'fsm', school_value: 20, others_min: 7, others_median: 9, others_max: 12, at_edge: true }]);
+    expect(j.summary.join('\n')).toContain("At the edge of its family on fsm 20 (the others' middle 90%: 7.2–11.7)");
+  });
 });

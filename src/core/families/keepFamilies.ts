@@ -1,6 +1,6 @@
 import { compactGroups } from './disjointFamilies.js';
 import { membersOf, type Families, type YearFamilies } from './buildFamilies.js';
-import type { OwnFamilies } from './neighbours.js';
+import { ownWithoutIndex } from './strata.js';
 
 /**
  * The families of a base year kept in a later year (`--keep-families YEAR`, as the London
@@ -61,12 +61,5 @@ function keptOwn(base: YearFamilies, later: YearFamilies, anchor: Int32Array, ba
   const offsets = new Int32Array(n + 1);
   rows.forEach((r, i) => (offsets[i + 1] = offsets[i] + r.length));
   const members = Int32Array.from(rows.flat());
-  return {
-    kind: 'own',
-    offsets,
-    members,
-    get index(): never {
-      throw new Error('kept families have no search index: make other sizes with otherFamilies');
-    },
-  } as OwnFamilies;
+  return ownWithoutIndex(offsets, members, 'kept families');
 }

@@ -131,12 +131,19 @@ export function withinStrata(strata: Strata, build: (s: number) => OwnFamilies |
       for (let j = f.offsets[k]; j < f.offsets[k + 1]; j++) members[at++] = rows[f.members[j]];
     }
   });
+  return ownWithoutIndex(offsets, members, 'families made within strata');
+}
+
+/** Own families not found by one search (within strata, or kept from another year): asking
+ * for their search index is an error, since none holds them; other sizes are made again
+ * with otherFamilies. */
+export function ownWithoutIndex(offsets: Int32Array, members: Int32Array, what: string): OwnFamilies {
   return {
     kind: 'own',
     offsets,
     members,
     get index(): never {
-      throw new Error('families made within strata have no single search index: make other sizes with otherFamilies');
+      throw new Error(`${what} have no single search index: make other sizes with otherFamilies`);
     },
   } as OwnFamilies;
 }

@@ -2,7 +2,7 @@ import type { YearAnalysis } from '../core/analyse.js';
 import type { Comparison } from '../core/compare/comparisons.js';
 import type { Column } from './model.js';
 import type { Cell } from './model.js';
-import { schoolRow } from '../core/load/schoolTable.js';
+import { orNull } from '../core/orNull.js';
 
 /** The columns of `fos families` (and the start of `fos outperformers`); see README "Output columns". */
 export function familyColumns(measure: string): Column[] {
@@ -29,15 +29,15 @@ export function familyColumns(measure: string): Column[] {
 
 /** The row of school i in a year's analysis, in the columns above (`c`: its comparison, when already at hand). */
 export function familyRow(a: YearAnalysis, i: number, c: Comparison = a.comparisons.get(i)): Record<string, Cell> {
-  const s = schoolRow(a.families.schools, i);
+  const s = a.families.schools;
   return {
     year: a.year,
-    id: s.id,
-    name: s.name,
-    la: s.la,
-    fsm: s.fsm,
-    measure: s.measure,
-    cohort: s.cohort,
+    id: s.id[i],
+    name: s.name[i],
+    la: s.la[i],
+    fsm: orNull(s.fsm[i]),
+    measure: orNull(s.measure[i]),
+    cohort: orNull(s.cohort[i]),
     family: c.family,
     family_size: c.size,
     family_median: c.median,

@@ -2,7 +2,7 @@ import { candidateReason } from '../../core/compare/compareFamilies.js';
 import { consistency, type Consistency } from '../../core/compare/consistency.js';
 import { robustness, ROBUSTNESS_CHECKS } from '../../core/compare/robustness.js';
 import { describeMethod, familyColumns, familyRow } from '../../report/familyColumns.js';
-import { schoolRow } from '../../core/load/schoolTable.js';
+import { orNull } from '../../core/orNull.js';
 import type { Cell, Column, Report } from '../../report/model.js';
 import type { CommandContext } from '../context.js';
 import { selection } from './families.js';
@@ -57,7 +57,7 @@ export function outperformers(ctx: CommandContext): Report {
     row.consistent = multi ? h.consistent : null;
     row.robust = robust ? `${robust.get(i)}/${ROBUSTNESS_CHECKS.length}` : null;
     row.history = h.history.map((y) => `${y.year}${y.candidate ? '✓' : '·'}`).join(' ');
-    row.reason = candidateReason(comparison, schoolRow(a.families.schools, i), rule);
+    row.reason = candidateReason(comparison, { ciLow: orNull(a.families.schools.ciLow[i]), ciHigh: orNull(a.families.schools.ciHigh[i]) }, rule);
     return row;
   });
   const extra: Column[] = [

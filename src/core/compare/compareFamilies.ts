@@ -103,8 +103,8 @@ function whyOf(c: ComparisonColumns, k: number, bounds: Float64Array | undefined
   return (rule.lowerIsBetter ? bound < median : bound > median) ? WHY.qualifies : WHY['bound does not clear median'];
 }
 
-/** Why, in words, e.g. "z 1.84 ≥ 1; lower bound 0.12 clears median 0.05". */
-export function candidateReason(c: Comparison, school: SchoolYear, rule: CandidateRule): string {
+/** Why, in words, e.g. "z 1.84 ≥ 1; lower bound 0.12 clears median 0.05" (`school`: its bounds). */
+export function candidateReason(c: Comparison, school: Pick<SchoolYear, 'ciLow' | 'ciHigh'>, rule: CandidateRule): string {
   const z = c.z === null ? '' : `z ${(rule.lowerIsBetter ? -c.z : c.z).toFixed(2)}`;
   const side = rule.lowerIsBetter ? 'upper' : 'lower';
   const bound = rule.lowerIsBetter ? school.ciHigh : school.ciLow;

@@ -2,7 +2,7 @@ import { HelperThread } from '../parallel/helperThread.js';
 
 const argv = process.argv.slice(2);
 
-// The helper thread takes some 50 ms to start. When an argument names a file large
+// The helper thread takes a while to start. When an argument names a file large
 // enough to be read there (FILE, --opt=FILE or YEAR=FILE), it starts now, while the rest
 // of fos loads, so it is ready by the time the files are opened. Only a head start:
 // whether the thread is used is decided as before, when the files are read. Not with

@@ -2,8 +2,8 @@ import { LOCAL_ARRAYS, type ArrayMaker } from './arrayMaker.js';
 
 const LEAF = 32;
 
-/** What a tree is made of: plain arrays, so a tree built in shared memory can be handed
- * to another thread and searched there as it is (new KdTree(arrays)). */
+/** What a tree is made of: plain arrays, so a tree can be made again over them as they
+ * are (new KdTree(arrays)), with nothing copied. */
 export interface KdTreeArrays {
   /** The points: row-major coordinates and weights, in point order. */
   coords: Float64Array;
@@ -126,7 +126,7 @@ export class KdTree {
   private missD: number[] = [];
   private missP: number[] = [];
 
-  /** A tree over its arrays as they are (built by buildKdTree, here or on another thread). */
+  /** A tree over its arrays as they are (built by buildKdTree). */
   constructor(readonly arrays: KdTreeArrays) {
     ({ coords: this.coords, weight: this.weight, dims: this.dims, perm: this.perm, lo: this.lo, hi: this.hi, dim: this.dim, split: this.split, left: this.left, right: this.right, sc: this.sc, sw: this.sw } = arrays);
     this.off = new Float64Array(this.dims);

@@ -73,6 +73,8 @@ export class CommandContext {
         `${skipped.length} value${skipped.length === 1 ? '' : 's'} could not be read and were treated as missing (first: ${basename(s.file)}, line ${s.line}, column ${s.column}, value ${JSON.stringify(s.value)}: ${s.reason}); run fos check for the list, or --strict to stop`,
       );
     }
+    const m = result.map;
+    if (!m.cohort) this.warn(`no cohort for ${m.measure} (${m.cohortNote ?? 'none'}): --min-cohort cannot apply, so schools of every size are compared; pass --cohort-col COL`);
     this.loaded = result;
     return result;
   }

@@ -37,6 +37,8 @@ export interface ColumnMap {
   measure: string;
   fsm: string;
   cohort?: string;
+  /** Which cohort applies to the measure, or why there is none, in words (when not named by --cohort-col). */
+  cohortNote?: string;
   ci?: [string, string];
   rectype?: string;
   context: Record<string, string>;

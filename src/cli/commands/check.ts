@@ -129,8 +129,9 @@ export function check(ctx: CommandContext): Report {
   };
   const latest = yearRows[yearRows.length - 1];
   const summary = [
-    `${years.length} year${years.length === 1 ? '' : 's'} loaded (${years.map((y) => y.year).join(', ')}); measure ${map.measure}, % FSM ${map.fsm}${map.cohort ? `, cohort ${map.cohort}` : ', no cohort column'}${map.ci ? `, bounds ${map.ci.join('/')}` : ''}.`,
-    `${latest.year}: ${latest.schools} schools in the attainment file, ${latest.matched} matched in the FSM table, ${latest.eligible} eligible (cohort ≥ ${c.minCohort}${c.includeSpecial ? '' : ', special schools left out'}).`,
+    `${years.length} year${years.length === 1 ? '' : 's'} loaded (${years.map((y) => y.year).join(', ')}); measure ${map.measure}, % FSM ${map.fsm}${map.ci ? `, bounds ${map.ci.join('/')}` : ''}.`,
+    `Cohort: ${map.cohort ? (map.cohortNote ?? `${map.cohort} (--cohort-col)`) : `${map.cohortNote ?? 'none'}; no school is left out for its size (pass --cohort-col COL)`}.`,
+    `${latest.year}: ${latest.schools} schools in the attainment file, ${latest.matched} matched in the FSM table, ${latest.eligible} eligible (${map.cohort ? `cohort ≥ ${c.minCohort}` : 'any cohort'}${c.includeSpecial ? '' : ', special schools left out'}).`,
   ];
   const notes = [
     'Missing codes: blank, NA NE NP SUPP LOWCOV NEW SP RE x c z u s : .. — counted, never read as 0.',

@@ -1,0 +1,40 @@
+import { describe, expect, it } from 'vitest';
+import { files, fos, ks4 } from '../helpers/schools.js';
+
+// Five schools; school 3 has 6 pupils (TPUP), 2 disadvantaged pupils of its 40 (TFSM6CLA1A).
+const HEADER = ['RECTYPE', 'LEA', 'URN', 'SCHNAME', 'TPUP', 'ATT8SCR', 'PTL2BASICS_94', 'TFSM6CLA1A', 'ATT8SCR_FSM6CLA1A', 'PTFSM6CLA1A'];
+const ROWS = [
+  ['1', '900', '1', 'A', '100', '40', '60%', '30', '35', '10'],
+  ['1', '900', '2', 'B', '90', '42', '62%', '20', '36', '12'],
+  ['1', '900', '3', 'C', '6', '44', '64%', '2', '37', '14'],
+  ['1', '900', '4', 'D', '80', '46', '66%', '9', '38', '16'],
+  ['1', '900', '5', 'E', '70', '48', '68%', '25', '39', '18'],
+];
+
+describe('fos check: which cohort applies', () => {
+  it('a new whole-school measure keeps the file cohort (TPUP), so small schools stay out', async () => {
+    const f = files({ 'a.csv': ks4(ROWS, HEADER) });
+    const r = await fos(['check', '--attainment', f['a.csv'], '--measure', 'PTL2BASICS_94', '--format', 'json']);
+    expect(r.code).toBe(0);
+    const j = JSON.parse(r.stdout);
+    expect(j.tables.years[0]).toMatchObject({ eligible: 4, excluded_cohort_below_minimum: 1 });
+    expect(j.summary.join('\n')).toMatch(/Cohort: TPUP, the file's cohort/);
+    expect(r.stderr).not.toMatch(/no cohort/);
+  });
+
+  it("a pupil-group measure takes its group's count as cohort (2 and 9 disadvantaged pupils < 11)", async () => {
+    const f = files({ 'a.csv': ks4(ROWS, HEADER) });
+    const j = JSON.parse((await fos(['check', '--attainment', f['a.csv'], '--measure', 'ATT8SCR_FSM6CLA1A', '--format', 'json'])).stdout);
+    expect(j.tables.years[0]).toMatchObject({ eligible: 3, excluded_cohort_below_minimum: 2 });
+    expect(j.summary.join('\n')).toMatch(/Cohort: TFSM6CLA1A, the number of disadvantaged pupils/);
+  });
+
+  it('no cohort known: said in check and on stderr, and eligibility does not claim a cohort rule', async () => {
+    const f = files({ 'a.csv': ks4(ROWS.map((r) => [r[2], r[3], r[5], r[9]]), ['URN', 'SCHNAME', 'ATT8SCR', 'PTFSM6CLA1A']) });
+    const r = await fos(['check', '--attainment', f['a.csv'], '--format', 'json']);
+    expect(r.stderr).toMatch(/no cohort for ATT8SCR .*--min-cohort cannot apply/);
+    const j = JSON.parse(r.stdout);
+    expect(j.summary.join('\n')).toMatch(/eligible \(any cohort/);
+    expect(j.summary.join('\n')).not.toMatch(/cohort ≥/);
+  });
+});

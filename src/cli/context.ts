@@ -26,6 +26,11 @@ export interface Loaded {
   map: ColumnMap;
 }
 
+/** The warning for a measure whose usual confidence bounds the file lacks (also in fos check). */
+export function boundsMissing(m: ColumnMap): string {
+  return `${m.measure} usually comes with confidence bounds ${m.ciMissing!.join('/')}, which the file lacks: candidates are chosen by z alone, without the bound rule; pass --ci-cols LOW,HIGH if the file names them otherwise`;
+}
+
 /** What every command is given: the config, a way to warn, and the data loader. */
 export class CommandContext {
   constructor(
@@ -75,6 +80,7 @@ export class CommandContext {
     }
     const m = result.map;
     if (!m.cohort) this.warn(`no cohort for ${m.measure} (${m.cohortNote ?? 'none'}): --min-cohort cannot apply, so schools of every size are compared; pass --cohort-col COL`);
+    if (m.ciMissing) this.warn(boundsMissing(m));
     this.loaded = result;
     return result;
   }

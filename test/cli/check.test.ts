@@ -37,4 +37,16 @@ describe('fos check: which cohort applies', () => {
     expect(j.summary.join('\n')).toMatch(/eligible \(any cohort/);
     expect(j.summary.join('\n')).not.toMatch(/cohort ≥/);
   });
+
+  it('P8MEA without P8CILOW/P8CIUPP: the bound rule that cannot apply is said on stderr and in check', async () => {
+    const rows = ROWS.map((r, k) => [r[0], r[1], r[2], r[3], r[4], String(-0.5 + 0.25 * k), r[9]]);
+    const f = files({ 'a.csv': ks4(rows, ['RECTYPE', 'LEA', 'URN', 'SCHNAME', 'TPUP', 'P8MEA', 'PTFSM6CLA1A']) });
+    const out = await fos(['outperformers', '--attainment', f['a.csv'], '--measure', 'P8MEA', '--size', '3', '--no-robust']);
+    expect(out.stderr).toMatch(/P8MEA usually comes with confidence bounds P8CILOW\/P8CIUPP, which the file lacks/);
+    const j = JSON.parse((await fos(['check', '--attainment', f['a.csv'], '--measure', 'P8MEA', '--format', 'json'])).stdout);
+    expect(j.summary.join('\n')).toMatch(/Bounds: P8MEA usually comes with confidence bounds/);
+    // With the bounds there, nothing is said.
+    const withBounds = files({ 'b.csv': ks4(rows.map((r) => [...r, '-1', '1']), ['RECTYPE', 'LEA', 'URN', 'SCHNAME', 'TPUP', 'P8MEA', 'PTFSM6CLA1A', 'P8CILOW', 'P8CIUPP']) });
+    expect((await fos(['check', '--attainment', withBounds['b.csv'], '--measure', 'P8MEA'])).stderr).not.toMatch(/bounds/);
+  });
 });

@@ -3,7 +3,7 @@ import { quantileSorted } from 'simple-statistics';
 import { eligibility } from '../../core/load/eligibility.js';
 import type { ExclusionReason } from '../../core/types.js';
 import type { Column, Report, Table } from '../../report/model.js';
-import type { CommandContext } from '../context.js';
+import { boundsMissing, type CommandContext } from '../context.js';
 
 const REASONS: ExclusionReason[] = ['special school', 'no FSM row', 'measure missing', 'FSM missing', 'context missing', 'cohort below minimum'];
 const reasonKey = (r: string) => `excluded_${r.replace(/[^a-z]+/gi, '_').toLowerCase()}`;
@@ -133,6 +133,7 @@ export function check(ctx: CommandContext): Report {
     `Cohort: ${map.cohort ? (map.cohortNote ?? `${map.cohort} (--cohort-col)`) : `${map.cohortNote ?? 'none'}; no school is left out for its size (pass --cohort-col COL)`}.`,
     `${latest.year}: ${latest.schools} schools in the attainment file, ${latest.matched} matched in the FSM table, ${latest.eligible} eligible (${map.cohort ? `cohort ≥ ${c.minCohort}` : 'any cohort'}${c.includeSpecial ? '' : ', special schools left out'}).`,
   ];
+  if (map.ciMissing) summary.push(`Bounds: ${boundsMissing(map)}.`);
   const notes = [
     'Missing codes: blank, NA NE NP SUPP LOWCOV NEW SP RE x c z u s : .. — counted, never read as 0.',
     'Summary rows are rows without an id and DfE total rows (RECTYPE 4, 5, 7; URN NAT).',

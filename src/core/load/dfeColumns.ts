@@ -126,12 +126,14 @@ export function resolveColumns(headers: Headers, o: ColumnOverrides): ResolvedCo
   }
 
   let ci: [string, string] | undefined;
+  let ciMissing: [string, string] | undefined;
   if (o.ci) ci = [need('lower bound', '--ci-cols', [o.ci[0]], att), need('upper bound', '--ci-cols', [o.ci[1]], att)];
   else {
     const d = DEFAULT_COLUMNS.ci[measure];
     const lo = d ? optional([d[0]], att) : undefined;
     const hi = d ? optional([d[1]], att) : undefined;
     if (lo && hi) ci = [lo, hi];
+    else if (d) ciMissing = d;
   }
   if (ci) [attCols.ciLow, attCols.ciHigh] = ci;
 
@@ -185,6 +187,7 @@ export function resolveColumns(headers: Headers, o: ColumnOverrides): ResolvedCo
     cohort: attCols.cohort,
     cohortNote,
     ci,
+    ciMissing,
     rectype: attCols.rectype,
     context,
     subjects,

@@ -1,5 +1,7 @@
 import { findSchool } from '../../core/findSchool.js';
-import { partnersFor } from '../../core/partners/partnersFor.js';
+import { FosError } from '../../core/errors.js';
+import { partnersFor, type LeftOut } from '../../core/partners/partnersFor.js';
+import type { ColumnMap, SchoolYear } from '../../core/types.js';
 import { describeMethod } from '../../report/familyColumns.js';
 import type { Cell, Column, Report } from '../../report/model.js';
 import { verdict } from '../../report/verdict.js';
@@ -16,6 +18,7 @@ export function partners(ctx: CommandContext): Report {
   const { map } = ctx.load();
   const i = findSchool(a, c.schoolArg!);
   const me = a.families.schools[i];
+  filtersApply(ctx, map, me);
   const r = partnersFor(a, i, { sameLa: c.sameLa, otherLa: c.otherLa, maxKm: c.maxKm, lowerIsBetter: c.lowerIsBetter, topSubjects: 2 });
   const subjectsOn = map.subjects.length > 0;
   const fmt = (xs: { subject: string; z: number }[]) => xs.map((x) => `${x.subject} (z ${x.z >= 0 ? '+' : ''}${x.z.toFixed(1)})`).join(', ');
@@ -54,20 +57,45 @@ export function partners(ctx: CommandContext): Report {
     { key: 'strengths', header: 'strengths', type: 'text', label: 'strongest subjects', wide: !subjectsOn },
   ];
   const outside = r.partners.some((p) => p.outsideFamily);
+  const fam = r.leftOut.family;
+  const famLeft = fam.byLa + fam.byKm;
+  const leftWords = (l: LeftOut) =>
+    [
+      l.byLa && `${l.byLa} left out by ${c.sameLa ? '--same-la' : '--other-la'}`,
+      l.byKm && `${l.byKm} left out by --max-km ${c.maxKm} (the nearest ${l.nearestKm === null ? 'has no location' : `is ${l.nearestKm.toFixed(1)} km away`})`,
+    ]
+      .filter(Boolean)
+      .join(' and ');
+  const out = r.leftOut.outside;
+  const n = r.partners.length;
   const summary = [
     `${me.name} (${me.id}), ${a.year}: ${verdict(a.comparisons.get(i), c.lowerIsBetter)}`,
     `Family: ${describeMethod(a)}.`,
-    r.partners.length === 0
-      ? 'No candidate partner does better than this school, in its family or near it.'
+    n === 0
+      ? famLeft || out.byLa + out.byKm
+        ? `No candidate partner that does better passes the filters: in its family, ${famLeft ? leftWords(fam) : 'none does better'}; outside it, ${out.byLa + out.byKm ? leftWords(out) : 'none does better'}.`
+        : 'No candidate partner does better than this school, in its family or near it.'
       : outside
-        ? `No member of its family is a candidate partner doing better${r.betterNonCandidates ? ` (${r.betterNonCandidates} do better but are not candidates)` : ''}; the nearest candidates just outside the family are offered instead.`
-        : `${r.partners.length} candidate partner${r.partners.length === 1 ? '' : 's'} in the family do better, closest context first.`,
+        ? `No member of its family is a candidate partner doing better${r.betterNonCandidates || famLeft ? ` (${[r.betterNonCandidates && `${r.betterNonCandidates} do better but are not candidates`, famLeft && `candidates that do better: ${leftWords(fam)}`].filter(Boolean).join('; ')})` : ''}; the nearest candidates just outside the family are offered instead.`
+        : `${n} candidate partner${n === 1 ? ' in the family does' : 's in the family do'} better, closest context first${famLeft ? `; ${leftWords(fam).replace(/^(\d+) left/, '$1 more left')}` : ''}.`,
   ];
   if (subjectsOn) summary.push(r.weakest.length ? `${me.name}'s weakest subjects against its family: ${fmt(r.weakest)}.` : `No subject figures for ${me.name}.`);
   const notes: string[] = [];
-  if (r.filteredOut) notes.push(`${r.filteredOut} candidate${r.filteredOut === 1 ? '' : 's'} left out by ${[c.sameLa && '--same-la', c.otherLa && '--other-la', c.maxKm !== undefined && '--max-km'].filter(Boolean).join(', ')}.`);
   if (!r.locationsKnown) notes.push('Locations are not known for these schools, so distances in km are not shown; pass --location-cols LATITUDE,LONGITUDE or EASTING,NORTHING.');
-  if (c.maxKm !== undefined && !r.locationsKnown) notes.push('--max-km needs locations: with none known, no school can qualify.');
   notes.push('distance: how far the partner’s context is from this school’s, in standard deviations.');
   return { title: `Partners for ${me.name}, ${a.year}`, summary, tables: [{ id: 'partners', columns, rows }], notes, charts: [], meta: ctx.meta(rows.length) };
+}
+
+/**
+ * --same-la / --other-la need the school's authority, --max-km its location: a filter that
+ * cannot apply is a usage error, not a silent no-op (or a filter that leaves out everyone).
+ */
+function filtersApply(ctx: CommandContext, map: ColumnMap, me: SchoolYear): void {
+  const c = ctx.config;
+  const laFlag = c.sameLa ? '--same-la' : c.otherLa ? '--other-la' : undefined;
+  if (laFlag && !map.la) throw new FosError('INVALID_OPTION', `${laFlag} needs each school's local authority, and no local authority column is loaded`, {}, 'name the column with --la-col COL');
+  if (laFlag && !me.la) throw new FosError('INVALID_OPTION', `${laFlag}: ${me.name} (${me.id}) has no local authority in column ${map.la}`, {}, `leave out ${laFlag}`);
+  if (c.maxKm === undefined) return;
+  if (!map.location) throw new FosError('INVALID_OPTION', '--max-km needs school locations, and none are loaded', {}, 'name the columns with --location-cols LATITUDE,LONGITUDE or EASTING,NORTHING');
+  if (!me.location) throw new FosError('INVALID_OPTION', `--max-km: ${me.name} (${me.id}) has no location in columns ${map.location.cols.join(', ')}`, {}, 'leave out --max-km');
 }

@@ -32,7 +32,7 @@ export function trend(years: readonly YearAnalysis[], id: string): TrendPoint[] 
     const raw = a.data.schools.find((s) => s.id === id);
     const la = raw?.la;
     const eligible = a.families.schools;
-    const laAvg = la !== undefined ? average(eligible.filter((s) => s.la === la)) : { value: null, weighted: false };
+    const laAvg = la ? average(eligible.filter((s) => s.la === la)) : { value: null, weighted: false };
     const all = average(eligible);
     let joined: string[] = [];
     let left: string[] = [];

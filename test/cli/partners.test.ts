@@ -38,4 +38,19 @@ describe('fos partners: filters that cannot apply, and what the filters left out
     const la = JSON.parse((await run(f, '--same-la', '--format', 'json')).stdout);
     expect(la.summary[2]).toMatch(/in its family, 1 left out by --same-la;/);
   });
+
+  it('--subjects with several years: read in the year reported only; a year without them says so', async () => {
+    // 2018 has ATT8SCRENG (school 1 the weakest, school 8 the strongest); 2019 does not.
+    const sub = files({
+      'a2018.csv': ks4(ROWS.map((r, k) => [...r.slice(0, 7), String(5 + k)]), [...HEADER.slice(0, 7), 'ATT8SCRENG']),
+      'a2019.csv': ks4(ROWS.map((r) => r.slice(0, 7)), HEADER.slice(0, 7)),
+    });
+    const args = ['partners', '1', '--attainment', `2018=${sub['a2018.csv']}`, '--attainment', `2019=${sub['a2019.csv']}`, '--size', '8', '--subjects', 'ATT8SCRENG'];
+    const in2018 = await fos([...args, '--year', '2018', '--format', 'json']);
+    expect(in2018.code).toBe(0);
+    expect(JSON.parse(in2018.stdout).tables.partners[0].strengths).toMatch(/^ATT8SCRENG \(z \+/);
+    const in2019 = await fos(args);
+    expect(in2019.code).toBe(1);
+    expect(in2019.stderr).toMatch(/a2019\.csv: column ATT8SCRENG not found for the subject measures of 2019\n.*--year 2018/);
+  });
 });

@@ -20,7 +20,8 @@ export function partners(ctx: CommandContext): Report {
   const me = a.families.schools[i];
   filtersApply(ctx, map, me);
   const r = partnersFor(a, i, { sameLa: c.sameLa, otherLa: c.otherLa, maxKm: c.maxKm, lowerIsBetter: c.lowerIsBetter, topSubjects: 2 });
-  const subjectsOn = map.subjects.length > 0;
+  const subjects = subjectsOf(ctx, a.year);
+  const subjectsOn = subjects.found.length > 0;
   const fmt = (xs: { subject: string; z: number }[]) => xs.map((x) => `${x.subject} (z ${x.z >= 0 ? '+' : ''}${x.z.toFixed(1)})`).join(', ');
 
   const rows = r.partners.map((p) => {
@@ -81,6 +82,7 @@ export function partners(ctx: CommandContext): Report {
   ];
   if (subjectsOn) summary.push(r.weakest.length ? `${me.name}'s weakest subjects against its family: ${fmt(r.weakest)}.` : `No subject figures for ${me.name}.`);
   const notes: string[] = [];
+  if (subjects.missing.length) notes.push(`Not in the ${a.year} file, so not shown: ${subjects.missing.join(', ')}.`);
   if (!r.locationsKnown) notes.push('Locations are not known for these schools, so distances in km are not shown; pass --location-cols LATITUDE,LONGITUDE or EASTING,NORTHING.');
   notes.push('distance: how far the partner’s context is from this school’s, in standard deviations.');
   return { title: `Partners for ${me.name}, ${a.year}`, summary, tables: [{ id: 'partners', columns, rows }], notes, charts: [], meta: ctx.meta(rows.length) };
@@ -98,4 +100,32 @@ function filtersApply(ctx: CommandContext, map: ColumnMap, me: SchoolYear): void
   if (c.maxKm === undefined) return;
   if (!map.location) throw new FosError('INVALID_OPTION', '--max-km needs school locations, and none are loaded', {}, 'name the columns with --location-cols LATITUDE,LONGITUDE or EASTING,NORTHING');
   if (!me.location) throw new FosError('INVALID_OPTION', `--max-km: ${me.name} (${me.id}) has no location in columns ${map.location.cols.join(', ')}`, {}, 'leave out --max-km');
+}
+
+/**
+ * The --subjects columns of the reported year's attainment file. Subjects are read only
+ * where they are needed, so another year without them loads; but when the year reported
+ * has none of them, that is an error naming the file, and the years that have them.
+ */
+function subjectsOf(ctx: CommandContext, year: string): { found: string[]; missing: string[] } {
+  const asked = ctx.config.columns.subjects;
+  const { years } = ctx.load();
+  const inYear = (y: (typeof years)[number]) => {
+    const cols = Object.keys(y.files[0].columns).filter((k) => k.startsWith('subject:')).map((k) => k.slice(8));
+    return asked.map((s) => cols.find((c) => c.toLowerCase() === s.toLowerCase()));
+  };
+  const y = years.find((x) => x.year === year)!;
+  const cols = inYear(y);
+  const found = cols.filter((c): c is string => c !== undefined);
+  const missing = asked.filter((_, k) => cols[k] === undefined);
+  if (asked.length && !found.length) {
+    const others = years.filter((x) => x !== y && inYear(x).some((c) => c !== undefined)).map((x) => x.year);
+    throw new FosError(
+      'COLUMN_NOT_FOUND',
+      `column${missing.length === 1 ? '' : 's'} ${missing.join(', ')} not found for the subject measures of ${year}`,
+      { file: y.files[0].file },
+      others.length ? `--year ${others[others.length - 1]} reports a year that has ${missing.length === 1 ? 'it' : 'them'} (${others.join(', ')})` : 'no year loaded has them: check the names given to --subjects',
+    );
+  }
+  return { found, missing };
 }

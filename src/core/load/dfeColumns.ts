@@ -150,8 +150,11 @@ export function resolveColumns(headers: Headers, o: ColumnOverrides): ResolvedCo
   }
 
   const subjects: string[] = [];
+  // Subjects are needed only in the year reported: a year without one just lacks it (the
+  // command that reports them says so).
   for (const s of o.subjects) {
-    const c = need(`subject measure ${s}`, '--subjects', [s], att);
+    const c = optional([s], att);
+    if (c === undefined) continue;
     attCols[`subject:${c}`] = c;
     subjects.push(c);
   }

@@ -53,4 +53,15 @@ describe('fos partners: filters that cannot apply, and what the filters left out
     expect(in2019.code).toBe(1);
     expect(in2019.stderr).toMatch(/a2019\.csv: column ATT8SCRENG not found for the subject measures of 2019\n.*--year 2018/);
   });
+
+  it('--subjects: "weakest" only names subjects below the family, "strongest" only those above, z signed', async () => {
+    // ATT8SCRENG: school 1 has the most (20), school 8, its partner, the least (1).
+    const eng = ['20', '5', '6', '7', '8', '9', '10', '1'];
+    const f = files({ 'a.csv': ks4(ROWS.map((r, k) => [...r.slice(0, 7), eng[k]]), [...HEADER.slice(0, 7), 'ATT8SCRENG']) });
+    const j = JSON.parse((await run(f, '--subjects', 'ATT8SCRENG', '--format', 'json')).stdout);
+    expect(j.summary).toContain('No subject of School 1 is below its family.');
+    expect(j.tables.partners[0]).toMatchObject({ id: '8', strengths: 'none above its family' });
+    const weak = JSON.parse((await fos(['partners', '2', '--attainment', f['a.csv'], '--size', '8', '--subjects', 'ATT8SCRENG', '--format', 'json'])).stdout);
+    expect(weak.summary.join('\n')).toMatch(/School 2's weakest subjects \(below its family\): ATT8SCRENG \(z -0\.\d\d\)/);
+  });
 });

@@ -1,6 +1,7 @@
 import { findSchool } from '../../core/findSchool.js';
 import { FosError } from '../../core/errors.js';
 import { partnersFor, type LeftOut } from '../../core/partners/partnersFor.js';
+import { signed } from '../../core/signed.js';
 import type { ColumnMap, SchoolYear } from '../../core/types.js';
 import { describeMethod } from '../../report/familyColumns.js';
 import type { Cell, Column, Report } from '../../report/model.js';
@@ -22,7 +23,7 @@ export function partners(ctx: CommandContext): Report {
   const r = partnersFor(a, i, { sameLa: c.sameLa, otherLa: c.otherLa, maxKm: c.maxKm, lowerIsBetter: c.lowerIsBetter, topSubjects: 2 });
   const subjects = subjectsOf(ctx, a.year);
   const subjectsOn = subjects.found.length > 0;
-  const fmt = (xs: { subject: string; z: number }[]) => xs.map((x) => `${x.subject} (z ${x.z >= 0 ? '+' : ''}${x.z.toFixed(1)})`).join(', ');
+  const fmt = (xs: { subject: string; z: number }[]) => xs.map((x) => `${x.subject} (z ${signed(x.z, 2)})`).join(', ');
 
   const rows = r.partners.map((p) => {
     const s = a.families.schools[p.index];
@@ -39,7 +40,7 @@ export function partners(ctx: CommandContext): Report {
       distance: p.distance,
       km: p.km,
       in_family: !p.outsideFamily,
-      strengths: subjectsOn ? fmt(p.strengths) : null,
+      strengths: subjectsOn ? (p.strengths.length ? fmt(p.strengths) : 'none above its family') : null,
     };
     return row;
   });
@@ -80,7 +81,15 @@ export function partners(ctx: CommandContext): Report {
         ? `No member of its family is a candidate partner doing better${r.betterNonCandidates || famLeft ? ` (${[r.betterNonCandidates && `${r.betterNonCandidates} do better but are not candidates`, famLeft && `candidates that do better: ${leftWords(fam)}`].filter(Boolean).join('; ')})` : ''}; the nearest candidates just outside the family are offered instead.`
         : `${n} candidate partner${n === 1 ? ' in the family does' : 's in the family do'} better, closest context first${famLeft ? `; ${leftWords(fam).replace(/^(\d+) left/, '$1 more left')}` : ''}.`,
   ];
-  if (subjectsOn) summary.push(r.weakest.length ? `${me.name}'s weakest subjects against its family: ${fmt(r.weakest)}.` : `No subject figures for ${me.name}.`);
+  if (subjectsOn) {
+    summary.push(
+      r.weakest.length
+        ? `${me.name}'s weakest subjects (below its family): ${fmt(r.weakest)}.`
+        : r.subjectsPlaced
+          ? `No subject of ${me.name} is below its family.`
+          : `No subject figures for ${me.name}.`,
+    );
+  }
   const notes: string[] = [];
   if (subjects.missing.length) notes.push(`Not in the ${a.year} file, so not shown: ${subjects.missing.join(', ')}.`);
   if (!r.locationsKnown) notes.push('Locations are not known for these schools, so distances in km are not shown; pass --location-cols LATITUDE,LONGITUDE or EASTING,NORTHING.');

@@ -10,7 +10,7 @@ export interface PartnerOptions {
   /** Largest distance in km; needs locations. */
   maxKm?: number;
   lowerIsBetter: boolean;
-  /** How many subjects to name as strongest / weakest. */
+  /** How many subjects to name as strongest (above the partner's family) / weakest (below the school's). */
   topSubjects: number;
 }
 
@@ -42,7 +42,10 @@ export interface PartnersResult {
   /** Left out by the filters, in the family and (searched only when no member qualifies) outside it. */
   leftOut: { family: LeftOut; outside: LeftOut };
   locationsKnown: boolean;
+  /** The school's subjects below its family (z < 0 in the better direction), weakest first. */
   weakest: { subject: string; z: number }[];
+  /** How many of the school's subjects could be placed in its family at all. */
+  subjectsPlaced: number;
 }
 
 /**
@@ -51,8 +54,8 @@ export interface PartnersResult {
  * id; filtered by authority, then by distance (each candidate left out is counted under
  * the first filter it fails, with the nearest left out by distance). When no member qualifies, the nearest
  * candidates outside the family that do better are offered instead (up to five).
- * Subject strengths: each partner's subject z within its own family; the school's
- * weakest subjects likewise.
+ * Subject strengths: each partner's subjects above its own family (z > 0), best first; the
+ * school's weakest: its subjects below its family (z < 0), weakest first.
  */
 export function partnersFor(a: YearAnalysis, school: number, o: PartnerOptions): PartnersResult {
   const { schools, families, space } = a.families;
@@ -101,9 +104,11 @@ export function partnersFor(a: YearAnalysis, school: number, o: PartnerOptions):
         return z === null ? undefined : { subject, z: o.lowerIsBetter ? -z : z };
       })
       .filter((s): s is { subject: string; z: number } => s !== undefined);
-  for (const p of partners) p.strengths = subjectZ(p.index).sort((x, y) => y.z - x.z).slice(0, o.topSubjects);
-  const weakest = subjectZ(school).sort((x, y) => x.z - y.z).slice(0, o.topSubjects);
-  return { school, partners, betterNonCandidates, leftOut, locationsKnown, weakest };
+  // Strongest: above the partner's own family (z > 0 in the better direction); weakest: below the school's.
+  for (const p of partners) p.strengths = subjectZ(p.index).filter((x) => x.z > 0).sort((x, y) => y.z - x.z).slice(0, o.topSubjects);
+  const own = subjectZ(school);
+  const weakest = own.filter((x) => x.z < 0).sort((x, y) => x.z - y.z).slice(0, o.topSubjects);
+  return { school, partners, betterNonCandidates, leftOut, locationsKnown, weakest, subjectsPlaced: own.length };
 }
 
 /**

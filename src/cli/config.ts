@@ -1,5 +1,6 @@
 import { resolve } from 'node:path';
 import { FosError } from '../core/errors.js';
+import { checkApplicable } from './applicable.js';
 import type { ConsistencyRule } from '../core/compare/consistency.js';
 import type { ContextWeight } from '../core/families/context.js';
 import { DEFAULT_BANDS } from '../core/families/bands.js';
@@ -134,6 +135,7 @@ function formatFromExtension(file: string): Format | undefined {
 
 /** Validate commander's raw values into the one typed config. */
 export function toConfig(command: string, raw: Record<string, unknown>, env: Environment, schoolArg?: string): Config {
+  checkApplicable(command, raw);
   const cwd = env.cwd;
   const at = (p: string) => resolve(cwd, p);
 

@@ -27,7 +27,7 @@ export function families(ctx: CommandContext): Report {
   }
   const a = years[years.length - 1];
   return {
-    title: `Families of schools, ${years.map((y) => y.year).join(', ')}: ${map.measure} by ${c.context.map((v) => v.name).join(', ')}`,
+    title: `Families of schools, ${years.map((y) => y.year).join(', ')}: ${map.measure} by ${c.context.map((v) => (v.name === 'fsm' ? '% FSM' : v.name)).join(', ')}`,
     summary: [
       `Families: ${describeMethod(a)}.`,
       `${a.families.schools.length} eligible schools in ${a.year}; ${table.rows.length} row${table.rows.length === 1 ? '' : 's'} shown.`,

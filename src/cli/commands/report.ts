@@ -52,7 +52,7 @@ export function report(ctx: CommandContext): Report {
     { key: 'name', header: 'name', type: 'text' },
     { key: 'la', header: 'la', type: 'text', label: 'LA' },
     { key: 'fsm', header: 'fsm', type: 'number', digits: 1, label: '% FSM' },
-    ...extra.map((v): Column => ({ key: v.name, header: v.name, type: 'number', digits: 1, label: `% ${v.name.toUpperCase()}` })),
+    ...extra.map((v): Column => ({ key: v.name, header: v.name, type: 'number', digits: 1, label: map.context[v.name] && map.context[v.name].toLowerCase() !== v.name ? `${v.name} (${map.context[v.name]})` : v.name })),
     { key: 'measure', header: 'measure', type: 'number', digits: 1, label: map.measure },
     { key: 'cohort', header: 'cohort', type: 'int' },
     { key: 'vs_school', header: 'vs_school', type: 'number', digits: 1, label: `vs ${me.id}` },

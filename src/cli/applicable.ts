@@ -1,0 +1,23 @@
+import { FosError } from '../core/errors.js';
+
+/** The family methods each family flag applies to (robustness always uses its own fixed families). */
+const APPLIES: { flag: string; key: string; methods: readonly string[]; why: string }[] = [
+  { flag: '--context', key: 'context', methods: ['neighbours', 'quantiles', 'ckmeans', 'size'], why: 'bands are cut on % FSM alone' },
+  { flag: '--size', key: 'size', methods: ['neighbours', 'size'], why: 'the number of families is set by --groups or --bands' },
+  { flag: '--groups', key: 'groups', methods: ['quantiles', 'ckmeans'], why: 'the family size is set by --size or --bands' },
+  { flag: '--bands', key: 'bands', methods: ['bands'], why: 'only --method bands cuts families at band edges' },
+];
+
+/**
+ * A family flag given with a method it does nothing for is a usage error, not a silent
+ * no-op (`--method bands --context fsm=1,eal=0.5` would otherwise be titled "by fsm, eal").
+ * `raw` holds commander's values, undefined for flags not given. `odds` takes --bands for
+ * its own FSM bands.
+ */
+export function checkApplicable(command: string, raw: Record<string, unknown>): void {
+  const method = String(raw.method ?? 'neighbours');
+  for (const a of APPLIES) {
+    if (raw[a.key] === undefined || a.methods.includes(method) || (a.key === 'bands' && command === 'odds')) continue;
+    throw new FosError('INVALID_OPTION', `${a.flag} does not apply to --method ${method}: ${a.why}`, {}, `leave out ${a.flag}, or use it with --method ${a.methods.join(', ')}`);
+  }
+}

@@ -1,0 +1,39 @@
+import { describe, expect, it } from 'vitest';
+import { files, fos, ks4 } from '../helpers/schools.js';
+
+// Six schools with % FSM 10–35 and a prior-attainment figure KS2APS.
+const HEADER = ['RECTYPE', 'LEA', 'URN', 'SCHNAME', 'TPUP', 'ATT8SCR', 'PTFSM6CLA1A', 'KS2APS'];
+const ROWS = [0, 1, 2, 3, 4, 5].map((k) => ['1', k < 3 ? '900' : '901', String(k + 1), `School ${k + 1}`, '100', String(40 + 2 * k), String(10 + 5 * k), String(27 + k / 2)]);
+const input = () => files({ 'a.csv': ks4(ROWS, HEADER) });
+
+describe('fos families: titles say what was done', () => {
+  it('a family flag its method does not use is a usage error (bands use % FSM alone)', async () => {
+    const f = input();
+    const bands = await fos(['families', '--attainment', f['a.csv'], '--method', 'bands', '--context-col', 'pa=KS2APS', '--context', 'fsm=1,pa=0.5']);
+    expect(bands.code).toBe(2);
+    expect(bands.stderr).toMatch(/--context does not apply to --method bands: bands are cut on % FSM alone/);
+    expect((await fos(['families', '--attainment', f['a.csv'], '--groups', '3'])).stderr).toMatch(/--groups does not apply to --method neighbours/);
+    expect((await fos(['families', '--attainment', f['a.csv'], '--method', 'quantiles', '--size', '3'])).code).toBe(2);
+    expect((await fos(['families', '--attainment', f['a.csv'], '--bands', '0,50,100'])).code).toBe(2);
+    // --bands is odds' own option, and --size still applies to neighbours.
+    expect((await fos(['odds', '--attainment', f['a.csv'], '--bands', '0,50,100'])).code).toBe(0);
+    expect((await fos(['families', '--attainment', f['a.csv'], '--size', '3'])).code).toBe(0);
+  });
+
+  it('--size larger than the schools: "all 6 eligible schools", not "50 nearest"', async () => {
+    const f = input();
+    const j = JSON.parse((await fos(['families', '--attainment', f['a.csv'], '--size', '50', '--format', 'json'])).stdout);
+    expect(j.summary[0]).toMatch(/^Families: all 6 eligible schools/);
+    expect(j.summary[0]).not.toMatch(/50 nearest/);
+    const size = JSON.parse((await fos(['families', '--attainment', f['a.csv'], '--method', 'size', '--size', '5', '--format', 'json'])).stdout);
+    expect(size.summary[0]).toMatch(/all 6 eligible schools in one family/);
+  });
+
+  it('report: a context column is headed by its name and column, not "% PA"', async () => {
+    const f = input();
+    const r = await fos(['report', '1', '--attainment', f['a.csv'], '--size', '4', '--context-col', 'pa=KS2APS', '--context', 'fsm=1,pa=1']);
+    expect(r.code).toBe(0);
+    expect(r.stdout).toContain('pa (KS2APS)');
+    expect(r.stdout).not.toContain('% PA');
+  });
+});

@@ -35,7 +35,9 @@ export function families(ctx: CommandContext): Report {
     tables: [table],
     notes: [
       'Family statistics are over the other members, never the school itself. Rank 1 = best; percentile = share of the others doing worse (ties count half).',
-      'Labels: well above (z ≥ 1), above (z ≥ 0.5), close to, below (z ≤ −0.5), well below (z ≤ −1).',
+      c.lowerIsBetter
+        ? 'Labels (lower is better, so the z signs turn round): well above (z ≤ −1), above (z ≤ −0.5), close to, below (z ≥ 0.5), well below (z ≥ 1).'
+        : 'Labels: well above (z ≥ 1), above (z ≥ 0.5), close to, below (z ≤ −0.5), well below (z ≤ −1).',
     ],
     charts: [],
     meta: ctx.meta(table.rows.length),

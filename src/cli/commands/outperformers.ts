@@ -80,7 +80,7 @@ export function outperformers(ctx: CommandContext): Report {
       ]
     : undefined;
   const summary = [
-    `${picked.filter((p) => a.comparisons.candidate(p.i)).length} candidate partner${picked.length === 1 ? '' : 's'} in ${a.year} among ${a.families.schools.length} eligible schools: z ≥ ${c.threshold} against ${describeMethod(a)}${map.ci ? `, and ${c.lowerIsBetter ? 'upper' : 'lower'} bound ${map.ci.join('/')} beyond the family median` : ''}.`,
+    `${picked.filter((p) => a.comparisons.candidate(p.i)).length} candidate partner${picked.length === 1 ? '' : 's'} in ${a.year} among ${a.families.schools.length} eligible schools: z ${c.lowerIsBetter ? `≤ ${-c.threshold} (lower is better)` : `≥ ${c.threshold}`} against ${describeMethod(a)}${map.ci ? `, and ${c.lowerIsBetter ? 'upper' : 'lower'} bound ${map.ci.join('/')} beyond the family median` : ''}.`,
   ];
   if (multi) summary.push(`${consistentCount} consistent over ${upTo.map((y) => y.year).join(', ')} (candidate in ≥ ${c.consistent.k} of the last ${c.consistent.n} years each school has).`);
   else summary.push('One year loaded: load several years (--attainment YEAR=FILE …) to see which candidates are consistent.');

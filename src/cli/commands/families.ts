@@ -5,6 +5,7 @@ import { groupsOf } from '../../core/families/disjointFamilies.js';
 import { describeMethod, familyColumns, familyRow } from '../../report/familyColumns.js';
 import type { Cell, Report, Table } from '../../report/model.js';
 import type { CommandContext } from '../context.js';
+import { selection } from '../selection.js';
 
 /**
  * `fos families`: one row per eligible school with its family and standing; `--summary`
@@ -18,7 +19,7 @@ export function families(ctx: CommandContext): Report {
   if (c.summary && c.method === 'neighbours') {
     throw new FosError('INVALID_OPTION', '--summary needs a method whose families do not overlap', {}, 'add --method bands, quantiles, ckmeans or size');
   }
-  const keep = selection(ctx);
+  const keep = selection(ctx, years).keep;
   let table: Table;
   if (c.summary) table = summaryTable(years, map.measure);
   else {
@@ -41,17 +42,6 @@ export function families(ctx: CommandContext): Report {
     ],
     charts: [],
     meta: ctx.meta(table.rows.length),
-  };
-}
-
-/** The rows to show: --la and --school (by id). */
-export function selection(ctx: CommandContext): (a: YearAnalysis, i: number) => boolean {
-  const { la, schools } = ctx.config;
-  const las = new Set(la);
-  const ids = new Set(schools);
-  return (a, i) => {
-    const s = a.families.schools[i];
-    return (las.size === 0 || las.has(s.la)) && (ids.size === 0 || ids.has(s.id));
   };
 }
 

@@ -1,6 +1,8 @@
 import { againstTheOdds } from '../../core/odds/againstTheOdds.js';
 import type { Cell, Column, Report } from '../../report/model.js';
 import type { CommandContext } from '../context.js';
+import type { SchoolYear } from '../../core/types.js';
+import { selection } from '../selection.js';
 
 const QUARTILES = ['top', 'second', 'third', 'bottom'];
 
@@ -15,8 +17,9 @@ export function odds(ctx: CommandContext): Report {
   const a = ctx.yearAnalysis();
   const { map } = ctx.load();
   const r = againstTheOdds(a.families.schools, { bands: c.bands, highFsm: c.highFsm, lowerIsBetter: c.lowerIsBetter });
-  const las = new Set(c.la);
-  const inLa = (la: string) => las.size === 0 || las.has(la);
+  const keep = selection(ctx, [a]).keep;
+  const index = new Map(a.families.schools.map((s, i) => [s, i]));
+  const inLa = (s: SchoolYear) => keep(a, index.get(s)!);
 
   const crossRows = r.bands.map((b) => {
     const row: Record<string, Cell> = { band: b.label, schools: b.total };
@@ -66,7 +69,7 @@ export function odds(ctx: CommandContext): Report {
       const k = b.counts[0] + b.counts[1];
       return `${((100 * k) / b.total).toFixed(1)}% of schools with ${b.label} FSM (${k} of ${b.total}) obtained results in the top two quartiles.`;
     });
-  const odd = r.againstTheOdds.filter((x) => inLa(x.school.la));
+  const odd = r.againstTheOdds.filter((x) => inLa(x.school));
   const reg = r.regression;
   return {
     title: `Against the odds, ${a.year}: ${map.measure} by % FSM`,
@@ -78,7 +81,7 @@ export function odds(ctx: CommandContext): Report {
     tables: [
       { id: 'crosstab', title: '% FSM band × national quartile (row shares in %)', columns: crossCols, rows: crossRows },
       { id: 'against_the_odds', title: `High-FSM schools (≥ ${c.highFsm}%) with results in the top two quartiles`, columns: schoolCols, rows: odd.map(schoolRow) },
-      { id: 'schools', title: 'Every eligible school: expected value and residual', columns: schoolCols, rows: r.schools.filter((x) => inLa(x.school.la)).map(schoolRow), terminal: false },
+      { id: 'schools', title: 'Every eligible school: expected value and residual', columns: schoolCols, rows: r.schools.filter((x) => inLa(x.school)).map(schoolRow), terminal: false },
     ],
     notes: ['Quartile 1 is the best quarter nationally. Expected = the regression line at the school’s % FSM; a standardised residual above 2 is unusual.', 'The full list of residuals is in the schools table of --format json, xlsx or html.'],
     charts: [],

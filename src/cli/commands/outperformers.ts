@@ -5,7 +5,7 @@ import { describeMethod, familyColumns, familyRow } from '../../report/familyCol
 import type { SchoolYear } from '../../core/types.js';
 import type { Cell, Column, Report } from '../../report/model.js';
 import type { CommandContext } from '../context.js';
-import { selection } from './families.js';
+import { selection } from '../selection.js';
 
 /**
  * `fos outperformers`: the candidate partners of the reported year (latest by default),
@@ -20,7 +20,7 @@ export function outperformers(ctx: CommandContext): Report {
   const { map } = ctx.load();
   const upTo = all.filter((y) => y.year <= a.year);
   const multi = upTo.length > 1;
-  const keep = selection(ctx);
+  const keep = selection(ctx, [a]).keep;
 
   const history = (id: string, at: number): Consistency =>
     consistency(

@@ -38,3 +38,29 @@ describe('--la and --school that match nothing say so (exit 1), never an empty t
     expect(left.stderr).toMatch(/--school 9: School 9 is left out of the families \(latest: measure missing\)/);
   });
 });
+
+describe('--la reports the selection’s own counts beside those of all schools', () => {
+  it('outperformers: candidates in the LA, of its eligible schools, and among all', async () => {
+    const j = JSON.parse((await fos(['outperformers', '--attainment', input()['a.csv'], '--size', '4', '--threshold', '0.5', '--la', '815', '--format', 'json'])).stdout);
+    expect(j.summary[0]).toMatch(/^\d+ candidate partners? in latest in LA 815, of its 4 eligible schools; \d+ among all 8 eligible schools, in whose families they are judged/);
+  });
+
+  it('families --summary: only the families holding a school of the LA, with how many', async () => {
+    const j = JSON.parse((await fos(['families', '--attainment', input()['a.csv'], '--method', 'bands', '--bands', '0,15,25,40', '--summary', '--la', '816', '--format', 'json'])).stdout);
+    // LA 816 has % FSM 22, 25, 28, 31: one in 15–25 (with 16 and 19 of LA 815), three in 25–40.
+    expect(j.tables.family_summary.map((r: { family: string; size: number; selected: number }) => [r.family, r.size, r.selected])).toEqual([['2', 3, 1], ['3', 3, 3]]);
+    expect(j.summary[1]).toMatch(/8 eligible schools in latest, 4 of them in LA 816/);
+  });
+
+  it('odds: the LA’s own cross-tab and findings; quartiles "over the loaded schools" unless the file is national', async () => {
+    const f = input();
+    const j = JSON.parse((await fos(['odds', '--attainment', f['a.csv'], '--high-fsm', '25', '--bands', '0,25,50', '--la', '816', '--format', 'json'])).stdout);
+    expect(j.tables.crosstab_selection.map((r: { fsm_band: string; schools: number }) => [r.fsm_band, r.schools])).toEqual([['0–25%', 1], ['25–50%', 3]]);
+    expect(j.summary.join('\n')).toMatch(/In LA 816: .*% of its schools with 25–50% FSM \(\d of 3\)/);
+    expect(j.summary.join('\n')).toMatch(/Quartile cuts over the loaded schools \(not a national file\)/);
+    // 101 schools, each in its own LA: a national file.
+    const wide = Array.from({ length: 101 }, (_, k) => ['1', String(100 + k), String(k + 1), `S${k}`, '100', String(30 + (k % 20)), String(5 + (k % 40))]);
+    const nat = JSON.parse((await fos(['odds', '--attainment', files({ 'n.csv': ks4(wide, header) })['n.csv'], '--format', 'json'])).stdout);
+    expect(nat.summary.join('\n')).toMatch(/National quartile cuts/);
+  });
+});

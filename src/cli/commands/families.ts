@@ -5,7 +5,7 @@ import { groupsOf } from '../../core/families/disjointFamilies.js';
 import { describeMethod, familyColumns, familyRow } from '../../report/familyColumns.js';
 import type { Cell, Report, Table } from '../../report/model.js';
 import type { CommandContext } from '../context.js';
-import { selection } from '../selection.js';
+import { selection, type Selection } from '../selection.js';
 
 /**
  * `fos families`: one row per eligible school with its family and standing; `--summary`
@@ -19,9 +19,10 @@ export function families(ctx: CommandContext): Report {
   if (c.summary && c.method === 'neighbours') {
     throw new FosError('INVALID_OPTION', '--summary needs a method whose families do not overlap', {}, 'add --method bands, quantiles, ckmeans or size');
   }
-  const keep = selection(ctx, years).keep;
+  const sel = selection(ctx, years);
+  const keep = sel.keep;
   let table: Table;
-  if (c.summary) table = summaryTable(years, map.measure);
+  if (c.summary) table = summaryTable(years, map.measure, sel.active ? sel : undefined);
   else {
     const rows = years.flatMap((a) => a.families.schools.map((_, i) => i).filter((i) => keep(a, i)).map((i) => familyRow(a, i)));
     table = { id: 'families', columns: familyColumns(map.measure), rows };
@@ -31,7 +32,7 @@ export function families(ctx: CommandContext): Report {
     title: `Families of schools, ${years.map((y) => y.year).join(', ')}: ${map.measure} by ${c.context.map((v) => (v.name === 'fsm' ? '% FSM' : v.name)).join(', ')}`,
     summary: [
       `Families: ${describeMethod(a)}.`,
-      `${a.families.schools.length} eligible schools in ${a.year}; ${table.rows.length} row${table.rows.length === 1 ? '' : 's'} shown.`,
+      `${a.families.schools.length} eligible schools in ${a.year}${sel.active ? `, ${a.families.schools.filter((_, i) => keep(a, i)).length} of them in ${sel.words} (families are built over all of them)` : ''}; ${table.rows.length} ${c.summary ? 'famil' : 'row'}${table.rows.length === 1 ? (c.summary ? 'y' : '') : c.summary ? 'ies' : 's'} shown${c.summary && sel.active ? ` (those with a school in ${sel.words})` : ''}.`,
     ],
     tables: [table],
     notes: [
@@ -45,13 +46,18 @@ export function families(ctx: CommandContext): Report {
   };
 }
 
-function summaryTable(years: YearAnalysis[], measure: string): Table {
+/** One row per family; with a selection (`keep`), only the families holding a selected
+ * school, with how many they hold beside the family's own (national) figures. */
+function summaryTable(years: YearAnalysis[], measure: string, sel?: Selection): Table {
+  const keep = sel?.keep;
   const rows: Record<string, Cell>[] = [];
   for (const a of years) {
     const f = a.families.families;
     if (f.kind !== 'disjoint') continue;
     const groups = groupsOf(f);
     for (let g = 0; g < f.count; g++) {
+      const selected = keep ? groups[g].filter((i) => keep(a, i)).length : null;
+      if (selected === 0) continue;
       const members = groups[g].map((i) => a.families.schools[i]);
       const fsm = members.map((s) => s.fsm!).sort((x, y) => x - y);
       const m = members.map((s) => s.measure!).sort((x, y) => x - y);
@@ -59,6 +65,7 @@ function summaryTable(years: YearAnalysis[], measure: string): Table {
         year: a.year,
         family: String(g + 1),
         size: members.length,
+        selected,
         fsm_min: fsm[0],
         fsm_max: fsm[fsm.length - 1],
         median: quantileSorted(m, 0.5),
@@ -75,6 +82,7 @@ function summaryTable(years: YearAnalysis[], measure: string): Table {
       { key: 'year', header: 'year', type: 'text' },
       { key: 'family', header: 'family', type: 'text' },
       { key: 'size', header: 'size', type: 'int' },
+      ...(sel ? [{ key: 'selected', header: 'selected', type: 'int', label: `in ${sel.words}` } as const] : []),
       { key: 'fsm_min', header: 'fsm_min', type: 'number', digits: 1, label: 'FSM from' },
       { key: 'fsm_max', header: 'fsm_max', type: 'number', digits: 1, label: 'to' },
       { key: 'median', header: 'median', type: 'number', digits: 1, label: `${measure} median` },

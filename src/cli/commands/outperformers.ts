@@ -20,7 +20,8 @@ export function outperformers(ctx: CommandContext): Report {
   const { map } = ctx.load();
   const upTo = all.filter((y) => y.year <= a.year);
   const multi = upTo.length > 1;
-  const keep = selection(ctx, [a]).keep;
+  const sel = selection(ctx, [a]);
+  const keep = sel.keep;
 
   const history = (id: string, at: number): Consistency =>
     consistency(
@@ -79,8 +80,21 @@ export function outperformers(ctx: CommandContext): Report {
         ...(consistentCount < rows.length ? [{ at: consistentCount, caption: `Candidate in ${a.year} only so far: less secure` }] : []),
       ]
     : undefined;
+  const n = a.families.schools.length;
+  const shown = picked.filter((p) => a.comparisons.candidate(p.i)).length;
+  const plural = (k: number, word: string) => `${k} ${word}${k === 1 ? '' : 's'}`;
+  let among = `among ${n} eligible schools`;
+  if (sel.active) {
+    let selected = 0;
+    let everywhere = 0;
+    for (let i = 0; i < n; i++) {
+      if (keep(a, i)) selected++;
+      if (a.comparisons.candidate(i)) everywhere++;
+    }
+    among = `in ${sel.words}, of its ${plural(selected, 'eligible school')}; ${everywhere} among all ${n} eligible schools, in whose families they are judged`;
+  }
   const summary = [
-    `${picked.filter((p) => a.comparisons.candidate(p.i)).length} candidate partner${picked.length === 1 ? '' : 's'} in ${a.year} among ${a.families.schools.length} eligible schools: z ${c.lowerIsBetter ? `≤ ${-c.threshold} (lower is better)` : `≥ ${c.threshold}`} against ${describeMethod(a)}${map.ci ? `, and ${c.lowerIsBetter ? 'upper' : 'lower'} bound ${map.ci.join('/')} beyond the family median` : ''}.`,
+    `${plural(shown, 'candidate partner')} in ${a.year} ${among}: z ${c.lowerIsBetter ? `≤ ${-c.threshold} (lower is better)` : `≥ ${c.threshold}`} against ${describeMethod(a)}${map.ci ? `, and ${c.lowerIsBetter ? 'upper' : 'lower'} bound ${map.ci.join('/')} beyond the family median` : ''}.`,
   ];
   if (multi) summary.push(`${consistentCount} consistent over ${upTo.map((y) => y.year).join(', ')} (candidate in ≥ ${c.consistent.k} of the last ${c.consistent.n} years each school has).`);
   else summary.push('One year loaded: load several years (--attainment YEAR=FILE …) to see which candidates are consistent.');

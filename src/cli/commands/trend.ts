@@ -4,6 +4,7 @@ import { average, trend as trendOf, type TrendPoint } from '../../core/trends/tr
 import { readGroup } from '../../io/readGroup.js';
 import type { Cell, Chart, Column, Report } from '../../report/model.js';
 import type { CommandContext } from '../context.js';
+import { looksNational } from '../../report/looksNational.js';
 
 /**
  * `fos trend <school>` (or `--group ids.txt`): the measure by year beside the family
@@ -19,6 +20,8 @@ export function trend(ctx: CommandContext): Report {
   if (ids.length === 0) throw new FosError('INVALID_OPTION', 'trend needs a school', {}, 'fos trend ID, or --group FILE with one id per line');
   const nameOf = (id: string) => years.map((y) => y.data.schools.find((s) => s.id === id)?.name).filter(Boolean).pop() ?? id;
 
+  const national = looksNational(latest.families.schools);
+  const allName = national ? 'all schools (England)' : 'all schools loaded';
   const rows: Record<string, Cell>[] = [];
   const series: Chart[] = [];
   for (const id of ids) {
@@ -34,7 +37,7 @@ export function trend(ctx: CommandContext): Report {
           { name: nameOf(id), points: points.map((p) => ({ x: p.year, y: p.measure })) },
           { name: 'family median', points: points.map((p) => ({ x: p.year, y: p.familyMedian })) },
           { name: `LA ${years.map((y) => y.data.schools.find((s) => s.id === id)?.la).filter(Boolean).pop() ?? ''}`.trim(), points: points.map((p) => ({ x: p.year, y: p.laAverage })) },
-          { name: 'all schools (England)', points: points.map((p) => ({ x: p.year, y: p.englandAverage })) },
+          { name: allName, points: points.map((p) => ({ x: p.year, y: p.englandAverage })) },
         ],
       });
     }
@@ -56,7 +59,7 @@ export function trend(ctx: CommandContext): Report {
     { key: 'measure', header: 'measure', type: 'number', digits: 1, label: map.measure },
     { key: 'family_median', header: 'family_median', type: 'number', digits: 1, label: 'family median' },
     { key: 'la_average', header: 'la_average', type: 'number', digits: 1, label: 'LA' },
-    { key: 'england_average', header: 'england_average', type: 'number', digits: 1, label: 'England' },
+    { key: 'england_average', header: 'england_average', type: 'number', digits: 1, label: national ? 'England' : 'all loaded' },
     { key: 'rank', header: 'rank', type: 'text' },
     { key: 'label', header: 'label', type: 'text' },
     { key: 'joined', header: 'joined', type: 'text', label: 'joined family' },
@@ -66,7 +69,7 @@ export function trend(ctx: CommandContext): Report {
     title: ids.length === 1 ? `${nameOf(ids[0])} (${ids[0]}): ${map.measure} by year` : `${ids.length} schools: ${map.measure} by year`,
     summary: [
       `${years.length} year${years.length === 1 ? '' : 's'} loaded (${years.map((y) => y.year).join(', ')}); the family is rebuilt each year from that year's eligible schools.`,
-      `LA and England are ${weighted ? 'pupil averages (weighted by cohort)' : 'plain school averages (cohorts not known for every school)'} over eligible schools; "England" is every school loaded${latest.families.schools.length < 1000 ? ', which for a local extract is not England' : ''}.`,
+      `LA and ${national ? 'England' : 'all-loaded'} figures are ${weighted ? 'pupil averages (weighted by cohort)' : 'plain school averages (cohorts not known for every school)'} over eligible schools; ${national ? '"England" is every school loaded' : 'the files loaded are not a national file, so the average of all of them is not England’s'}.`,
     ],
     tables: [{ id: 'trend', columns, rows }],
     notes: ['joined / left: family members (ids) who came in or dropped out since the year before.'],

@@ -1,11 +1,14 @@
 import type { YearAnalysis } from '../core/analyse.js';
 import { closest } from '../core/closest.js';
 import { FosError } from '../core/errors.js';
+import type { SchoolYear } from '../core/types.js';
 import type { CommandContext } from './context.js';
 
 /** The rows a report shows (--la, --school), never who is compared with whom. */
 export interface Selection {
   keep: (a: YearAnalysis, i: number) => boolean;
+  /** The same test for any school (e.g. one of an earlier year). */
+  keepSchool: (s: SchoolYear) => boolean;
   /** Whether --la or --school was given. */
   active: boolean;
   /** In words, e.g. "LA 815" or "2 schools". */
@@ -24,11 +27,10 @@ export function selection(ctx: CommandContext, years: readonly YearAnalysis[]): 
   const ids = new Set(schools);
   for (const id of schools) checkSchool(years, id);
   const words = [las.size ? `LA ${[...las].join(', ')}` : '', ids.size ? (ids.size === 1 ? `school ${schools[0]}` : `${ids.size} schools`) : ''].filter(Boolean).join(', ');
+  const keepSchool = (s: SchoolYear) => (las.size === 0 || las.has(s.la)) && (ids.size === 0 || ids.has(s.id));
   return {
-    keep: (a, i) => {
-      const s = a.families.schools[i];
-      return (las.size === 0 || las.has(s.la)) && (ids.size === 0 || ids.has(s.id));
-    },
+    keep: (a, i) => keepSchool(a.families.schools[i]),
+    keepSchool,
     active: las.size + ids.size > 0,
     words,
   };

@@ -5,6 +5,17 @@ import { describeMethod, familyColumns, familyRow } from '../../report/familyCol
 import type { SchoolYear } from '../../core/types.js';
 import type { Cell, Column, Report } from '../../report/model.js';
 import type { CommandContext } from '../context.js';
+import type { YearAnalysis } from '../../core/analyse.js';
+import { compareIds } from '../../core/idOrder.js';
+
+/** A school listed: its row in year y, its history, and its section (see below). */
+interface Pick {
+  y: YearAnalysis;
+  i: number;
+  s: SchoolYear;
+  h: Consistency;
+  section: 0 | 1 | 2 | 3;
+}
 import { selection } from '../selection.js';
 
 /**
@@ -23,7 +34,7 @@ export function outperformers(ctx: CommandContext): Report {
   const sel = selection(ctx, [a]);
   const keep = sel.keep;
 
-  const history = (id: string, at: number): Consistency =>
+  const history = (id: string, at?: number): Consistency =>
     consistency(
       upTo.flatMap((y) => {
         const i = y === a ? at : y.indexOf(id);
@@ -36,29 +47,47 @@ export function outperformers(ctx: CommandContext): Report {
   const everCandidate = new Set(multi ? upTo.flatMap((y) => y.families.schools.filter((_, i) => y.comparisons.candidate(i)).map((s) => s.id)) : []);
   // With one year loaded, every candidate has the same history: worked out once.
   const oneYear = multi ? undefined : consistency([{ year: a.year, candidate: true }], c.consistent);
-  const picked: { i: number; s: SchoolYear; h: Consistency }[] = [];
+  // Sections, in this order: consistent and a candidate this year; a candidate this year
+  // only; consistent but not a candidate this year; consistent as of an earlier year and
+  // not compared this year (not in this year's file, or left out of its families).
+  const picked: Pick[] = [];
   a.families.schools.forEach((s, i) => {
     const candidate = a.comparisons.candidate(i);
     if (!(candidate || (multi && everCandidate.has(s.id))) || !keep(a, i)) return;
     const h = oneYear ?? history(s.id, i);
-    if (candidate || (multi && h.consistent)) picked.push({ i, s, h });
+    if (candidate) picked.push({ y: a, i, s, h, section: h.consistent ? 0 : 1 });
+    else if (multi && h.consistent) picked.push({ y: a, i, s, h, section: 2 });
   });
+  for (const id of everCandidate) {
+    if (a.indexOf(id) !== undefined) continue;
+    const h = history(id);
+    const y = [...upTo].reverse().find((x) => x.indexOf(id) !== undefined)!;
+    const i = y.indexOf(id)!;
+    if (h.consistent && sel.keepSchool(y.families.schools[i])) picked.push({ y, i, s: y.families.schools[i], h, section: 3 });
+  }
   const rule = { threshold: c.threshold, lowerIsBetter: c.lowerIsBetter, hasBounds: map.ci !== undefined };
-  const robust = c.robust ? robustness(a.families, picked.map((p) => p.i), rule, ctx.helper) : undefined;
+  const thisYear = picked.filter((p) => p.y === a).map((p) => p.i);
+  const robust = c.robust ? robustness(a.families, thisYear, rule, ctx.helper) : undefined;
 
-  const zBetter = (i: number) => (c.lowerIsBetter ? -1 : 1) * (a.comparisons.z(i) ?? -Infinity);
-  const keyed = picked.map(({ i, s, h }) => ({ i, s, h, consistent: Number(h.consistent), z: zBetter(i), rank: a.families.idRank[i] }));
-  keyed.sort((x, y) => y.consistent - x.consistent || y.z - x.z || x.rank - y.rank);
-  const rows = keyed.map(({ i, h, s }) => {
-    const comparison = a.comparisons.get(i);
-    const row: Record<string, Cell> = familyRow(a, i, comparison);
-    row.candidate = comparison.candidate;
+  const zBetter = (p: Pick) => (c.lowerIsBetter ? -1 : 1) * (p.y.comparisons.z(p.i) ?? -Infinity);
+  const keyed = picked.map((p) => ({ p, z: zBetter(p) }));
+  keyed.sort((x, y) => x.p.section - y.p.section || y.z - x.z || compareIds(x.p.s.id, y.p.s.id));
+  const leftOut = new Map(a.eligibility.excluded.map((e) => [e.school.id, e]));
+  const rows = keyed.map(({ p: { y, i, h, s, section } }) => {
+    const comparison = y.comparisons.get(i);
+    const row: Record<string, Cell> = familyRow(y, i, comparison);
+    row.candidate = y === a ? comparison.candidate : false;
     row.years_candidate = h.yearsCandidate;
     row.years_loaded = h.yearsLoaded;
     row.consistent = multi ? h.consistent : null;
-    row.robust = robust ? `${robust.get(i)}/${ROBUSTNESS_CHECKS.length}` : null;
-    row.history = h.history.map((y) => `${y.year}${y.candidate ? '✓' : '·'}`).join(' ');
-    row.reason = candidateReason(comparison, s, rule);
+    row.robust = robust && y === a ? `${robust.get(i)}/${ROBUSTNESS_CHECKS.length}` : null;
+    row.history = [...h.history.map((x) => `${x.year}${x.candidate ? '✓' : '·'}`), ...(y === a ? [] : [`${a.year}–`])].join(' ');
+    const why = candidateReason(comparison, s, rule);
+    if (section < 3) row.reason = why;
+    else {
+      const e = leftOut.get(s.id);
+      row.reason = `${e ? `left out of the ${a.year} families: ${e.reason}` : `not in the ${a.year} file`}; in ${y.year}: ${why}`;
+    }
     return row;
   });
   const extra: Column[] = [
@@ -73,15 +102,19 @@ export function outperformers(ctx: CommandContext): Report {
   // Wide columns go to csv/json/xlsx only, so the terminal table fits.
   const wide = new Set(['year', 'family', 'family_size', 'family_mean', 'family_sd', 'percentile', 'reason', 'years_candidate', 'years_loaded', ...(multi ? [] : ['history', 'consistent'])]);
   const columns = [...familyColumns(map.measure), ...extra].map((col) => (wide.has(col.key) ? { ...col, wide: true } : col));
-  const consistentCount = picked.filter((p) => p.h.consistent).length;
+  const inSection = [0, 1, 2, 3].map((k) => picked.filter((p) => p.section === k).length);
+  const captions = [
+    `Consistent: a candidate in at least ${c.consistent.k} of its last ${c.consistent.n} years, and in ${a.year}`,
+    `Candidate in ${a.year} only so far: less secure`,
+    `Consistent over the years, not a candidate in ${a.year}`,
+    `Consistent in earlier years, not compared in ${a.year} (not in the ${a.year} file, or left out of its families)`,
+  ];
   const parts = multi
-    ? [
-        ...(consistentCount ? [{ at: 0, caption: `Consistent: a candidate in at least ${c.consistent.k} of its last ${c.consistent.n} years` }] : []),
-        ...(consistentCount < rows.length ? [{ at: consistentCount, caption: `Candidate in ${a.year} only so far: less secure` }] : []),
-      ]
+    ? captions.flatMap((caption, k) => (inSection[k] ? [{ at: inSection.slice(0, k).reduce((x, y) => x + y, 0), caption }] : []))
     : undefined;
+  const consistentCount = inSection[0];
   const n = a.families.schools.length;
-  const shown = picked.filter((p) => a.comparisons.candidate(p.i)).length;
+  const shown = inSection[0] + inSection[1];
   const plural = (k: number, word: string) => `${k} ${word}${k === 1 ? '' : 's'}`;
   let among = `among ${n} eligible schools`;
   if (sel.active) {
@@ -96,7 +129,10 @@ export function outperformers(ctx: CommandContext): Report {
   const summary = [
     `${plural(shown, 'candidate partner')} in ${a.year} ${among}: z ${c.lowerIsBetter ? `≤ ${-c.threshold} (lower is better)` : `≥ ${c.threshold}`} against ${describeMethod(a)}${map.ci ? `, and ${c.lowerIsBetter ? 'upper' : 'lower'} bound ${map.ci.join('/')} beyond the family median` : ''}.`,
   ];
-  if (multi) summary.push(`${consistentCount} consistent over ${upTo.map((y) => y.year).join(', ')} (candidate in ≥ ${c.consistent.k} of the last ${c.consistent.n} years each school has).`);
+  if (multi) {
+    const more = [inSection[2] && `${inSection[2]} more consistent but not a candidate in ${a.year}`, inSection[3] && `${inSection[3]} consistent in earlier years but not compared in ${a.year}`].filter(Boolean);
+    summary.push(`${consistentCount} of them consistent over ${upTo.map((y) => y.year).join(', ')} (candidate in ≥ ${c.consistent.k} of the last ${c.consistent.n} years each school has)${more.length ? `; ${more.join('; ')}, each in its own section` : ''}.`);
+  }
   else summary.push('One year loaded: load several years (--attainment YEAR=FILE …) to see which candidates are consistent.');
   return {
     title: `Candidate partners: schools that outperform their family, ${a.year}`,

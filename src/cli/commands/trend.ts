@@ -1,5 +1,6 @@
 import { FosError } from '../../core/errors.js';
 import { findSchool } from '../../core/findSchool.js';
+import { groupTrend } from '../../core/trends/groupTrend.js';
 import { average, trend as trendOf, type TrendPoint } from '../../core/trends/trend.js';
 import { readGroup } from '../../io/readGroup.js';
 import type { Cell, Chart, Column, Report } from '../../report/model.js';
@@ -24,7 +25,12 @@ export function trend(ctx: CommandContext): Report {
   const allName = national ? 'all schools (England)' : 'all schools loaded';
   const rows: Record<string, Cell>[] = [];
   const series: Chart[] = [];
-  for (const id of ids) {
+  // Ids of a --group file in no file loaded: said (all of them: an error), and left out.
+  const loaded = new Set(c.group ? years.flatMap((y) => y.data.schools.map((s) => s.id)) : ids);
+  const missing = ids.filter((id) => !loaded.has(id));
+  if (missing.length === ids.length) throw new FosError('NO_MATCH', `no school of the --group file is in the files loaded (${ids.slice(0, 5).join(', ')}${ids.length > 5 ? ', …' : ''})`, { file: c.group }, 'check the ids are the files’ school ids (--id-col)');
+  if (missing.length) ctx.warn(`${missing.length} id${missing.length === 1 ? '' : 's'} of the --group file ${missing.length === 1 ? 'is' : 'are'} in no file loaded: ${missing.join(', ')}`);
+  for (const id of ids.filter((x) => loaded.has(x))) {
     const points = trendOf(years, id);
     if (points.every((p) => p.measure === null)) ctx.warn(`school ${id} has no ${map.measure} in any year loaded`);
     for (const p of points) rows.push(row(id, nameOf(id), p));
@@ -43,13 +49,22 @@ export function trend(ctx: CommandContext): Report {
     }
   }
   if (ids.length > 1) {
-    // The group's own line: cohort-weighted when cohorts are known.
-    for (const y of years) {
-      const members = y.families.schools.filter((s) => ids.includes(s.id));
-      const avg = average(members);
-      const all = average(y.families.schools);
-      rows.push({ id: 'group', name: `group of ${ids.length} (${members.length} eligible)`, year: y.year, measure: avg.value, family_median: null, la_average: null, england_average: all.value, rank: null, label: null, joined: null, left: null });
+    // The group's own line and its families' median, cohort-weighted when cohorts are known.
+    const points = groupTrend(years, ids);
+    for (const p of points) {
+      rows.push({ id: 'group', name: `group of ${ids.length} (${p.eligible} eligible)`, year: p.year, measure: p.measure, family_median: p.familyMedian, la_average: p.laAverage, england_average: p.englandAverage, rank: null, label: null, joined: null, left: null });
     }
+    series.push({
+      kind: 'line',
+      title: `Group of ${ids.length} schools: ${map.measure} by year`,
+      yTitle: map.measure,
+      series: [
+        { name: `group of ${ids.length}`, points: points.map((p) => ({ x: p.year, y: p.measure })) },
+        { name: "the members' family medians", points: points.map((p) => ({ x: p.year, y: p.familyMedian })) },
+        ...(points.some((p) => p.laAverage !== null) ? [{ name: 'LA', points: points.map((p) => ({ x: p.year, y: p.laAverage })) }] : []),
+        { name: allName, points: points.map((p) => ({ x: p.year, y: p.englandAverage })) },
+      ],
+    });
   }
   const weighted = years.every((y) => average(y.families.schools).weighted);
   const columns: Column[] = [

@@ -97,10 +97,23 @@ export function odds(ctx: CommandContext): Report {
       { id: 'crosstab', title: `% FSM band × ${scope} (row shares in %)${sel.active ? ': all schools' : ''}`, columns: crossCols, rows: allRows },
       ...(sel.active ? [{ id: 'crosstab_selection', title: `${sel.words}: % FSM band × the same quartiles (row shares in %)`, columns: crossCols, rows: crossRows(ownBands) }] : []),
       { id: 'against_the_odds', title: `High-FSM schools (≥ ${c.highFsm}%) with results in the top two quartiles`, columns: schoolCols, rows: odd.map(schoolRow) },
+      {
+        id: 'regression',
+        title: `Least-squares line of ${map.measure} on % FSM`,
+        columns: [
+          { key: 'slope', header: 'slope', type: 'number', digits: 3 },
+          { key: 'intercept', header: 'intercept', type: 'number', digits: 2 },
+          { key: 'r2', header: 'r2', type: 'number', digits: 3, label: 'R²' },
+          { key: 'residual_sd', header: 'residual_sd', type: 'number', digits: 2, label: 'residual SD (n − 2)' },
+          { key: 'n', header: 'n', type: 'int' },
+        ],
+        rows: [{ slope: reg.slope, intercept: reg.intercept, r2: reg.r2, residual_sd: Number.isFinite(reg.residualSd) ? reg.residualSd : null, n: reg.n }],
+        terminal: false,
+      },
       { id: 'schools', title: 'Every eligible school: expected value and residual', columns: schoolCols, rows: r.schools.filter((x) => inLa(x.school)).map(schoolRow), terminal: false },
     ],
-    notes: [`Quartile 1 is the best quarter ${national ? 'nationally' : 'of the loaded schools'}. Expected = the regression line at the school’s % FSM; a standardised residual above 2 is unusual.`, 'The full list of residuals is in the schools table of --format json, xlsx or html.'],
+    notes: [`Residual SD: the regression's residual standard error, √(SSE / (n − 2)) (two fitted coefficients), as R's summary(lm) gives as sigma; not a sample SD (n − 1).`, `Quartile 1 is the best quarter ${national ? 'nationally' : 'of the loaded schools'}. Expected = the regression line at the school’s % FSM; a standardised residual above 2 is unusual.`, 'The full list of residuals is in the schools table of --format json, xlsx or html.'],
     charts: [],
-    meta: ctx.meta(allRows.length),
+    meta: { ...ctx.meta(allRows.length), definitions: { residual_sd: 'residual standard error of the regression on % FSM: sqrt(SSE / (n - 2))', std_residual: 'residual / residual_sd', quartiles: 'R type 7 (linear interpolation); a value on a cut goes to the better quartile' } },
   };
 }

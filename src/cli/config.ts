@@ -47,6 +47,8 @@ export interface Config {
   schools: string[];
   year?: string;
   group?: string;
+  /** check: the list of schools left out as the main table. */
+  excluded: boolean;
   format: Format;
   output?: string;
   chart?: string;
@@ -225,6 +227,7 @@ export function toConfig(command: string, raw: Record<string, unknown>, env: Env
     schools: list(raw.school),
     year: typeof raw.year === 'string' ? raw.year : undefined,
     group: typeof raw.group === 'string' ? at(raw.group) : undefined,
+    excluded: raw.excluded === true,
     format,
     output,
     chart: typeof raw.chart === 'string' ? at(raw.chart) : undefined,

@@ -61,6 +61,7 @@ export const OPTIONS: readonly OptionSpec[] = [
   { flags: '--la <code>', description: 'report schools of this local authority only (repeatable)', group: 'filter', commands: ['families', 'outperformers', 'odds'], repeatable: true },
   { flags: '--school <id>', description: 'report this school only (repeatable)', group: 'filter', commands: ['families', 'outperformers'], repeatable: true },
   { flags: '--year <year>', description: 'the year to report (default: the latest)', group: 'filter', commands: ['families', 'report', 'outperformers', 'odds', 'partners'] },
+  { flags: '--excluded', description: 'check: list every school left out, one row each with its reason', group: 'filter', commands: ['check'], default: false },
   { flags: '--group <file>', description: 'trend: a file of school ids, one per line', group: 'filter', commands: ['trend'] },
   // Output
   { flags: '--format <fmt>', description: 'output format (default: table, or from the -o extension)', group: 'output', commands: 'all', choices: ['table', 'csv', 'json', 'md', 'html', 'xlsx'] },

@@ -49,4 +49,22 @@ describe('fos check: which cohort applies', () => {
     const withBounds = files({ 'b.csv': ks4(rows.map((r) => [...r, '-1', '1']), ['RECTYPE', 'LEA', 'URN', 'SCHNAME', 'TPUP', 'P8MEA', 'PTFSM6CLA1A', 'P8CILOW', 'P8CIUPP']) });
     expect((await fos(['check', '--attainment', withBounds['b.csv'], '--measure', 'P8MEA'])).stderr).not.toMatch(/bounds/);
   });
+
+  it('lists everyone left out with the reason: all in json and with --excluded (csv), the first 20 on a terminal', async () => {
+    // 4 eligible schools; school 3 (6 pupils), 22 without a result and 1 special school: 24 left out.
+    const rows = [...ROWS, ...Array.from({ length: 22 }, (_, k) => ['1', '900', String(100 + k), `Gone ${k}`, '50', 'NE', '60%', '10', '30', '20']), ['2', '900', '200', 'Special', '50', '30', '60%', '10', '30', '20']];
+    const f = files({ 'a.csv': ks4(rows, HEADER) });
+    const j = JSON.parse((await fos(['check', '--attainment', f['a.csv'], '--format', 'json'])).stdout);
+    expect(j.tables.excluded).toHaveLength(24);
+    expect(j.tables.excluded.find((r: { id: string }) => r.id === '200')).toMatchObject({ name: 'Special', reason: 'special school' });
+    const csv = (await fos(['check', '--attainment', f['a.csv'], '--excluded', '--format', 'csv'])).stdout.split('\n').filter(Boolean);
+    expect(csv[0]).toBe('\uFEFFyear,id,name,la,reason,detail');
+    expect(csv).toHaveLength(25);
+    expect(csv[1]).toBe('latest,3,C,900,cohort below minimum,cohort 6 < 11');
+    expect(csv[2]).toBe('latest,100,Gone 0,900,measure missing,no value for the measure');
+    const table = (await fos(['check', '--attainment', f['a.csv']])).stdout;
+    expect(table).toContain('Gone 18');
+    expect(table).not.toContain('Gone 19');
+    expect(table).toMatch(/24 schools left out in all; the first 20 are listed: fos check --excluded lists them all/);
+  });
 });

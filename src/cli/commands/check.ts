@@ -2,22 +2,27 @@ import { basename } from 'node:path';
 import { quantileSorted } from 'simple-statistics';
 import { eligibility } from '../../core/load/eligibility.js';
 import type { ExclusionReason } from '../../core/types.js';
-import type { Column, Report, Table } from '../../report/model.js';
+import type { Cell, Column, Report, Table } from '../../report/model.js';
 import { boundsMissing, type CommandContext } from '../context.js';
 
 const REASONS: ExclusionReason[] = ['special school', 'no FSM row', 'measure missing', 'FSM missing', 'context missing', 'cohort below minimum'];
+/** Rows of the left-out list shown on a terminal (all of them in files, and with --excluded). */
+const TERMINAL_EXCLUDED = 20;
 const reasonKey = (r: string) => `excluded_${r.replace(/[^a-z]+/gi, '_').toLowerCase()}`;
 
 /**
  * `fos check`: the data-quality report to read before trusting a comparison. Per year:
  * files, join coverage, eligible schools and the reasons for the rest, the ranges of % FSM
- * and of the measure; per file: rows, summary rows, missing values per column and code.
+ * and of the measure; per file: rows, summary rows, missing values per column and code;
+ * and every school left out, with its reason (the main table with --excluded).
  */
 export function check(ctx: CommandContext): Report {
   const { years, map } = ctx.load();
   const c = ctx.config;
+  const left: Record<string, Cell>[] = [];
   const yearRows = years.map((y) => {
     const el = eligibility(y.year, y.schools, ctx.eligibilityOptions());
+    for (const e of el.excluded) left.push({ year: y.year, id: e.school.id, name: e.school.name, la: e.school.la, reason: e.reason, detail: e.detail });
     const count = (r: ExclusionReason) => el.excluded.filter((e) => e.reason === r).length;
     const fsm = el.eligible.map((s) => s.fsm!).sort((a, b) => a - b);
     const measure = el.eligible.map((s) => s.measure!).sort((a, b) => a - b);
@@ -139,7 +144,27 @@ export function check(ctx: CommandContext): Report {
     'Summary rows are rows without an id and DfE total rows (RECTYPE 4, 5, 7; URN NAT).',
   ];
   if (skippedAll.length > skipped.rows.length) notes.push(`${skippedAll.length} unreadable values in all; the first ${skipped.rows.length} are listed.`);
-  const tables: Table[] = [{ id: 'years', title: 'Years', columns: yearCols, rows: yearRows }, files, columnsUsed];
-  if (skippedAll.length) tables.push(skipped);
-  return { title: 'fos check: data quality', summary, tables, notes, charts: [], meta: ctx.meta(yearRows.length) };
+  // Everyone left out, with the reason: all of them in json, xlsx, html and with --excluded
+  // (then the main table, so csv gives it); the first 20 on a terminal.
+  const excluded: Table = {
+    id: 'excluded',
+    title: 'Schools left out, and why',
+    columns: [
+      { key: 'year', header: 'year', type: 'text' },
+      { key: 'id', header: 'id', type: 'text' },
+      { key: 'name', header: 'name', type: 'text' },
+      { key: 'la', header: 'la', type: 'text', label: 'LA' },
+      { key: 'reason', header: 'reason', type: 'text' },
+      { key: 'detail', header: 'detail', type: 'text' },
+    ],
+    rows: left,
+  };
+  const shortList = !c.excluded && (c.format === 'table' || c.format === 'md') && left.length > TERMINAL_EXCLUDED;
+  if (shortList) {
+    notes.push(`${left.length} schools left out in all; the first ${TERMINAL_EXCLUDED} are listed: fos check --excluded lists them all (--format csv -o excluded.csv for a file).`);
+    excluded.rows = left.slice(0, TERMINAL_EXCLUDED);
+  }
+  const tables: Table[] = c.excluded ? [excluded] : [{ id: 'years', title: 'Years', columns: yearCols, rows: yearRows }, files, columnsUsed, excluded];
+  if (skippedAll.length && !c.excluded) tables.push(skipped);
+  return { title: c.excluded ? 'fos check: schools left out' : 'fos check: data quality', summary, tables, notes, charts: [], meta: ctx.meta(c.excluded ? left.length : yearRows.length) };
 }

@@ -9,13 +9,21 @@ const APPLIES: { flag: string; key: string; methods: readonly string[]; why: str
 ];
 
 /**
- * A family flag given with a method it does nothing for is a usage error, not a silent
- * no-op (`--method bands --context fsm=1,eal=0.5` would otherwise be titled "by fsm, eal").
+ * A family flag given with a method it does nothing for, or a --context-col that --context
+ * does not use, is a usage error, not a silent no-op (`--method bands --context fsm=1,eal=0.5` would otherwise be titled "by fsm, eal").
  * `raw` holds commander's values, undefined for flags not given. `odds` takes --bands for
  * its own FSM bands.
  */
 export function checkApplicable(command: string, raw: Record<string, unknown>): void {
   const method = String(raw.method ?? 'neighbours');
+  // In a command that makes families, a --context-col that --context does not use changes
+  // nothing (check reads it for its missing values; a manifest may map more than is used).
+  const used = new Set(String(raw.context ?? 'fsm').split(',').map((p) => p.split('=')[0].trim().toLowerCase()));
+  const makesFamilies = !['check', 'odds'].includes(command);
+  for (const v of makesFamilies ? ([] as unknown[]).concat(raw.contextCol ?? []) : []) {
+    const name = String(v).split('=')[0].trim().toLowerCase();
+    if (!used.has(name)) throw new FosError('INVALID_OPTION', `--context-col ${v} is not used: --context does not name ${name}`, {}, `add it with a weight, e.g. --context fsm=1,${name}=0.5`);
+  }
   for (const a of APPLIES) {
     if (raw[a.key] === undefined || a.methods.includes(method) || (a.key === 'bands' && command === 'odds')) continue;
     throw new FosError('INVALID_OPTION', `${a.flag} does not apply to --method ${method}: ${a.why}`, {}, `leave out ${a.flag}, or use it with --method ${a.methods.join(', ')}`);

@@ -81,6 +81,7 @@ export class CommandContext {
     const m = result.map;
     if (!m.cohort) this.warn(`no cohort for ${m.measure} (${m.cohortNote ?? 'none'}): --min-cohort cannot apply, so schools of every size are compared; pass --cohort-col COL`);
     if (m.ciMissing) this.warn(boundsMissing(m));
+    if (c.includeSpecial && !m.rectype) throw new FosError('INVALID_OPTION', '--include-special: the attainment file has no RECTYPE column, so no school is known to be special', {}, 'leave out --include-special');
     this.loaded = result;
     return result;
   }

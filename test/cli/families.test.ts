@@ -36,4 +36,18 @@ describe('fos families: titles say what was done', () => {
     expect(r.stdout).toContain('pa (KS2APS)');
     expect(r.stdout).not.toContain('% PA');
   });
+
+  it('--context-col unused by --context, and --include-special without RECTYPE, are usage errors', async () => {
+    const f = input();
+    const unused = await fos(['families', '--attainment', f['a.csv'], '--size', '3', '--context-col', 'pa=KS2APS']);
+    expect(unused.code).toBe(2);
+    expect(unused.stderr).toMatch(/--context-col pa=KS2APS is not used: --context does not name pa/);
+    expect((await fos(['check', '--attainment', f['a.csv'], '--context-col', 'pa=KS2APS'])).code).toBe(0);
+    const noType = files({ 'b.csv': ks4(ROWS.map((r) => r.slice(1)), HEADER.slice(1)) });
+    const special = await fos(['families', '--attainment', noType['b.csv'], '--size', '3', '--include-special']);
+    expect(special.code).toBe(2);
+    expect(special.stderr).toMatch(/--include-special: the attainment file has no RECTYPE column/);
+    const check = JSON.parse((await fos(['check', '--attainment', noType['b.csv'], '--format', 'json'])).stdout);
+    expect(check.summary.join('\n')).toMatch(/no RECTYPE column, so special schools cannot be told apart/);
+  });
 });

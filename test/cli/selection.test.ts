@@ -58,6 +58,8 @@ describe('--la reports the selection’s own counts beside those of all schools'
     expect(j.tables.crosstab_selection.map((r: { fsm_band: string; schools: number }) => [r.fsm_band, r.schools])).toEqual([['0–25%', 1], ['25–50%', 3]]);
     expect(j.summary.join('\n')).toMatch(/In LA 816: .*% of its schools with 25–50% FSM \(\d of 3\)/);
     expect(j.summary.join('\n')).toMatch(/Quartile cuts over the loaded schools \(not a national file\)/);
+    const text = (await fos(['odds', '--attainment', f['a.csv'], '--high-fsm', '25', '--bands', '0,25,50', '--la', '816'])).stdout;
+    expect(text).toContain('High-FSM schools (≥ 25%) in LA 816 with results in the top two quartiles');
     // 101 schools, each in its own LA: a national file.
     const wide = Array.from({ length: 101 }, (_, k) => ['1', String(100 + k), String(k + 1), `S${k}`, '100', String(30 + (k % 20)), String(5 + (k % 40))]);
     const nat = JSON.parse((await fos(['odds', '--attainment', files({ 'n.csv': ks4(wide, header) })['n.csv'], '--format', 'json'])).stdout);

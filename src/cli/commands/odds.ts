@@ -96,7 +96,7 @@ export function odds(ctx: CommandContext): Report {
     tables: [
       { id: 'crosstab', title: `% FSM band × ${scope} (row shares in %)${sel.active ? ': all schools' : ''}`, columns: crossCols, rows: allRows },
       ...(sel.active ? [{ id: 'crosstab_selection', title: `${sel.words}: % FSM band × the same quartiles (row shares in %)`, columns: crossCols, rows: crossRows(ownBands) }] : []),
-      { id: 'against_the_odds', title: `High-FSM schools (≥ ${c.highFsm}%) with results in the top two quartiles`, columns: schoolCols, rows: odd.map(schoolRow) },
+      { id: 'against_the_odds', title: `High-FSM schools (≥ ${c.highFsm}%)${sel.active ? ` in ${sel.words}` : ''} with results in the top two quartiles`, columns: schoolCols, rows: odd.map(schoolRow) },
       {
         id: 'regression',
         title: `Least-squares line of ${map.measure} on % FSM`,
@@ -110,7 +110,7 @@ export function odds(ctx: CommandContext): Report {
         rows: [{ slope: reg.slope, intercept: reg.intercept, r2: reg.r2, residual_sd: Number.isFinite(reg.residualSd) ? reg.residualSd : null, n: reg.n }],
         terminal: false,
       },
-      { id: 'schools', title: 'Every eligible school: expected value and residual', columns: schoolCols, rows: r.schools.filter((x) => inLa(x.school)).map(schoolRow), terminal: false },
+      { id: 'schools', title: `Every eligible school${sel.active ? ` in ${sel.words}` : ''}: expected value and residual`, columns: schoolCols, rows: picked.map(schoolRow), terminal: false },
     ],
     notes: [`Residual SD: the regression's residual standard error, √(SSE / (n − 2)) (two fitted coefficients), as R's summary(lm) gives as sigma; not a sample SD (n − 1).`, `Quartile 1 is the best quarter ${national ? 'nationally' : 'of the loaded schools'}. Expected = the regression line at the school’s % FSM; a standardised residual above 2 is unusual.`, 'The full list of residuals is in the schools table of --format json, xlsx or html.'],
     charts: [],

@@ -61,10 +61,10 @@ export function partners(ctx: CommandContext): Report {
   const outside = r.partners.some((p) => p.outsideFamily);
   const fam = r.leftOut.family;
   const famLeft = fam.byLa + fam.byKm;
-  const leftWords = (l: LeftOut) =>
+  const leftWords = (l: LeftOut, more = '') =>
     [
-      l.byLa && `${l.byLa} left out by ${c.sameLa ? '--same-la' : '--other-la'}`,
-      l.byKm && `${l.byKm} left out by --max-km ${c.maxKm} (the nearest ${l.nearestKm === null ? 'has no location' : `is ${l.nearestKm.toFixed(1)} km away`})`,
+      l.byLa && `${l.byLa}${more} left out by ${c.sameLa ? '--same-la' : '--other-la'}`,
+      l.byKm && `${l.byKm}${more} left out by --max-km ${c.maxKm} (the nearest ${l.nearestKm === null ? 'has no location' : `is ${l.nearestKm.toFixed(1)} km away`})`,
     ]
       .filter(Boolean)
       .join(' and ');
@@ -79,7 +79,7 @@ export function partners(ctx: CommandContext): Report {
         : 'No candidate partner does better than this school, in its family or near it.'
       : outside
         ? `No member of its family is a candidate partner doing better${r.betterNonCandidates || famLeft ? ` (${[r.betterNonCandidates && `${r.betterNonCandidates} do better but are not candidates`, famLeft && `candidates that do better: ${leftWords(fam)}`].filter(Boolean).join('; ')})` : ''}; the nearest candidates just outside the family are offered instead.`
-        : `${n} candidate partner${n === 1 ? ' in the family does' : 's in the family do'} better, closest context first${famLeft ? `; ${leftWords(fam).replace(/^(\d+) left/, '$1 more left')}` : ''}.`,
+        : `${n} candidate partner${n === 1 ? ' in the family does' : 's in the family do'} better, closest context first${famLeft ? `; ${leftWords(fam, ' more')}` : ''}.`,
   ];
   if (subjectsOn) {
     summary.push(

@@ -28,11 +28,13 @@ export function families(ctx: CommandContext): Report {
     table = { id: 'families', columns: familyColumns(map.measure), rows };
   }
   const a = years[years.length - 1];
+  const k = table.rows.length;
+  const shown = c.summary ? `${k} famil${k === 1 ? 'y' : 'ies'} shown${sel.active ? ` (those with a school in ${sel.words})` : ''}` : `${k} row${k === 1 ? '' : 's'} shown`;
   return {
     title: `Families of schools, ${years.map((y) => y.year).join(', ')}: ${map.measure} by ${c.context.map((v) => (v.name === 'fsm' ? '% FSM' : v.name)).join(', ')}`,
     summary: [
       `Families: ${describeMethod(a)}.`,
-      `${a.families.schools.length} eligible schools in ${a.year}${sel.active ? `, ${a.families.schools.filter((_, i) => keep(a, i)).length} of them in ${sel.words} (families are built over all of them)` : ''}; ${table.rows.length} ${c.summary ? 'famil' : 'row'}${table.rows.length === 1 ? (c.summary ? 'y' : '') : c.summary ? 'ies' : 's'} shown${c.summary && sel.active ? ` (those with a school in ${sel.words})` : ''}.`,
+      `${a.families.schools.length} eligible schools in ${a.year}${sel.active ? `, ${a.families.schools.filter((_, i) => keep(a, i)).length} of them in ${sel.words} (families are built over all of them)` : ''}; ${shown}.`,
     ],
     tables: [table],
     notes: [

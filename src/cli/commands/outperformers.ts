@@ -7,6 +7,7 @@ import type { Cell, Column, Report } from '../../report/model.js';
 import type { CommandContext } from '../context.js';
 import type { YearAnalysis } from '../../core/analyse.js';
 import { compareIds } from '../../core/idOrder.js';
+import { selection } from '../selection.js';
 
 /** A school listed: its row in year y, its history, and its section (see below). */
 interface Pick {
@@ -16,12 +17,13 @@ interface Pick {
   h: Consistency;
   section: 0 | 1 | 2 | 3;
 }
-import { selection } from '../selection.js';
 
 /**
  * `fos outperformers`: the candidate partners of the reported year (latest by default),
- * best evidence first. With several years: consistent candidates (K of their last N
- * years) first, then schools flagged in this year only, shown apart as less secure.
+ * best evidence first. With several years, in sections: consistent candidates (K of
+ * their last N years) first, then schools flagged in this year only, shown apart as less
+ * secure, then consistent schools not flagged this year, then consistent schools not
+ * compared this year (not in its file, or left out of its families).
  * `robust` says in how many other family definitions the flag survives.
  */
 export function outperformers(ctx: CommandContext): Report {
@@ -132,8 +134,7 @@ export function outperformers(ctx: CommandContext): Report {
   if (multi) {
     const more = [inSection[2] && `${inSection[2]} more consistent but not a candidate in ${a.year}`, inSection[3] && `${inSection[3]} consistent in earlier years but not compared in ${a.year}`].filter(Boolean);
     summary.push(`${consistentCount} of them consistent over ${upTo.map((y) => y.year).join(', ')} (candidate in ≥ ${c.consistent.k} of the last ${c.consistent.n} years each school has)${more.length ? `; ${more.join('; ')}, each in its own section` : ''}.`);
-  }
-  else summary.push('One year loaded: load several years (--attainment YEAR=FILE …) to see which candidates are consistent.');
+  } else summary.push('One year loaded: load several years (--attainment YEAR=FILE …) to see which candidates are consistent.');
   return {
     title: `Candidate partners: schools that outperform their family, ${a.year}`,
     summary,

@@ -1,4 +1,5 @@
 import { FosError } from '../core/errors.js';
+import type { ContextWeight } from '../core/families/context.js';
 
 /** The family methods each family flag applies to (robustness always uses its own fixed families). */
 const APPLIES: { flag: string; key: string; methods: readonly string[]; why: string }[] = [
@@ -11,18 +12,17 @@ const APPLIES: { flag: string; key: string; methods: readonly string[]; why: str
 /**
  * A family flag given with a method it does nothing for, or a --context-col that --context
  * does not use, is a usage error, not a silent no-op (`--method bands --context fsm=1,eal=0.5` would otherwise be titled "by fsm, eal").
- * `raw` holds commander's values, undefined for flags not given. `odds` takes --bands for
- * its own FSM bands.
+ * `raw` holds commander's values, undefined for flags not given; `v` the parsed values (with
+ * defaults). `odds` takes --bands for its own FSM bands.
  */
-export function checkApplicable(command: string, raw: Record<string, unknown>): void {
-  const method = String(raw.method ?? 'neighbours');
+export function checkApplicable(command: string, raw: Record<string, unknown>, v: Record<string, unknown>): void {
+  const method = String(v.method);
   // In a command that makes families, a --context-col that --context does not use changes
   // nothing (check reads it for its missing values; a manifest may map more than is used).
-  const used = new Set(String(raw.context ?? 'fsm').split(',').map((p) => p.split('=')[0].trim().toLowerCase()));
+  const used = new Set(((v.context as ContextWeight[] | undefined) ?? []).map((c) => c.name));
   const makesFamilies = !['check', 'odds'].includes(command);
-  for (const v of makesFamilies ? ([] as unknown[]).concat(raw.contextCol ?? []) : []) {
-    const name = String(v).split('=')[0].trim().toLowerCase();
-    if (!used.has(name)) throw new FosError('INVALID_OPTION', `--context-col ${v} is not used: --context does not name ${name}`, {}, `add it with a weight, e.g. --context fsm=1,${name}=0.5`);
+  for (const [name, col] of makesFamilies ? ((v.contextCol as [string, string][] | undefined) ?? []) : []) {
+    if (!used.has(name)) throw new FosError('INVALID_OPTION', `--context-col ${name}=${col} is not used: --context does not name ${name}`, {}, `add it with a weight, e.g. --context fsm=1,${name}=0.5`);
   }
   for (const a of APPLIES) {
     if (raw[a.key] === undefined || a.methods.includes(method) || (a.key === 'bands' && command === 'odds')) continue;

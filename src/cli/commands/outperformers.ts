@@ -1,16 +1,18 @@
 import { candidateReason } from '../../core/compare/compareFamilies.js';
 import { consistency, type Consistency } from '../../core/compare/consistency.js';
 import { robustness, ROBUSTNESS_CHECKS } from '../../core/compare/robustness.js';
-import { describeMethod, familyColumns, familyRow } from '../../report/familyColumns.js';
+import { pick } from '../../report/columns.js';
+import { describeMethod } from '../../report/describeMethod.js';
+import { FAMILY_COLUMNS, familyRow } from '../../report/familyRow.js';
 import type { SchoolYear } from '../../core/types.js';
-import type { Cell, Column, Report } from '../../report/model.js';
+import type { Cell, Report } from '../../report/model.js';
 import type { CommandContext } from '../context.js';
 import type { YearAnalysis } from '../../core/analyse.js';
 import { compareIds } from '../../core/idOrder.js';
 import { selection } from '../selection.js';
 
 /** A school listed: its row in year y, its history, and its section (see below). */
-interface Pick {
+interface Listed {
   y: YearAnalysis;
   i: number;
   s: SchoolYear;
@@ -52,7 +54,7 @@ export function outperformers(ctx: CommandContext): Report {
   // Sections, in this order: consistent and a candidate this year; a candidate this year
   // only; consistent but not a candidate this year; consistent as of an earlier year and
   // not compared this year (not in this year's file, or left out of its families).
-  const picked: Pick[] = [];
+  const picked: Listed[] = [];
   a.families.schools.forEach((s, i) => {
     const candidate = a.comparisons.candidate(i);
     if (!(candidate || (multi && everCandidate.has(s.id))) || !keep(a, i)) return;
@@ -67,11 +69,11 @@ export function outperformers(ctx: CommandContext): Report {
     const i = y.indexOf(id)!;
     if (h.consistent && sel.keepSchool(y.families.schools[i])) picked.push({ y, i, s: y.families.schools[i], h, section: 3 });
   }
-  const rule = { threshold: c.threshold, lowerIsBetter: c.lowerIsBetter, hasBounds: map.ci !== undefined };
+  const rule = { threshold: c.rule.threshold, lowerIsBetter: c.rule.lowerIsBetter, hasBounds: map.ci !== undefined };
   const thisYear = picked.filter((p) => p.y === a).map((p) => p.i);
   const robust = c.robust ? robustness(a.families, thisYear, rule, ctx.helper) : undefined;
 
-  const zBetter = (p: Pick) => (c.lowerIsBetter ? -1 : 1) * (p.y.comparisons.z(p.i) ?? -Infinity);
+  const zBetter = (p: Listed) => (c.rule.lowerIsBetter ? -1 : 1) * (p.y.comparisons.z(p.i) ?? -Infinity);
   const keyed = picked.map((p) => ({ p, z: zBetter(p) }));
   keyed.sort((x, y) => x.p.section - y.p.section || y.z - x.z || compareIds(x.p.s.id, y.p.s.id));
   const leftOut = new Map(a.eligibility.excluded.map((e) => [e.school.id, e]));
@@ -82,7 +84,8 @@ export function outperformers(ctx: CommandContext): Report {
     row.years_candidate = h.yearsCandidate;
     row.years_loaded = h.yearsLoaded;
     row.consistent = multi ? h.consistent : null;
-    row.robust = robust && y === a ? `${robust.get(i)}/${ROBUSTNESS_CHECKS.length}` : null;
+    row.robust = robust && y === a ? robust.get(i)! : null;
+    row.robust_tried = robust && y === a ? ROBUSTNESS_CHECKS.length : null;
     row.history = [...h.history.map((x) => `${x.year}${x.candidate ? '✓' : '·'}`), ...(y === a ? [] : [`${a.year}–`])].join(' ');
     const why = candidateReason(comparison, s, rule);
     if (section < 3) row.reason = why;
@@ -92,18 +95,11 @@ export function outperformers(ctx: CommandContext): Report {
     }
     return row;
   });
-  const extra: Column[] = [
-    { key: 'candidate', header: 'candidate', type: 'bool', label: `cand. ${a.year}` },
-    { key: 'years_candidate', header: 'years_candidate', type: 'int', label: 'yrs cand.' },
-    { key: 'years_loaded', header: 'years_loaded', type: 'int', label: 'of yrs' },
-    { key: 'consistent', header: 'consistent', type: 'bool' },
-    { key: 'robust', header: 'robust', type: 'text' },
-    { key: 'history', header: 'history', type: 'text' },
-    { key: 'reason', header: 'reason', type: 'text', label: 'why' },
-  ];
   // Wide columns go to csv/json/xlsx only, so the terminal table fits.
   const wide = new Set(['year', 'family', 'family_size', 'family_mean', 'family_sd', 'percentile', 'reason', 'years_candidate', 'years_loaded', ...(multi ? [] : ['history', 'consistent'])]);
-  const columns = [...familyColumns(map.measure), ...extra].map((col) => (wide.has(col.key) ? { ...col, wide: true } : col));
+  const columns = pick([...FAMILY_COLUMNS, ['candidate', { label: `cand. ${a.year}` }], 'years_candidate', 'years_loaded', 'consistent', 'robust', 'robust_tried', 'history', 'reason'], ctx.naming()).map((col) =>
+    wide.has(col.key) ? { ...col, wide: true } : col,
+  );
   const inSection = [0, 1, 2, 3].map((k) => picked.filter((p) => p.section === k).length);
   const captions = [
     `Consistent: a candidate in at least ${c.consistent.k} of its last ${c.consistent.n} years, and in ${a.year}`,
@@ -129,7 +125,7 @@ export function outperformers(ctx: CommandContext): Report {
     among = `in ${sel.words}, of its ${plural(selected, 'eligible school')}; ${everywhere} among all ${n} eligible schools, in whose families they are judged`;
   }
   const summary = [
-    `${plural(shown, 'candidate partner')} in ${a.year} ${among}: z ${c.lowerIsBetter ? `≤ ${-c.threshold} (lower is better)` : `≥ ${c.threshold}`} against ${describeMethod(a)}${map.ci ? `, and ${c.lowerIsBetter ? 'upper' : 'lower'} bound ${map.ci.join('/')} beyond the family median` : ''}.`,
+    `${plural(shown, 'candidate partner')} in ${a.year} ${among}: z ${c.rule.lowerIsBetter ? `≤ ${-c.rule.threshold} (lower is better)` : `≥ ${c.rule.threshold}`} against ${describeMethod(a)}${map.ci ? `, and ${c.rule.lowerIsBetter ? 'upper' : 'lower'} bound ${map.ci.join('/')} beyond the family median` : ''}.`,
   ];
   if (multi) {
     const more = [inSection[2] && `${inSection[2]} more consistent but not a candidate in ${a.year}`, inSection[3] && `${inSection[3]} consistent in earlier years but not compared in ${a.year}`].filter(Boolean);

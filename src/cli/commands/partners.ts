@@ -3,8 +3,9 @@ import { FosError } from '../../core/errors.js';
 import { partnersFor, type LeftOut } from '../../core/partners/partnersFor.js';
 import { signed } from '../../core/signed.js';
 import type { ColumnMap, SchoolYear } from '../../core/types.js';
-import { describeMethod } from '../../report/familyColumns.js';
-import type { Cell, Column, Report } from '../../report/model.js';
+import { pick } from '../../report/columns.js';
+import { describeMethod } from '../../report/describeMethod.js';
+import type { Cell, Report } from '../../report/model.js';
 import { verdict } from '../../report/verdict.js';
 import type { CommandContext } from '../context.js';
 
@@ -20,7 +21,7 @@ export function partners(ctx: CommandContext): Report {
   const i = findSchool(a, c.schoolArg!);
   const me = a.families.schools[i];
   filtersApply(ctx, map, me);
-  const r = partnersFor(a, i, { sameLa: c.sameLa, otherLa: c.otherLa, maxKm: c.maxKm, lowerIsBetter: c.lowerIsBetter, topSubjects: 2 });
+  const r = partnersFor(a, i, { sameLa: c.sameLa, otherLa: c.otherLa, maxKm: c.maxKm, lowerIsBetter: c.rule.lowerIsBetter, topSubjects: 2 });
   const subjects = subjectsOf(ctx, a.year);
   const subjectsOn = subjects.found.length > 0;
   const fmt = (xs: { subject: string; z: number }[]) => xs.map((x) => `${x.subject} (z ${signed(x.z, 2)})`).join(', ');
@@ -44,20 +45,10 @@ export function partners(ctx: CommandContext): Report {
     };
     return row;
   });
-  const columns: Column[] = [
-    { key: 'id', header: 'id', type: 'text' },
-    { key: 'name', header: 'name', type: 'text' },
-    { key: 'la', header: 'la', type: 'text', label: 'LA' },
-    { key: 'fsm', header: 'fsm', type: 'number', digits: 1, label: '% FSM' },
-    { key: 'measure', header: 'measure', type: 'number', digits: 1, label: map.measure },
-    { key: 'lead', header: 'lead', type: 'number', digits: 1, label: `lead over ${me.id}` },
-    { key: 'z', header: 'z', type: 'number', digits: 2, label: 'z in own family' },
-    { key: 'label', header: 'label', type: 'text' },
-    { key: 'distance', header: 'distance', type: 'number', digits: 3 },
-    { key: 'km', header: 'km', type: 'number', digits: 1, wide: !r.locationsKnown },
-    { key: 'in_family', header: 'in_family', type: 'bool', label: 'in family' },
-    { key: 'strengths', header: 'strengths', type: 'text', label: 'strongest subjects', wide: !subjectsOn },
-  ];
+  const columns = pick(
+    ['id', 'name', 'la', 'fsm', 'measure', 'lead', ['z', { label: 'z in own family' }], 'label', 'distance', ['km', { wide: !r.locationsKnown }], 'in_family', ['strengths', { wide: !subjectsOn }]],
+    ctx.naming(me.id),
+  );
   const outside = r.partners.some((p) => p.outsideFamily);
   const fam = r.leftOut.family;
   const famLeft = fam.byLa + fam.byKm;
@@ -71,7 +62,7 @@ export function partners(ctx: CommandContext): Report {
   const out = r.leftOut.outside;
   const n = r.partners.length;
   const summary = [
-    `${me.name} (${me.id}), ${a.year}: ${verdict(a.comparisons.get(i), c.lowerIsBetter)}`,
+    `${me.name} (${me.id}), ${a.year}: ${verdict(a.comparisons.get(i), c.rule.lowerIsBetter, ctx.naming().digits)}`,
     `Family: ${describeMethod(a)}.`,
     n === 0
       ? famLeft || out.byLa + out.byKm

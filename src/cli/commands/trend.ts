@@ -3,7 +3,8 @@ import { findSchool } from '../../core/findSchool.js';
 import { groupTrend } from '../../core/trends/groupTrend.js';
 import { average, trend as trendOf, type TrendPoint } from '../../core/trends/trend.js';
 import { readGroup } from '../../io/readGroup.js';
-import type { Cell, Chart, Column, Report } from '../../report/model.js';
+import { pick } from '../../report/columns.js';
+import type { Cell, Chart, Report } from '../../report/model.js';
 import type { CommandContext } from '../context.js';
 import { looksNational } from '../../report/looksNational.js';
 
@@ -52,7 +53,7 @@ export function trend(ctx: CommandContext): Report {
     // The group's own line and its families' median, cohort-weighted when cohorts are known.
     const points = groupTrend(years, ids);
     for (const p of points) {
-      rows.push({ id: 'group', name: `group of ${ids.length} (${p.eligible} eligible)`, year: p.year, measure: p.measure, family_median: p.familyMedian, la_average: p.laAverage, england_average: p.englandAverage, rank: null, label: null, joined: null, left: null });
+      rows.push({ id: 'group', name: `group of ${ids.length} (${p.eligible} eligible)`, year: p.year, measure: p.measure, family_median: p.familyMedian, la_average: p.laAverage, england_average: p.englandAverage, rank: null, family_size: null, label: null, joined: null, left: null });
     }
     series.push({
       kind: 'line',
@@ -67,19 +68,10 @@ export function trend(ctx: CommandContext): Report {
     });
   }
   const weighted = years.every((y) => average(y.families.schools).weighted);
-  const columns: Column[] = [
-    { key: 'id', header: 'id', type: 'text' },
-    { key: 'name', header: 'name', type: 'text', wide: ids.length === 1 },
-    { key: 'year', header: 'year', type: 'text' },
-    { key: 'measure', header: 'measure', type: 'number', digits: 1, label: map.measure },
-    { key: 'family_median', header: 'family_median', type: 'number', digits: 1, label: 'family median' },
-    { key: 'la_average', header: 'la_average', type: 'number', digits: 1, label: 'LA' },
-    { key: 'england_average', header: 'england_average', type: 'number', digits: 1, label: national ? 'England' : 'all loaded' },
-    { key: 'rank', header: 'rank', type: 'text' },
-    { key: 'label', header: 'label', type: 'text' },
-    { key: 'joined', header: 'joined', type: 'text', label: 'joined family' },
-    { key: 'left', header: 'left', type: 'text', label: 'left family' },
-  ];
+  const columns = pick(
+    ['id', ['name', { wide: ids.length === 1 }], 'year', 'measure', ['family_median', { label: 'family median' }], 'la_average', ['england_average', { label: national ? 'England' : 'all loaded' }], 'rank', ['family_size', { exportOnly: true }], 'label', 'joined', 'left'],
+    ctx.naming(),
+  );
   return {
     title: ids.length === 1 ? `${nameOf(ids[0])} (${ids[0]}): ${map.measure} by year` : `${ids.length} schools: ${map.measure} by year`,
     summary: [
@@ -103,6 +95,7 @@ function row(id: string, name: string, p: TrendPoint): Record<string, Cell> {
     la_average: p.laAverage,
     england_average: p.englandAverage,
     rank: p.rank,
+    family_size: p.familySize,
     label: p.eligible ? p.label : 'not eligible',
     joined: p.joined.length ? p.joined.join(' ') : null,
     left: p.left.length ? p.left.join(' ') : null,

@@ -49,7 +49,7 @@ export interface PartnersResult {
 }
 
 /**
- * Partners for one school (METHOD.md, Partners for one school): the candidate partners in
+ * Partners for one school (docs/methodology.md, Partners for one school): the candidate partners in
  * its family that do better than it, closest context first, then by size of lead, then
  * id; filtered by authority, then by distance (each candidate left out is counted under
  * the first filter it fails, with the nearest left out by distance). When no member qualifies, the nearest

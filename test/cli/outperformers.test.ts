@@ -38,4 +38,9 @@ describe('fos outperformers over several years: each kind of school in its own s
     expect(rows[3].reason).toMatch(/^not in the 2019 file; in 2018: z 1\.\d\d ≥ 1/);
     expect(rows[2].reason).toMatch(/^left out of the 2019 families: measure missing; in 2018: z/);
   });
+
+  it('--school names a school missing from the latest year: it is listed in its section, not refused', async () => {
+    const j = JSON.parse((await fos([...args(input()), '--school', '8', '--format', 'json'])).stdout);
+    expect(j.tables.outperformers.map((r: { id: string; reason: string }) => [r.id, r.reason.slice(0, 23)])).toEqual([['8', 'not in the 2019 file; i']]);
+  });
 });

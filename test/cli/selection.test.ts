@@ -42,7 +42,7 @@ describe('--la and --school that match nothing say so (exit 1), never an empty t
 describe('--la reports the selection’s own counts beside those of all schools', () => {
   it('outperformers: candidates in the LA, of its eligible schools, and among all', async () => {
     const j = JSON.parse((await fos(['outperformers', '--attainment', input()['a.csv'], '--size', '4', '--threshold', '0.5', '--la', '815', '--format', 'json'])).stdout);
-    expect(j.summary[0]).toMatch(/^\d+ candidate partners? in latest in LA 815, of its 4 eligible schools; \d+ among all 8 eligible schools, in whose families they are judged/);
+    expect(j.summary[0]).toMatch(/^\d+ candidate partners? in latest in LA 815 \(4 of the 8 eligible schools\); \d+ among all 8, in whose families they are judged/);
   });
 
   it('families --summary: only the families holding a school of the LA, with how many', async () => {

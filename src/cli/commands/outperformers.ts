@@ -35,7 +35,8 @@ export function outperformers(ctx: CommandContext): Report {
   const { map } = ctx.load();
   const upTo = all.filter((y) => y.year <= a.year);
   const multi = upTo.length > 1;
-  const sel = selection(ctx, [a]);
+  // Checked against every year up to this one: a consistent school missing this year is listed too.
+  const sel = selection(ctx, upTo);
   const keep = sel.keep;
 
   const history = (id: string, at?: number): Consistency =>
@@ -122,7 +123,7 @@ export function outperformers(ctx: CommandContext): Report {
       if (keep(a, i)) selected++;
       if (a.comparisons.candidate(i)) everywhere++;
     }
-    among = `in ${sel.words}, of its ${plural(selected, 'eligible school')}; ${everywhere} among all ${n} eligible schools, in whose families they are judged`;
+    among = `in ${sel.words} (${selected} of the ${n} eligible schools); ${everywhere} among all ${n}, in whose families they are judged`;
   }
   const summary = [
     `${plural(shown, 'candidate partner')} in ${a.year} ${among}: z ${c.rule.lowerIsBetter ? `≤ ${-c.rule.threshold} (lower is better)` : `≥ ${c.rule.threshold}`} against ${describeMethod(a)}${map.ci ? `, and ${c.rule.lowerIsBetter ? 'upper' : 'lower'} bound ${map.ci.join('/')} beyond the family median` : ''}.`,

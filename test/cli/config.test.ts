@@ -17,7 +17,7 @@ describe('toConfig', () => {
   });
 
   it('parses each value given as text with its option\'s parse function', () => {
-    const c = toConfig('families', { size: '7', context: 'fsm=2,eal=1', contextCol: ['eal=PNUMEAL'], minCohort: '5', threshold: '1.5' }, env);
+    const c = toConfig('outperformers', { size: '7', context: 'fsm=2,eal=1', contextCol: ['eal=PNUMEAL'], minCohort: '5', threshold: '1.5' }, env);
     expect(c.families).toMatchObject({ size: 7, context: [{ name: 'fsm', weight: 2 }, { name: 'eal', weight: 1 }] });
     // --bands with neighbours does not apply (a usage error), so it is parsed where it does: odds.
     expect(toConfig('odds', { bands: '0,10,100' }, env).families.bands).toEqual([0, 10, 100]);

@@ -15,6 +15,11 @@ describe('fos families: titles say what was done', () => {
     expect((await fos(['families', '--attainment', f['a.csv'], '--groups', '3'])).stderr).toMatch(/--groups does not apply to --method neighbours/);
     expect((await fos(['families', '--attainment', f['a.csv'], '--method', 'quantiles', '--size', '3'])).code).toBe(2);
     expect((await fos(['families', '--attainment', f['a.csv'], '--bands', '0,50,100'])).code).toBe(2);
+    expect((await fos(['families', '--attainment', f['a.csv'], '--method', 'bands', '--ties', 'all'])).stderr).toMatch(/--ties does not apply to --method bands/);
+    expect((await fos(['families', '--attainment', f['a.csv'], '--size', '3', '--threshold', '2'])).stderr).toMatch(/--threshold does not apply to fos families, which shows no candidate partners/);
+    // outperformers' robustness check makes neighbour families, with --ties; without it, --ties does nothing.
+    expect((await fos(['outperformers', '--attainment', f['a.csv'], '--method', 'bands', '--ties', 'all'])).code).toBe(0);
+    expect((await fos(['outperformers', '--attainment', f['a.csv'], '--method', 'bands', '--ties', 'all', '--no-robust'])).code).toBe(2);
     // --bands is odds' own option, and --size still applies to neighbours.
     expect((await fos(['odds', '--attainment', f['a.csv'], '--bands', '0,50,100'])).code).toBe(0);
     expect((await fos(['families', '--attainment', f['a.csv'], '--size', '3'])).code).toBe(0);

@@ -40,5 +40,5 @@ export function findSchool(a: YearAnalysis, query: string): number {
  * `10505` finds `00010505`), then by name. */
 function closestSchools(schools: readonly SchoolYear[], q: string): SchoolYear[] {
   const byId = /^\d+$/.test(q) ? schools.filter((s) => /^\d+$/.test(s.id) && Number(s.id) === Number(q)) : [];
-  return [...byId, ...closest(schools, q, (s) => s.name)].slice(0, 5);
+  return [...new Set([...byId, ...closest(schools, q, (s) => s.name)])].slice(0, 5);
 }

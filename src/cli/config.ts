@@ -52,6 +52,8 @@ export interface Config {
   chart?: string;
   color: boolean;
   debug: boolean;
+  /** --threads: how many threads may share the work (1: none but this one). */
+  threads: number | 'auto';
 }
 
 export interface Environment {
@@ -195,6 +197,7 @@ export function toConfig(command: CommandName, raw: Record<string, unknown>, env
     chart: text('chart') !== undefined ? at(text('chart')!) : undefined,
     color: v.color !== false && !noColor && env.isTTY && !output && format === 'table',
     debug: v.debug === true,
+    threads: v.threads as Config['threads'],
   };
 }
 

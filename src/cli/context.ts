@@ -3,9 +3,9 @@ import { analyse, type YearAnalysis } from '../core/analyse.js';
 import { FosError } from '../core/errors.js';
 import type { EligibilityOptions } from '../core/load/eligibility.js';
 import type { ColumnMap, YearData } from '../core/types.js';
-import { numberColumn } from '../core/load/schoolColumns.js';
 import { loadInputs } from '../io/loadInputs.js';
-import { HelperThread } from '../io/helperThread.js';
+import type { HelperThread } from '../parallel/helperThread.js';
+import { Scheduler, threadCount } from '../parallel/scheduler.js';
 import { measureDigits, type Naming } from '../report/columns.js';
 import type { InputFile, Meta } from '../report/model.js';
 import { optionsInForce, type Config } from './config.js';
@@ -19,7 +19,8 @@ export interface Io {
   stderrIsTTY: boolean;
   env: Record<string, string | undefined>;
   cwd: string;
-  /** A helper thread the caller has already started (bin.ts does, while fos loads); else one is made when needed. */
+  /** A helper thread the caller has already started (bin.ts does, while fos loads); else
+   * one is made when needed (unless --threads 1). */
   helper?: HelperThread;
 }
 
@@ -40,7 +41,7 @@ export class CommandContext {
     private readonly io: Io,
     readonly version: string,
   ) {
-    this.helper = io.helper ?? new HelperThread();
+    this.runner = new Scheduler({ threads: threadCount(config.threads), helpers: io.helper ? [io.helper] : undefined });
   }
 
   warn(message: string) {
@@ -71,7 +72,7 @@ export class CommandContext {
       encoding: c.encoding,
       delimiter: c.delimiter,
       onFile: (f) => this.progress(`reading ${basename(f)}…`),
-    }, this.helper);
+    }, this.runner.helpers[0]);
     this.endProgress();
     const skipped = result.years.flatMap((y) => y.files.flatMap((f) => f.skippedRows.map((s) => ({ ...s, file: f.file }))));
     if (skipped.length) {
@@ -95,8 +96,9 @@ export class CommandContext {
 
   private analysed?: YearAnalysis[];
 
-  /** A second thread for large files and neighbour searches (started only when one is that large). */
-  readonly helper: HelperThread;
+  /** Who runs the large searches and the judging: this thread, and helper threads (started
+   * only when a file or a search is that large) unless --threads 1. */
+  readonly runner: Scheduler;
 
   analyse(): YearAnalysis[] {
     if (this.analysed) return this.analysed;
@@ -106,7 +108,7 @@ export class CommandContext {
       years,
       { eligibility: c.eligibility, families: c.families, rule: { ...c.rule, hasBounds: map.ci !== undefined } },
       (y) => this.progress(`building families for ${y}…`),
-      this.helper,
+      this.runner,
     );
     this.endProgress();
     this.warnFamilySize(this.analysed);
@@ -146,7 +148,7 @@ export class CommandContext {
   /** How the catalogue labels and rounds measure columns: the measure's name and decimals (over every school loaded), and the school a report is about. */
   naming(school?: string): Naming {
     const { years, map } = this.load();
-    this.digits ??= Math.max(...years.map((y) => measureDigits(map.measure, numberColumn(y.schools, 'measure'))));
+    this.digits ??= Math.max(...years.map((y) => measureDigits(map.measure, y.schools.measure)));
     return { measure: map.measure, digits: this.digits, school };
   }
 

@@ -75,7 +75,7 @@ async function execute(config: Config, io: Io): Promise<number> {
   try {
     report = await command(ctx);
   } finally {
-    ctx.helper.close();
+    ctx.runner.close();
   }
   const body = await render(report, config.format, config.color);
   if (config.chart) {

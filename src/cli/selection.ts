@@ -1,14 +1,11 @@
 import type { YearAnalysis } from '../core/analyse.js';
 import { closest } from '../core/closest.js';
 import { FosError } from '../core/errors.js';
-import type { SchoolYear } from '../core/types.js';
 import type { CommandContext } from './context.js';
 
 /** The rows a report shows (--la, --school), never who is compared with whom. */
 export interface Selection {
   keep: (a: YearAnalysis, i: number) => boolean;
-  /** The same test for any school (e.g. one of an earlier year). */
-  keepSchool: (s: SchoolYear) => boolean;
   /** Whether --la or --school was given. */
   active: boolean;
   /** In words, e.g. "LA 815" or "2 schools". */
@@ -27,10 +24,8 @@ export function selection(ctx: CommandContext, years: readonly YearAnalysis[]): 
   const ids = new Set(schools);
   for (const id of schools) checkSchool(years, id);
   const words = [las.size ? `LA ${[...las].join(', ')}` : '', ids.size ? (ids.size === 1 ? `school ${schools[0]}` : `${ids.size} schools`) : ''].filter(Boolean).join(', ');
-  const keepSchool = (s: SchoolYear) => (las.size === 0 || las.has(s.la)) && (ids.size === 0 || ids.has(s.id));
   return {
-    keep: (a, i) => keepSchool(a.families.schools[i]),
-    keepSchool,
+    keep: (a, i) => (las.size === 0 || las.has(a.families.schools.la[i])) && (ids.size === 0 || ids.has(a.families.schools.id[i])),
     active: las.size + ids.size > 0,
     words,
   };
@@ -42,11 +37,11 @@ const yearsText = (years: readonly YearAnalysis[]) => years.map((y) => y.year).j
 function laCode(ctx: CommandContext, years: readonly YearAnalysis[], value: string): string {
   const { map } = ctx.load();
   if (!map.la) throw new FosError('INVALID_OPTION', `--la ${value}: no local authority column is loaded`, {}, 'name the column with --la-col COL');
-  const eligible = [...new Set(years.flatMap((y) => y.families.schools.map((s) => s.la)))].filter(Boolean).sort();
+  const eligible = [...new Set(years.flatMap((y) => y.families.schools.la))].filter(Boolean).sort();
   if (eligible.includes(value)) return value;
   const same = eligible.find((c) => c.trim().toLowerCase() === value.trim().toLowerCase());
   if (same !== undefined) return same;
-  const loaded = years.flatMap((y) => y.data.schools.filter((s) => s.la.trim().toLowerCase() === value.trim().toLowerCase()));
+  const loaded = years.flatMap((y) => y.data.schools.la.filter((la) => la.trim().toLowerCase() === value.trim().toLowerCase()));
   if (loaded.length) {
     throw new FosError('NO_MATCH', `--la ${value}: the ${loaded.length} school${loaded.length === 1 ? '' : 's'} of LA ${value} in ${yearsText(years)} ${loaded.length === 1 ? 'is' : 'are'} all left out of the families`, {}, 'run fos check to see why');
   }
@@ -67,9 +62,9 @@ function checkSchool(years: readonly YearAnalysis[], id: string): void {
   if (years.some((y) => y.indexOf(id) !== undefined)) return;
   const left = years.flatMap((y) => y.eligibility.excluded.filter((e) => e.school.id === id).map((e) => `${y.year}: ${e.reason}`));
   if (left.length) {
-    const name = years.flatMap((y) => y.data.schools.filter((s) => s.id === id)).pop()!.name;
+    const name = left.length ? years.flatMap((y) => y.eligibility.excluded.filter((e) => e.school.id === id)).pop()!.school.name : id;
     throw new FosError('NO_MATCH', `--school ${id}: ${name} is left out of the families (${left.join('; ')})`, {}, 'run fos check to see who is eligible, or choose another --year');
   }
-  const all = [...new Set(years.flatMap((y) => y.families.schools.map((s) => s.id)))];
+  const all = [...new Set(years.flatMap((y) => y.families.schools.id))];
   throw new FosError('NO_MATCH', `--school ${id}: no such school in ${yearsText(years)}`, {}, `closest ids: ${closest(all, id, (x) => x).join(', ')}`);
 }

@@ -1,6 +1,7 @@
 import type { YearAnalysis } from './analyse.js';
 import { closest } from './closest.js';
 import { FosError } from './errors.js';
+import { schoolRows } from './load/schoolTable.js';
 import type { SchoolYear } from './types.js';
 
 /**
@@ -14,7 +15,7 @@ export function findSchool(a: YearAnalysis, query: string): number {
   const byId = a.indexOf(q);
   if (byId !== undefined) return byId;
   const lower = q.toLowerCase();
-  const schools = a.families.schools;
+  const schools = schoolRows(a.families.schools);
   const exact = schools.findIndex((s) => s.name.toLowerCase() === lower);
   if (exact >= 0) return exact;
   const partial = schools.map((s, i) => [s, i] as const).filter(([s]) => s.name.toLowerCase().includes(lower));

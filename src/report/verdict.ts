@@ -1,5 +1,6 @@
 import type { YearAnalysis } from '../core/analyse.js';
 import type { Comparison } from '../core/compare/comparisons.js';
+import { schoolRows } from '../core/load/schoolTable.js';
 import { regressOnFsm } from '../core/odds/regressOnFsm.js';
 import { roundTo, type Chart } from './model.js';
 
@@ -28,7 +29,7 @@ export function verdict(c: Comparison, lowerIsBetter: boolean, digits = 1): stri
 
 /** The two pictures of a family report: the scatter of all schools and the ranked bars. */
 export function familyCharts(a: YearAnalysis, i: number, members: number[], measure: string): Chart[] {
-  const schools = a.families.schools;
+  const schools = schoolRows(a.families.schools);
   const inFamily = new Set(members);
   const line = regressOnFsm(schools);
   const me = schools[i];

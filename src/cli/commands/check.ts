@@ -24,8 +24,8 @@ export function check(ctx: CommandContext): Report {
     const el = eligibility(y.year, y.schools, ctx.eligibilityOptions());
     for (const e of el.excluded) left.push({ year: y.year, id: e.school.id, name: e.school.name, la: e.school.la, reason: e.reason, detail: e.detail });
     const count = (r: ExclusionReason) => el.excluded.filter((e) => e.reason === r).length;
-    const fsm = minMedianMax(el.eligible.map((s) => s.fsm!));
-    const measure = minMedianMax(el.eligible.map((s) => s.measure!));
+    const fsm = minMedianMax(el.eligible.fsm);
+    const measure = minMedianMax(el.eligible.measure);
     return {
       year: y.year,
       attainment_file: basename(y.files[0].file),

@@ -26,7 +26,7 @@ export function families(ctx: CommandContext): Report {
   let table: Table;
   if (c.summary) table = summaryTable(years, ctx.naming(), sel.active ? sel : undefined);
   else {
-    const rows = years.flatMap((a) => a.families.schools.map((_, i) => i).filter((i) => keep(a, i)).map((i) => familyRow(a, i)));
+    const rows = years.flatMap((a) => a.families.schools.id.map((_, i) => i).filter((i) => keep(a, i)).map((i) => familyRow(a, i)));
     table = { id: 'families', columns: pick(FAMILY_COLUMNS, ctx.naming()), rows };
   }
   const a = years[years.length - 1];
@@ -36,7 +36,7 @@ export function families(ctx: CommandContext): Report {
     title: `Families of schools, ${years.map((y) => y.year).join(', ')}: ${map.measure} by ${c.families.context.map((v) => (v.name === 'fsm' ? '% FSM' : v.name)).join(', ')}`,
     summary: [
       `Families: ${describeMethod(a)}.`,
-      `${a.families.schools.length} eligible schools in ${a.year}${sel.active ? `, ${a.families.schools.filter((_, i) => keep(a, i)).length} of them in ${sel.words} (families are built over all of them)` : ''}; ${shown}.`,
+      `${a.families.schools.length} eligible schools in ${a.year}${sel.active ? `, ${a.families.schools.id.filter((_, i) => keep(a, i)).length} of them in ${sel.words} (families are built over all of them)` : ''}; ${shown}.`,
     ],
     tables: [table],
     notes: [

@@ -1,3 +1,4 @@
+import { schoolRows } from '../../core/load/schoolTable.js';
 import { againstTheOdds } from '../../core/odds/againstTheOdds.js';
 import type { SchoolYear } from '../../core/types.js';
 import { pick, quartileColumns } from '../../report/columns.js';
@@ -18,11 +19,12 @@ export function odds(ctx: CommandContext): Report {
   const c = ctx.config;
   const a = ctx.yearAnalysis();
   const { map } = ctx.load();
-  const r = againstTheOdds(a.families.schools, { bands: c.families.bands, highFsm: c.highFsm, lowerIsBetter: c.rule.lowerIsBetter });
+  const schools = schoolRows(a.families.schools);
+  const r = againstTheOdds(schools, { bands: c.families.bands, highFsm: c.highFsm, lowerIsBetter: c.rule.lowerIsBetter });
   const sel = selection(ctx, [a]);
-  const index = sel.active ? new Map(a.families.schools.map((s, i) => [s, i])) : undefined;
+  const index = sel.active ? new Map(schools.map((s, i) => [s, i])) : undefined;
   const inLa = (s: SchoolYear) => !index || sel.keep(a, index.get(s)!);
-  const national = looksNational(a.families.schools);
+  const national = looksNational(a.families.schools.la);
   const scope = national ? 'national quartile' : 'quartile over the loaded schools';
   // The selection's own counts, in the same bands and the same (all schools') quartiles.
   const picked = r.schools.filter((x) => inLa(x.school));

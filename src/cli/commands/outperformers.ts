@@ -4,7 +4,7 @@ import { robustness, ROBUSTNESS_CHECKS } from '../../core/compare/robustness.js'
 import { pick } from '../../report/columns.js';
 import { describeMethod } from '../../report/describeMethod.js';
 import { FAMILY_COLUMNS, familyRow } from '../../report/familyRow.js';
-import type { SchoolYear } from '../../core/types.js';
+import { schoolRow } from '../../core/load/schoolTable.js';
 import type { Cell, Report } from '../../report/model.js';
 import type { CommandContext } from '../context.js';
 import type { YearAnalysis } from '../../core/analyse.js';
@@ -15,7 +15,6 @@ import { selection } from '../selection.js';
 interface Listed {
   y: YearAnalysis;
   i: number;
-  s: SchoolYear;
   h: Consistency;
   section: 0 | 1 | 2 | 3;
 }
@@ -49,37 +48,38 @@ export function outperformers(ctx: CommandContext): Report {
     );
   // Only a school that was a candidate in some year can be consistent (K ≥ 1), so the
   // history is worked out for those alone, not for every school.
-  const everCandidate = new Set(multi ? upTo.flatMap((y) => y.families.schools.filter((_, i) => y.comparisons.candidate(i)).map((s) => s.id)) : []);
+  const everCandidate = new Set(multi ? upTo.flatMap((y) => y.families.schools.id.filter((_, i) => y.comparisons.candidate(i))) : []);
   // With one year loaded, every candidate has the same history: worked out once.
   const oneYear = multi ? undefined : consistency([{ year: a.year, candidate: true }], c.consistent);
   // Sections, in this order: consistent and a candidate this year; a candidate this year
   // only; consistent but not a candidate this year; consistent as of an earlier year and
   // not compared this year (not in this year's file, or left out of its families).
   const picked: Listed[] = [];
-  a.families.schools.forEach((s, i) => {
+  a.families.schools.id.forEach((id, i) => {
     const candidate = a.comparisons.candidate(i);
-    if (!(candidate || (multi && everCandidate.has(s.id))) || !keep(a, i)) return;
-    const h = oneYear ?? history(s.id, i);
-    if (candidate) picked.push({ y: a, i, s, h, section: h.consistent ? 0 : 1 });
-    else if (multi && h.consistent) picked.push({ y: a, i, s, h, section: 2 });
+    if (!(candidate || (multi && everCandidate.has(id))) || !keep(a, i)) return;
+    const h = oneYear ?? history(id, i);
+    if (candidate) picked.push({ y: a, i, h, section: h.consistent ? 0 : 1 });
+    else if (multi && h.consistent) picked.push({ y: a, i, h, section: 2 });
   });
   for (const id of everCandidate) {
     if (a.indexOf(id) !== undefined) continue;
     const h = history(id);
     const y = [...upTo].reverse().find((x) => x.indexOf(id) !== undefined)!;
     const i = y.indexOf(id)!;
-    if (h.consistent && sel.keepSchool(y.families.schools[i])) picked.push({ y, i, s: y.families.schools[i], h, section: 3 });
+    if (h.consistent && sel.keep(y, i)) picked.push({ y, i, h, section: 3 });
   }
   const rule = { threshold: c.rule.threshold, lowerIsBetter: c.rule.lowerIsBetter, hasBounds: map.ci !== undefined };
   const thisYear = picked.filter((p) => p.y === a).map((p) => p.i);
-  const robust = c.robust ? robustness(a.families, thisYear, rule, ctx.helper) : undefined;
+  const robust = c.robust ? robustness(a.families, thisYear, rule, ctx.runner) : undefined;
 
   const zBetter = (p: Listed) => (c.rule.lowerIsBetter ? -1 : 1) * (p.y.comparisons.z(p.i) ?? -Infinity);
   const keyed = picked.map((p) => ({ p, z: zBetter(p) }));
-  keyed.sort((x, y) => x.p.section - y.p.section || y.z - x.z || compareIds(x.p.s.id, y.p.s.id));
+  keyed.sort((x, y) => x.p.section - y.p.section || y.z - x.z || compareIds(x.p.y.families.schools.id[x.p.i], y.p.y.families.schools.id[y.p.i]));
   const leftOut = new Map(a.eligibility.excluded.map((e) => [e.school.id, e]));
-  const rows = keyed.map(({ p: { y, i, h, s, section } }) => {
+  const rows = keyed.map(({ p: { y, i, h, section } }) => {
     const comparison = y.comparisons.get(i);
+    const s = schoolRow(y.families.schools, i);
     const row: Record<string, Cell> = familyRow(y, i, comparison);
     row.candidate = y === a ? comparison.candidate : false;
     row.years_candidate = h.yearsCandidate;

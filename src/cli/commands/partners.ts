@@ -1,4 +1,5 @@
 import { findSchool } from '../../core/findSchool.js';
+import { schoolRows } from '../../core/load/schoolTable.js';
 import { FosError } from '../../core/errors.js';
 import { partnersFor, type LeftOut } from '../../core/partners/partnersFor.js';
 import { signed } from '../../core/signed.js';
@@ -19,7 +20,8 @@ export function partners(ctx: CommandContext): Report {
   const a = ctx.yearAnalysis();
   const { map } = ctx.load();
   const i = findSchool(a, c.schoolArg!);
-  const me = a.families.schools[i];
+  const schools = schoolRows(a.families.schools);
+  const me = schools[i];
   filtersApply(ctx, map, me);
   const r = partnersFor(a, i, { sameLa: c.sameLa, otherLa: c.otherLa, maxKm: c.maxKm, lowerIsBetter: c.rule.lowerIsBetter, topSubjects: 2 });
   const subjects = subjectsOf(ctx, a.year);
@@ -27,7 +29,7 @@ export function partners(ctx: CommandContext): Report {
   const fmt = (xs: { subject: string; z: number }[]) => xs.map((x) => `${x.subject} (z ${signed(x.z, 2)})`).join(', ');
 
   const rows = r.partners.map((p) => {
-    const s = a.families.schools[p.index];
+    const s = schools[p.index];
     const cmp = a.comparisons.get(p.index);
     const row: Record<string, Cell> = {
       id: s.id,

@@ -6,6 +6,7 @@ import { readGroup } from '../../io/readGroup.js';
 import { pick } from '../../report/columns.js';
 import type { Cell, Chart, Report } from '../../report/model.js';
 import type { CommandContext } from '../context.js';
+import { rowOfId, schoolRows } from '../../core/load/schoolTable.js';
 import { looksNational } from '../../report/looksNational.js';
 
 /**
@@ -20,14 +21,14 @@ export function trend(ctx: CommandContext): Report {
   const latest = years[years.length - 1];
   const ids = c.group ? readGroup(c.group) : c.schoolArg ? [resolveId(ctx, c.schoolArg)] : [];
   if (ids.length === 0) throw new FosError('INVALID_OPTION', 'trend needs a school', {}, 'fos trend ID, or --group FILE with one id per line');
-  const nameOf = (id: string) => years.map((y) => y.data.schools.find((s) => s.id === id)?.name).filter(Boolean).pop() ?? id;
+  const nameOf = (id: string) => years.map((y) => y.data.schools.name[rowOfId(y.data.schools, id)]).filter(Boolean).pop() ?? id;
 
-  const national = looksNational(latest.families.schools);
+  const national = looksNational(latest.families.schools.la);
   const allName = national ? 'all schools (England)' : 'all schools loaded';
   const rows: Record<string, Cell>[] = [];
   const series: Chart[] = [];
   // Ids of a --group file in no file loaded: said (all of them: an error), and left out.
-  const loaded = new Set(c.group ? years.flatMap((y) => y.data.schools.map((s) => s.id)) : ids);
+  const loaded = new Set(c.group ? years.flatMap((y) => y.data.schools.id) : ids);
   const missing = ids.filter((id) => !loaded.has(id));
   if (missing.length === ids.length) throw new FosError('NO_MATCH', `no school of the --group file is in the files loaded (${ids.slice(0, 5).join(', ')}${ids.length > 5 ? ', …' : ''})`, { file: c.group }, 'check the ids are the files’ school ids (--id-col)');
   if (missing.length) ctx.warn(`${missing.length} id${missing.length === 1 ? '' : 's'} of the --group file ${missing.length === 1 ? 'is' : 'are'} in no file loaded: ${missing.join(', ')}`);
@@ -43,7 +44,7 @@ export function trend(ctx: CommandContext): Report {
         series: [
           { name: nameOf(id), points: points.map((p) => ({ x: p.year, y: p.measure })) },
           { name: 'family median', points: points.map((p) => ({ x: p.year, y: p.familyMedian })) },
-          { name: `LA ${years.map((y) => y.data.schools.find((s) => s.id === id)?.la).filter(Boolean).pop() ?? ''}`.trim(), points: points.map((p) => ({ x: p.year, y: p.laAverage })) },
+          { name: `LA ${years.map((y) => y.data.schools.la[rowOfId(y.data.schools, id)]).filter(Boolean).pop() ?? ''}`.trim(), points: points.map((p) => ({ x: p.year, y: p.laAverage })) },
           { name: allName, points: points.map((p) => ({ x: p.year, y: p.englandAverage })) },
         ],
       });
@@ -67,7 +68,7 @@ export function trend(ctx: CommandContext): Report {
       ],
     });
   }
-  const weighted = years.every((y) => average(y.families.schools).weighted);
+  const weighted = years.every((y) => average(schoolRows(y.families.schools)).weighted);
   const columns = pick(
     ['id', ['name', { wide: ids.length === 1 }], 'year', 'measure', ['family_median', { label: 'family median' }], 'la_average', ['england_average', { label: national ? 'England' : 'all loaded' }], 'rank', ['family_size', { exportOnly: true }], 'label', 'joined', 'left'],
     ctx.naming(),
@@ -105,8 +106,8 @@ function row(id: string, name: string, p: TrendPoint): Record<string, Cell> {
 function resolveId(ctx: CommandContext, query: string): string {
   const years = ctx.analyse();
   for (const y of [...years].reverse()) {
-    if (y.data.schools.some((s) => s.id === query)) return query;
+    if (rowOfId(y.data.schools, query) >= 0) return query;
   }
   const latest = years[years.length - 1];
-  return latest.families.schools[findSchool(latest, query)].id;
+  return latest.families.schools.id[findSchool(latest, query)];
 }

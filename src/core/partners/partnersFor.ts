@@ -2,6 +2,7 @@ import type { YearAnalysis } from '../analyse.js';
 import { membersOf } from '../families/buildFamilies.js';
 import { distanceBetween } from '../families/context.js';
 import { sortedFamily, standing } from '../compare/standing.js';
+import { schoolRows } from '../load/schoolTable.js';
 import type { Location } from '../types.js';
 
 export interface PartnerOptions {
@@ -58,7 +59,8 @@ export interface PartnersResult {
  * school's weakest: its subjects below its family (z < 0), weakest first.
  */
 export function partnersFor(a: YearAnalysis, school: number, o: PartnerOptions): PartnersResult {
-  const { schools, families, space } = a.families;
+  const { families, space } = a.families;
+  const schools = schoolRows(a.families.schools);
   const me = schools[school];
   const better = (j: number) => (o.lowerIsBetter ? me.measure! - schools[j].measure! : schools[j].measure! - me.measure!);
   const locationsKnown = schools.some((s) => s.location !== null);

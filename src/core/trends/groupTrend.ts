@@ -1,4 +1,5 @@
 import type { YearAnalysis } from '../analyse.js';
+import { schoolRows } from '../load/schoolTable.js';
 import { average } from './trend.js';
 
 export interface GroupPoint {
@@ -27,7 +28,8 @@ export interface GroupPoint {
 export function groupTrend(years: readonly YearAnalysis[], ids: readonly string[]): GroupPoint[] {
   const wanted = new Set(ids);
   return years.map((y) => {
-    const members = y.families.schools.map((s, i) => ({ s, i })).filter((m) => wanted.has(m.s.id));
+    const all = schoolRows(y.families.schools);
+    const members = all.map((s, i) => ({ s, i })).filter((m) => wanted.has(m.s.id));
     const schools = members.map((m) => m.s);
     const avg = average(schools);
     const withMedian = members.flatMap((m) => {
@@ -42,8 +44,8 @@ export function groupTrend(years: readonly YearAnalysis[], ids: readonly string[
       eligible: members.length,
       measure: avg.value,
       familyMedian: w > 0 ? withMedian.reduce((a, m) => a + m.w * m.median, 0) / w : null,
-      laAverage: la ? average(y.families.schools.filter((s) => s.la === la)).value : null,
-      englandAverage: average(y.families.schools).value,
+      laAverage: la ? average(all.filter((s) => s.la === la)).value : null,
+      englandAverage: average(all).value,
     };
   });
 }

@@ -30,7 +30,8 @@ const { compareFamilies } = await import(join(root, 'dist/core/compare/compareFa
 const { robustness } = await import(join(root, 'dist/core/compare/robustness.js'));
 const { Scheduler } = await import(join(root, 'dist/parallel/scheduler.js'));
 const { formatCsv } = await import(join(root, 'dist/report/formatCsv.js'));
-const { familyColumns, familyRow } = await import(join(root, 'dist/report/familyColumns.js'));
+const { FAMILY_COLUMNS, familyRow } = await import(join(root, 'dist/report/familyRow.js'));
+const { pick } = await import(join(root, 'dist/report/columns.js'));
 
 const CONTEXT = {
   1: { flags: [], vars: [{ name: 'fsm', weight: 1 }], cols: {} },
@@ -65,7 +66,7 @@ function stages(files, ctx) {
   t0 = performance.now();
   const a = { year: 'b', families: yf, comparisons: cmp };
   const rows = candidates.map((i) => familyRow(a, i));
-  formatCsv({ title: '', summary: [], tables: [{ id: 'x', columns: familyColumns('m'), rows }], notes: [], charts: [], meta: {} });
+  formatCsv({ title: '', summary: [], tables: [{ id: 'x', columns: pick(FAMILY_COLUMNS, { measure: 'm', digits: 1 }), rows }], notes: [], charts: [], meta: {} });
   t.csv = ms(t0);
   return { ...t, schools: el.eligible.length };
 }

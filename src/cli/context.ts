@@ -6,6 +6,7 @@ import type { ColumnMap, YearData } from '../core/types.js';
 import { loadInputs } from '../io/loadInputs.js';
 import type { HelperThread } from '../parallel/helperThread.js';
 import { Scheduler, threadCount } from '../parallel/scheduler.js';
+import { measureDigits, type Naming } from '../report/columns.js';
 import type { InputFile, Meta } from '../report/model.js';
 import { optionsInForce, type Config } from './config.js';
 
@@ -26,6 +27,11 @@ export interface Io {
 export interface Loaded {
   years: YearData[];
   map: ColumnMap;
+}
+
+/** The warning for a measure whose usual confidence bounds the file lacks (also in fos check). */
+export function boundsMissing(m: ColumnMap): string {
+  return `${m.measure} usually comes with confidence bounds ${m.ciMissing!.join('/')}, which the file lacks: candidates are chosen by z alone, without the bound rule; pass --ci-cols LOW,HIGH if the file names them otherwise`;
 }
 
 /** What every command is given: the config, a way to warn, and the data loader. */
@@ -75,14 +81,17 @@ export class CommandContext {
         `${skipped.length} value${skipped.length === 1 ? '' : 's'} could not be read and were treated as missing (first: ${basename(s.file)}, line ${s.line}, column ${s.column}, value ${JSON.stringify(s.value)}: ${s.reason}); run fos check for the list, or --strict to stop`,
       );
     }
+    const m = result.map;
+    if (!m.cohort) this.warn(`no cohort for ${m.measure} (${m.cohortNote ?? 'none'}): --min-cohort cannot apply, so schools of every size are compared; pass --cohort-col COL`);
+    if (m.ciMissing) this.warn(boundsMissing(m));
+    if (c.eligibility.includeSpecial && !m.rectype) throw new FosError('INVALID_OPTION', '--include-special: the attainment file has no RECTYPE column, so no school is known to be special', {}, 'leave out --include-special');
     this.loaded = result;
     return result;
   }
 
   /** Who takes part in a year, from the config (used by check and by the analysis). */
   eligibilityOptions(): EligibilityOptions {
-    const c = this.config;
-    return { minCohort: c.minCohort, includeSpecial: c.includeSpecial, contextVars: c.context.map((v) => v.name).filter((n) => n !== 'fsm') };
+    return this.config.eligibility;
   }
 
   private analysed?: YearAnalysis[];
@@ -97,16 +106,32 @@ export class CommandContext {
     const c = this.config;
     this.analysed = analyse(
       years,
-      {
-        eligibility: this.eligibilityOptions(),
-        families: { method: c.method, size: c.size, tiesAll: c.tiesAll, bands: c.bands, groups: c.groups, context: c.context },
-        rule: { threshold: c.threshold, lowerIsBetter: c.lowerIsBetter, hasBounds: map.ci !== undefined },
-      },
+      { eligibility: c.eligibility, families: c.families, rule: { ...c.rule, hasBounds: map.ci !== undefined } },
       (y) => this.progress(`building families for ${y}…`),
       this.runner,
     );
     this.endProgress();
+    this.warnFamilySize(this.analysed);
     return this.analysed;
+  }
+
+  /**
+   * A --size or --groups that leaves nothing to compare is allowed but said, once for all
+   * years: a size of at least a year's eligible schools makes one family of all of them;
+   * more groups than a third of them leave families too small for a z (which needs two
+   * others beside the school).
+   */
+  private warnFamilySize(years: YearAnalysis[]) {
+    const { method, size, groups } = this.config.families;
+    const counts = (hit: (n: number) => boolean) =>
+      years
+        .filter((a) => a.families.schools.length > 0 && hit(a.families.schools.length))
+        .map((a) => `${a.families.schools.length} in ${a.year}`)
+        .join(', ');
+    const whole = method === 'neighbours' || method === 'size' ? counts((n) => size >= n) : '';
+    if (whole) this.warn(`--size ${size} is not below the eligible schools (${whole}): ${method === 'size' ? 'one family holds' : "every school's family is"} all of them`);
+    const tiny = method === 'quantiles' || method === 'ckmeans' ? counts((n) => groups * 3 > n) : '';
+    if (tiny) this.warn(`--groups ${groups} over the eligible schools (${tiny}) gives families of fewer than 3 schools on average, too small to compare a school with the others`);
   }
 
   /** The year asked for with --year, else the latest loaded. */
@@ -116,6 +141,15 @@ export class CommandContext {
     const a = all.find((y) => y.year === this.config.year);
     if (!a) throw new FosError('INVALID_OPTION', `no data for --year ${this.config.year}`, {}, `years loaded: ${all.map((y) => y.year).join(', ')}`);
     return a;
+  }
+
+  private digits?: number;
+
+  /** How the catalogue labels and rounds measure columns: the measure's name and decimals (over every school loaded), and the school a report is about. */
+  naming(school?: string): Naming {
+    const { years, map } = this.load();
+    this.digits ??= Math.max(...years.map((y) => measureDigits(map.measure, y.schools.measure)));
+    return { measure: map.measure, digits: this.digits, school };
   }
 
   meta(rows: number): Meta {

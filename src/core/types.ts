@@ -67,7 +67,11 @@ export interface ColumnMap {
   measure: string;
   fsm: string;
   cohort?: string;
+  /** Which cohort applies to the measure, or why there is none, in words (when not named by --cohort-col). */
+  cohortNote?: string;
   ci?: [string, string];
+  /** The measure's usual bounds (P8CILOW/P8CIUPP for P8MEA), when the file lacks them: the bound rule cannot apply. */
+  ciMissing?: [string, string];
   rectype?: string;
   context: Record<string, string>;
   subjects: string[];

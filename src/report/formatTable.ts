@@ -14,7 +14,7 @@ export function formatTable(report: Report, color: boolean): string {
 }
 
 function renderTable(full: ReportTable, c: ChalkInstance): string[] {
-  const t = { ...full, columns: full.columns.filter((col) => !col.wide) };
+  const t = { ...full, columns: full.columns.filter((col) => !col.wide && !col.exportOnly) };
   const out: string[] = [];
   if (t.title) out.push(c.bold(t.title));
   if (t.rows.length === 0) return [...out, c.dim('  (none)')];
@@ -32,7 +32,7 @@ function renderTable(full: ReportTable, c: ChalkInstance): string[] {
       colAligns: t.columns.map((col) => (col.type === 'text' ? 'left' : 'right')),
     });
     for (let i = from; i < to; i++) {
-      const cells = t.columns.map((col) => cellText(t.rows[i][col.key], col));
+      const cells = t.columns.map((col) => cellText(t.rows[i][col.key], col, t.rows[i]));
       table.push(highlight.has(i) ? cells.map((s, j) => c.inverse(j === 0 ? `▶ ${s}` : s)) : cells);
     }
     out.push(table.toString());

@@ -8,7 +8,7 @@ import { sortedFamily, standingInto, type SortedFamily } from './standing.js';
 import { range } from '../range.js';
 
 export interface CandidateRule {
-  /** z (in the better direction) a candidate must reach; METHOD.md default 1.0. */
+  /** z (in the better direction) a candidate must reach; docs/methodology.md default 1.0. */
   threshold: number;
   lowerIsBetter: boolean;
   /** Whether the measure has confidence bounds (then they must clear the family median). */
@@ -24,7 +24,7 @@ export interface JudgeData {
 
 /**
  * Every eligible school compared with the other members of its family, and whether it is
- * a candidate partner (METHOD.md, Candidate partners): z ≥ threshold in the better
+ * a candidate partner (docs/methodology.md, Candidate partners): z ≥ threshold in the better
  * direction and, where the measure has confidence bounds, the bound on the worse side
  * strictly beyond the family median (lower bound above it; upper bound below it when
  * lower is better). A missing bound means not a candidate. O(n·N log N) for neighbours,
@@ -103,21 +103,24 @@ function whyOf(c: ComparisonColumns, k: number, bounds: Float64Array | undefined
   return (rule.lowerIsBetter ? bound < median : bound > median) ? WHY.qualifies : WHY['bound does not clear median'];
 }
 
-/** Why, in words, e.g. "z 1.84 ≥ 1; lower bound 0.12 clears median 0.05" (`school`: its bounds). */
+/** Why, in words, e.g. "z 1.84 ≥ 1; lower bound 0.12 clears median 0.05". The z keeps its
+ * sign; when lower is better the threshold is on the lower side: "z -1.42 ≤ -1". */
 export function candidateReason(c: Comparison, school: Pick<SchoolYear, 'ciLow' | 'ciHigh'>, rule: CandidateRule): string {
-  const z = c.z === null ? '' : `z ${(rule.lowerIsBetter ? -c.z : c.z).toFixed(2)}`;
+  const z = c.z === null ? '' : `z ${c.z.toFixed(2)}`;
+  const reaches = rule.lowerIsBetter ? `≤ ${-rule.threshold}` : `≥ ${rule.threshold}`;
+  const misses = rule.lowerIsBetter ? `> ${-rule.threshold}` : `< ${rule.threshold}`;
   const side = rule.lowerIsBetter ? 'upper' : 'lower';
   const bound = rule.lowerIsBetter ? school.ciHigh : school.ciLow;
   const median = c.median === null ? '' : String(Math.round(c.median * 100) / 100);
   switch (c.why) {
     case 'qualifies':
-      return `${z} ≥ ${rule.threshold}${rule.hasBounds ? `; ${side} bound ${bound} clears median ${median}` : ''}`;
+      return `${z} ${reaches}${rule.hasBounds ? `; ${side} bound ${bound} clears median ${median}` : ''}`;
     case 'below threshold':
-      return `${z} < ${rule.threshold}`;
+      return `${z} ${misses}`;
     case 'bound missing':
-      return `${z} ≥ ${rule.threshold} but no ${side} bound`;
+      return `${z} ${reaches} but no ${side} bound`;
     case 'bound does not clear median':
-      return `${z} ≥ ${rule.threshold} but ${side} bound ${bound} does not clear median ${median}`;
+      return `${z} ${reaches} but ${side} bound ${bound} does not clear median ${median}`;
     default:
       return c.why;
   }

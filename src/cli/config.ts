@@ -49,6 +49,8 @@ export interface Config {
   format: Format;
   output?: string;
   chart?: string;
+  /** Table format: rows shown per table (Infinity for --limit all). */
+  limit: number;
   color: boolean;
   debug: boolean;
 }
@@ -226,6 +228,7 @@ export function toConfig(command: string, raw: Record<string, unknown>, env: Env
     format,
     output,
     chart: typeof raw.chart === 'string' ? at(raw.chart) : undefined,
+    limit: raw.limit === 'all' ? Infinity : int('--limit', String(raw.limit ?? '50'), 1),
     color: raw.color !== false && !noColor && env.isTTY && !output && format === 'table',
     debug: raw.debug === true,
   };

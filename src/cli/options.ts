@@ -65,6 +65,7 @@ export const OPTIONS: readonly OptionSpec[] = [
   // Output
   { flags: '--format <fmt>', description: 'output format (default: table, or from the -o extension)', group: 'output', commands: 'all', choices: ['table', 'csv', 'json', 'md', 'html', 'xlsx'] },
   { flags: '-o, --output <file>', description: 'write to FILE (atomically) instead of stdout', group: 'output', commands: 'all' },
+  { flags: '--limit <n>', description: 'table format: rows shown per table, a number or all (also when piped)', group: 'output', commands: 'all', default: '50' },
   { flags: '--chart <file.svg>', description: 'also write the chart as SVG', group: 'output', commands: ['report', 'trend'] },
   { flags: '--no-color', description: 'no colour (also when NO_COLOR is set or output is not a terminal)', group: 'output', commands: 'all' },
   { flags: '--debug', description: 'show stack traces of internal errors', group: 'output', commands: 'all', default: false },

@@ -6,6 +6,7 @@ import type { ColumnMap, YearData } from '../core/types.js';
 import { loadInputs } from '../io/loadInputs.js';
 import { HelperThread } from '../io/helperThread.js';
 import type { InputFile, Meta } from '../report/model.js';
+import { visible } from '../report/safeText.js';
 import { optionsInForce, type Config } from './config.js';
 
 /** Where a command writes: stdout for data, stderr for everything else. */
@@ -37,7 +38,7 @@ export class CommandContext {
   }
 
   warn(message: string) {
-    this.io.stderr(`fos: ${message}\n`);
+    this.io.stderr(`fos: ${visible(message)}\n`);
   }
 
   /** Progress on a terminal only; nothing when stderr is piped. */
@@ -72,6 +73,11 @@ export class CommandContext {
       this.warn(
         `${skipped.length} value${skipped.length === 1 ? '' : 's'} could not be read and were treated as missing (first: ${basename(s.file)}, line ${s.line}, column ${s.column}, value ${JSON.stringify(s.value)}: ${s.reason}); run fos check for the list, or --strict to stop`,
       );
+    }
+    for (const f of result.years.flatMap((y) => y.files)) {
+      if (!f.repairs.length) continue;
+      const r = f.repairs[0];
+      this.warn(`${basename(f.file)}: ${f.repairs.length} line${f.repairs.length === 1 ? '' : 's'} cleaned before reading (first: line ${r.line}, ${r.problem}); --strict to stop instead`);
     }
     this.loaded = result;
     return result;

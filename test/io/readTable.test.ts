@@ -61,9 +61,9 @@ describe('readTable', () => {
       'dup.csv': 'URN,ATT8SCR,ATT8SCR\n1,2,3\n',
     });
     expect(error(() => openTable(f['empty.csv'])).code).toBe('EMPTY_FILE');
-    expect(error(() => openTable(f['nul.csv']))).toMatchObject({ code: 'BINARY_FILE', location: { line: 2 } });
+    expect(error(() => openTable(f['nul.csv'], { strict: true }))).toMatchObject({ code: 'BINARY_FILE', location: { line: 2 } });
     expect(error(() => openTable(f['bad.csv']))).toMatchObject({ code: 'BAD_ENCODING', location: { line: 2 } });
-    expect(error(() => openTable(f['bom.csv']))).toMatchObject({ code: 'BAD_ENCODING', location: { line: 3 } });
+    expect(error(() => openTable(f['bom.csv'], { strict: true }))).toMatchObject({ code: 'BAD_ENCODING', location: { line: 3 } });
     expect(error(() => read(f['quote.csv']))).toMatchObject({ code: 'CSV_SYNTAX' });
     expect(error(() => read(f['dup.csv']))).toMatchObject({ code: 'DUPLICATE_COLUMN' });
     expect(error(() => openTable(join(f.dir, 'nope.csv'))).code).toBe('FILE_NOT_FOUND');

@@ -86,21 +86,30 @@ export function openTable(file: string, o: ReadTextOptions = {}): TextSource {
 
 /**
  * A NUL byte in a text file is a damaged line, unless the file is not text at all: a NUL
- * in the first line (the header), or NULs in more than one line in a hundred.
+ * among its first 16 bytes (the signature of a zip, an .xlsx, an .xls), NULs in more
+ * than three lines and more than one line in a hundred, or more than one byte in a
+ * thousand (and 64) a NUL.
  */
 function looksBinary(bytes: Buffer, firstNul: number): boolean {
+  if (firstNul < 16) return true;
   const nl = bytes.indexOf(10);
-  if (nl < 0 || firstNul < nl) return true;
+  if (nl < 0) return true;
   let lines = 0;
   for (let i = nl; i >= 0; i = bytes.indexOf(10, i + 1)) lines++;
+  const most = Math.max(3, lines / 100);
+  const mostBytes = Math.max(64, bytes.length / 1000);
+  // One pass: each NUL past the end of the last counted line starts a new one.
   let nulLines = 0;
-  let last = -1;
+  let nuls = 0;
+  let lineEnd = -1;
   for (let i = firstNul; i >= 0; i = bytes.indexOf(0, i + 1)) {
-    const lineStart = bytes.lastIndexOf(10, i);
-    if (lineStart !== last) nulLines++;
-    last = lineStart;
+    if (++nuls > mostBytes) return true;
+    if (i <= lineEnd) continue;
+    if (++nulLines > most) return true;
+    lineEnd = bytes.indexOf(10, i);
+    if (lineEnd < 0) lineEnd = bytes.length;
   }
-  return nulLines > Math.max(3, lines / 100);
+  return false;
 }
 
 /** The bytes without their NUL bytes, each line that held one noted. */
@@ -109,12 +118,12 @@ function withoutNuls(bytes: Buffer, repairs: Repair[]): Buffer {
   let n = 0;
   let from = 0;
   let line = 1;
-  let lineFrom = 0;
+  let nextNl = bytes.indexOf(10);
   let lastLine = 0;
   for (let i = bytes.indexOf(0); i >= 0; i = bytes.indexOf(0, i + 1)) {
-    for (let j = bytes.indexOf(10, lineFrom); j >= 0 && j < i; j = bytes.indexOf(10, j + 1)) {
+    while (nextNl >= 0 && nextNl < i) {
       line++;
-      lineFrom = j + 1;
+      nextNl = bytes.indexOf(10, nextNl + 1);
     }
     if (line !== lastLine) repairs.push({ line, problem: 'a NUL byte, removed' });
     lastLine = line;

@@ -38,6 +38,15 @@ describe('input tolerance', () => {
     expect(error(() => read(f['n.csv'], undefined, true))).toMatchObject({ code: 'BINARY_FILE', location: { line: 2 } });
   });
 
+  it('NULs in many bytes or lines: not a text file, said at once (a header, then 200,000 NULs)', () => {
+    const zeros = Buffer.alloc(200_000);
+    zeros.write(`${HEADER}\n1,A,3\n`);
+    const many = [HEADER, ...Array.from({ length: 10 }, (_, k) => `${k},A\u0000,3`)].join('\n');
+    const f = files({ 'z.csv': zeros, 'many.csv': many });
+    expect(error(() => openTable(f['z.csv']))).toMatchObject({ code: 'BINARY_FILE', location: { line: 3 } });
+    expect(error(() => openTable(f['many.csv']))).toMatchObject({ code: 'BINARY_FILE', location: { line: 2 } });
+  });
+
   it('a byte-order mark mid-file (two exports joined): the mark and the repeated header dropped, line numbers kept', () => {
     const f = files({ 'b.csv': [HEADER, body[0], `\uFEFF${HEADER}`, ...body.slice(1)].join('\r\n') + '\r\n' });
     const t = read(f['b.csv']);

@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
-import { resolve } from 'node:path';
+import { isAbsolute, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { Command as CommandT } from 'commander';
 import { FosError, isFosError } from '../core/errors.js';
@@ -71,9 +71,17 @@ export async function run(argv: string[], io: Io): Promise<number> {
   }
 }
 
-/** Every file the run reads: the outputs may be none of them. */
+/**
+ * Every file the run reads: the outputs may be none of them. The inputs, the manifest, the
+ * group file, and any other option whose value is a path (config.ts makes them absolute),
+ * so a file option added later is covered too.
+ */
 function filesRead(config: Config): string[] {
-  return [...config.inputs.flatMap((y) => [y.attainment, ...(y.fsm ? [y.fsm] : [])]), ...(config.manifest ? [config.manifest] : []), ...(config.group ? [config.group] : [])];
+  const named = Object.entries(config)
+    .filter(([key]) => key !== 'output' && key !== 'chart')
+    .flatMap(([, v]) => (Array.isArray(v) ? v : [v]))
+    .filter((v): v is string => typeof v === 'string' && isAbsolute(v));
+  return [...config.inputs.flatMap((y) => [y.attainment, ...(y.fsm ? [y.fsm] : [])]), ...named];
 }
 
 /**

@@ -105,13 +105,28 @@ function realOrUndefined(file: string): string | undefined {
   }
 }
 
-/** Write to a device, pipe or other non-file as it is: open, write every byte, close. */
+/** The descriptor a path names: /dev/stdout, /dev/stderr, /dev/fd/N, /proc/self/fd/N. */
+function descriptorOf(file: string): number | undefined {
+  const m = /^\/(?:dev\/(stdout|stderr)|dev\/fd\/(\d+)|proc\/self\/fd\/(\d+))$/.exec(resolve(file));
+  if (!m) return undefined;
+  return m[1] === 'stdout' ? 1 : m[1] === 'stderr' ? 2 : Number(m[2] ?? m[3]);
+}
+
+/**
+ * Write to a device, pipe or other non-file as it is: open, write every byte, close. A
+ * descriptor that cannot be opened again (a socket, as a parent process's pipe often is:
+ * ENXIO) is written to as it is.
+ */
 function writeThrough(file: string, bytes: Buffer, o: WriteOptions): Promise<void> {
   let fd: number;
+  let own = true;
   try {
     fd = openSync(file, 'w');
   } catch (e) {
-    throw writeFailed(file, e);
+    const inherited = descriptorOf(file);
+    if ((e as { code?: string }).code !== 'ENXIO' || inherited === undefined) throw writeFailed(file, e);
+    fd = inherited;
+    own = false;
   }
   return watch(o, async (interrupted) => {
     try {
@@ -120,7 +135,7 @@ function writeThrough(file: string, bytes: Buffer, o: WriteOptions): Promise<voi
       if (e instanceof Interrupted) throw e;
       throw writeFailed(file, e);
     } finally {
-      closeSync(fd);
+      if (own) closeSync(fd);
     }
   });
 }
@@ -188,7 +203,15 @@ async function writeAll(fd: number, bytes: Buffer, o: WriteOptions, interrupted:
   const chunk = o.chunk ?? 1 << 20;
   for (let at = 0; at < bytes.length; ) {
     const end = Math.min(bytes.length, at + chunk);
-    while (at < end) at += writeSync(fd, bytes, at, end - at);
+    while (at < end) {
+      try {
+        at += writeSync(fd, bytes, at, end - at);
+      } catch (e) {
+        // A non-blocking pipe that is full: wait for the reader.
+        if ((e as { code?: string }).code !== 'EAGAIN') throw e;
+        await new Promise((r) => setTimeout(r, 1));
+      }
+    }
     // A signal is delivered between two turns of the event loop: look for it.
     await nextTurn();
     const s = interrupted();

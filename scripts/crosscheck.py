@@ -1,6 +1,6 @@
 #!/usr/bin/env python3
 """Independent second computation of fos families, comparisons, candidates and the
-against-the-odds figures, written from METHOD.md in plain Python (standard library only,
+against-the-odds figures, written from docs/methodology.md in plain Python (standard library only,
 all-pairs brute force), to check fos's csv/json output against.
 
 usage: crosscheck.py KS4.csv CENSUS.csv FOS_OUTPUT [N=20] [THRESHOLD=1.0]

@@ -1,19 +1,21 @@
-import { resolve } from 'node:path';
-import { FosError } from '../core/errors.js';
+import { basename, resolve } from 'node:path';
+import type { CandidateRule } from '../core/compare/compareFamilies.js';
 import type { ConsistencyRule } from '../core/compare/consistency.js';
+import { FosError } from '../core/errors.js';
+import type { FamilyMethod, FamilyOptions } from '../core/families/buildFamilies.js';
 import type { ContextWeight } from '../core/families/context.js';
-import { DEFAULT_BANDS } from '../core/families/bands.js';
-import type { FamilyMethod } from '../core/families/buildFamilies.js';
 import type { ColumnOverrides } from '../core/load/dfeColumns.js';
+import type { EligibilityOptions } from '../core/load/eligibility.js';
 import { pairInputs, parseFileArg, type YearInput } from '../core/load/pairInputs.js';
 import type { WhereFilter } from '../core/load/readSchoolRows.js';
 import { readManifest } from '../io/manifest.js';
 import { FORMATS, type Format } from '../report/model.js';
+import { columnPair, invalid, nameList, whereFilter } from './optionValues.js';
+import { keyOf, OPTIONS, type CommandName } from './options.js';
 
-
-/** Everything a command needs, validated. Built only by `toConfig`. */
+/** Everything a command needs, validated. Built only by `toConfig`; every default comes from OPTIONS. */
 export interface Config {
-  command: string;
+  command: CommandName;
   /** The positional school id of report/partners/trend. */
   schoolArg?: string;
   inputs: YearInput[];
@@ -25,17 +27,13 @@ export interface Config {
   encoding: 'auto' | 'utf8' | 'win1252';
   delimiter?: string;
   strict: boolean;
-  minCohort: number;
-  includeSpecial: boolean;
-  lowerIsBetter: boolean;
-  method: FamilyMethod;
-  size: number;
-  tiesAll: boolean;
-  bands: number[];
-  groups: number;
-  context: ContextWeight[];
+  /** Who takes part (--min-cohort, --include-special, the context variables in use). */
+  eligibility: EligibilityOptions;
+  /** How families are made (--method, --size, --ties, --bands, --groups, --context). */
+  families: FamilyOptions;
+  /** Who is a candidate (--threshold, --lower-is-better); whether there are bounds is known once the files are read. */
+  rule: Omit<CandidateRule, 'hasBounds'>;
   summary: boolean;
-  threshold: number;
   consistent: ConsistencyRule;
   robust: boolean;
   highFsm: number;
@@ -62,68 +60,23 @@ export interface Environment {
   samplePath: string;
 }
 
-const invalid = (flag: string, value: unknown, expected: string) =>
-  new FosError('INVALID_OPTION', `invalid value for ${flag}: ${JSON.stringify(value)}`, {}, `expected ${expected}`);
-
-function int(flag: string, v: unknown, min: number): number {
-  const n = Number(v);
-  if (typeof v !== 'string' || !/^\d+$/.test(v.trim()) || n < min) throw invalid(flag, v, `a whole number of at least ${min}`);
-  return n;
-}
-
-function num(flag: string, v: unknown): number {
-  const n = Number(v);
-  if (typeof v !== 'string' || v.trim() === '' || !Number.isFinite(n)) throw invalid(flag, v, 'a number');
-  return n;
-}
-
-function list(v: unknown): string[] {
-  if (v === undefined) return [];
-  return (Array.isArray(v) ? v : [v]).map(String);
-}
-
-function pair(flag: string, v: string): [string, string] {
-  const parts = v.split(',').map((s) => s.trim());
-  if (parts.length !== 2 || !parts[0] || !parts[1]) throw invalid(flag, v, 'two column names separated by a comma');
-  return [parts[0], parts[1]];
-}
-
-/** `name=col` pairs, e.g. --context-col eal=PNUMEAL. */
-function keyValues(flag: string, values: string[]): Record<string, string> {
-  const out: Record<string, string> = {};
-  for (const v of values) {
-    const m = /^([A-Za-z_][\w]*)=(.+)$/.exec(v.trim());
-    if (!m) throw invalid(flag, v, 'NAME=COLUMN');
-    out[m[1].toLowerCase()] = m[2].trim();
+/**
+ * Every option's value from commander's (text, or lists of text for repeatable options),
+ * each parsed by its OPTIONS entry, with that entry's default when not given (also for
+ * options the command does not take: `odds` builds its families with the defaults).
+ * Values already parsed (a library caller's) are taken as they are.
+ */
+export function optionValues(raw: Record<string, unknown>): Record<string, unknown> {
+  const out: Record<string, unknown> = {};
+  for (const o of OPTIONS) {
+    const key = keyOf(o);
+    const v = raw[key];
+    const flag = o.flags.split(' ').find((f) => f.startsWith('--'))!;
+    const parse = (x: unknown) => (o.parse && typeof x === 'string' ? o.parse(x, flag) : x);
+    if (o.choices && typeof v === 'string' && !o.choices.includes(v)) throw invalid(flag, v, `one of ${o.choices.join(', ')}`);
+    out[key] = v === undefined ? o.default : o.repeatable ? (Array.isArray(v) ? v : [v]).map(parse) : parse(v);
   }
   return out;
-}
-
-/** `fsm=1,eal=0.5`: every name must be fsm or a --context-col. */
-export function parseContext(v: string, known: string[]): ContextWeight[] {
-  const out: ContextWeight[] = [];
-  for (const part of v.split(',').map((s) => s.trim()).filter(Boolean)) {
-    const m = /^([A-Za-z_]\w*)(?:=(.+))?$/.exec(part);
-    const weight = m ? Number(m[2] ?? '1') : NaN;
-    if (!m || !Number.isFinite(weight) || weight <= 0) throw invalid('--context', v, 'NAME=WEIGHT pairs with positive weights, e.g. fsm=1,eal=0.5');
-    const name = m[1].toLowerCase();
-    if (name !== 'fsm' && !known.includes(name)) {
-      throw new FosError('INVALID_OPTION', `--context names ${name}, which is not a context variable`, {}, `map it to a column first: --context-col ${name}=COLUMN`);
-    }
-    if (out.some((c) => c.name === name)) throw invalid('--context', v, 'each variable once');
-    out.push({ name, weight });
-  }
-  if (out.length === 0) throw invalid('--context', v, 'at least one variable');
-  return out;
-}
-
-function bandsOf(v: unknown): number[] {
-  if (v === undefined) return DEFAULT_BANDS;
-  const edges = String(v).split(',').map((s) => Number(s.trim()));
-  if (edges.length < 2 || edges.some((e) => !Number.isFinite(e)) || edges.some((e, i) => i > 0 && e <= edges[i - 1])) {
-    throw invalid('--bands', v, 'increasing numbers separated by commas, e.g. 0,5,9,13,21,35,50,100');
-  }
-  return edges;
 }
 
 function formatFromExtension(file: string): Format | undefined {
@@ -135,13 +88,16 @@ function formatFromExtension(file: string): Format | undefined {
 }
 
 /** Validate commander's raw values into the one typed config. */
-export function toConfig(command: string, raw: Record<string, unknown>, env: Environment, schoolArg?: string): Config {
+export function toConfig(command: CommandName, raw: Record<string, unknown>, env: Environment, schoolArg?: string): Config {
   const cwd = env.cwd;
   const at = (p: string) => resolve(cwd, p);
+  const v = optionValues(raw);
+  const list = <T>(key: string) => (v[key] as T[] | undefined) ?? [];
+  const text = (key: string) => v[key] as string | undefined;
 
-  const manifestPath = typeof raw.data === 'string' ? at(raw.data) : undefined;
-  const attArgs = list(raw.attainment).map(parseFileArg);
-  const fsmArgs = list(raw.fsm).map(parseFileArg);
+  const manifestPath = text('data') !== undefined ? at(text('data')!) : undefined;
+  const attArgs = list<string>('attainment').map(parseFileArg);
+  const fsmArgs = list<string>('fsm').map(parseFileArg);
   if (manifestPath && attArgs.length) throw new FosError('INVALID_OPTION', 'cannot use both --data and --attainment', {}, 'name the files in the manifest, or give them as flags');
   if (!attArgs.length && fsmArgs.length) throw new FosError('INVALID_OPTION', '--fsm needs --attainment', {}, 'pass --attainment FILE too');
   const sample = !manifestPath && attArgs.length === 0;
@@ -153,45 +109,55 @@ export function toConfig(command: string, raw: Record<string, unknown>, env: Env
         fsmArgs.map((a) => ({ ...a, file: at(a.file) })),
       );
 
+  // A column given as a flag, else in the manifest's "columns", else found in the file.
   const mc = manifest?.columns ?? {};
-  const str = (key: string, mkey: string) => (typeof raw[key] === 'string' ? (raw[key] as string) : typeof mc[mkey] === 'string' ? (mc[mkey] as string) : undefined);
+  const fromManifest = <T>(mkey: string, parse?: (s: string, flag: string) => T) =>
+    typeof mc[mkey] === 'string' ? (parse ? parse(mc[mkey] as string, `"${mkey}" in ${manifest!.file}`) : (mc[mkey] as T)) : undefined;
   const contextCols = {
     ...(mc.context && typeof mc.context === 'object' ? (mc.context as Record<string, string>) : {}),
-    ...keyValues('--context-col', list(raw.contextCol)),
+    ...Object.fromEntries(list<[string, string]>('contextCol')),
   };
-  const ci = str('ciCols', 'ci');
-  const loc = str('locationCols', 'location');
-  const subjects = str('subjects', 'subjects');
   const columns: ColumnOverrides = {
-    id: str('idCol', 'id'),
-    name: str('nameCol', 'name'),
-    la: str('laCol', 'la'),
-    measure: str('measure', 'measure'),
-    fsm: str('fsmCol', 'fsm'),
-    cohort: str('cohortCol', 'cohort'),
-    ci: ci ? pair('--ci-cols', ci) : undefined,
+    id: text('idCol') ?? fromManifest('id'),
+    name: text('nameCol') ?? fromManifest('name'),
+    la: text('laCol') ?? fromManifest('la'),
+    measure: text('measure') ?? fromManifest('measure'),
+    fsm: text('fsmCol') ?? fromManifest('fsm'),
+    cohort: text('cohortCol') ?? fromManifest('cohort'),
+    ci: (v.ciCols as [string, string] | undefined) ?? fromManifest('ci', columnPair),
     context: contextCols,
-    subjects: subjects ? subjects.split(',').map((s) => s.trim()).filter(Boolean) : [],
-    location: loc ? pair('--location-cols', loc) : undefined,
+    subjects: (v.subjects as string[] | undefined) ?? fromManifest('subjects', nameList) ?? [],
+    location: (v.locationCols as [string, string] | undefined) ?? fromManifest('location', columnPair),
   };
-  const where = [...(manifest?.where ?? []), ...list(raw.where)].map((w) => {
-    const m = /^([^=]+)=(.*)$/.exec(w);
-    if (!m) throw invalid('--where', w, 'COLUMN=VALUE');
-    return { column: m[1].trim(), value: m[2].trim() };
-  });
+  const where = [...(manifest?.where ?? []).map((w) => whereFilter(w, `"where" in ${manifest!.file}`)), ...list<WhereFilter>('where')];
 
-  const consistent = String(raw.consistent ?? '2/3');
-  const cm = /^(\d+)\/(\d+)$/.exec(consistent);
-  if (!cm || Number(cm[1]) < 1 || Number(cm[1]) > Number(cm[2])) throw invalid('--consistent', consistent, 'K/N with 1 ≤ K ≤ N, e.g. 2/3');
+  const context = (v.context as ContextWeight[] | undefined) ?? [];
+  for (const { name } of context) {
+    if (name !== 'fsm' && !(name in contextCols)) {
+      throw new FosError('INVALID_OPTION', `--context names ${name}, which is not a context variable`, {}, `map it to a column first: --context-col ${name}=COLUMN`);
+    }
+  }
 
-  if (raw.sameLa && raw.otherLa) throw new FosError('INVALID_OPTION', 'cannot specify both --same-la and --other-la', {}, 'choose one');
-  const output = typeof raw.output === 'string' ? at(raw.output) : undefined;
-  const format = (raw.format as Format | undefined) ?? (output ? formatFromExtension(output) : undefined) ?? 'table';
+  if (v.sameLa && v.otherLa) throw new FosError('INVALID_OPTION', 'cannot specify both --same-la and --other-la', {}, 'choose one');
+  // `-o -` is stdout.
+  const output = text('output') !== undefined && text('output') !== '-' ? at(text('output')!) : undefined;
+  let format = v.format as Format | undefined;
+  if (!format && output) {
+    format = formatFromExtension(output);
+    if (!format) {
+      throw new FosError('INVALID_OPTION', `cannot tell the format of ${basename(output)} from its name`, {}, `name it .${FORMATS.filter((f) => f !== 'table').join(', .')} or .txt, or add --format ${FORMATS.join('|')}`);
+    }
+  }
+  format ??= 'table';
   const noColor = env.env.NO_COLOR !== undefined && env.env.NO_COLOR !== '';
-  const encoding = String(raw.encoding ?? 'auto') as Config['encoding'];
-  let delimiter = typeof raw.delimiter === 'string' ? raw.delimiter : undefined;
-  if (delimiter === '\\t' || delimiter?.toLowerCase() === 'tab') delimiter = '\t';
-  if (delimiter !== undefined && delimiter.length !== 1) throw invalid('--delimiter', delimiter, 'one character, e.g. ";" or tab');
+  const families: FamilyOptions = {
+    method: v.method as FamilyMethod,
+    size: v.size as number,
+    tiesAll: v.ties === 'all',
+    bands: v.bands as number[],
+    groups: v.groups as number,
+    context,
+  };
 
   return {
     command,
@@ -201,36 +167,33 @@ export function toConfig(command: string, raw: Record<string, unknown>, env: Env
     manifest: manifest?.file,
     columns,
     where,
-    encoding,
-    delimiter,
-    strict: raw.strict === true,
-    minCohort: int('--min-cohort', String(raw.minCohort ?? '11'), 0),
-    includeSpecial: raw.includeSpecial === true,
-    lowerIsBetter: raw.lowerIsBetter === true,
-    method: (raw.method as FamilyMethod) ?? 'neighbours',
-    size: int('--size', String(raw.size ?? '20'), 2),
-    tiesAll: raw.ties === 'all',
-    bands: bandsOf(raw.bands),
-    groups: int('--groups', String(raw.groups ?? '5'), 1),
-    context: parseContext(String(raw.context ?? 'fsm=1'), Object.keys(contextCols)),
-    summary: raw.summary === true,
-    threshold: num('--threshold', String(raw.threshold ?? '1')),
-    consistent: { k: Number(cm[1]), n: Number(cm[2]) },
-    robust: raw.robust !== false,
-    highFsm: num('--high-fsm', String(raw.highFsm ?? '35')),
-    sameLa: raw.sameLa === true,
-    otherLa: raw.otherLa === true,
-    maxKm: raw.maxKm !== undefined ? num('--max-km', raw.maxKm) : undefined,
-    la: list(raw.la),
-    schools: list(raw.school),
-    year: typeof raw.year === 'string' ? raw.year : undefined,
-    group: typeof raw.group === 'string' ? at(raw.group) : undefined,
+    encoding: v.encoding as Config['encoding'],
+    delimiter: text('delimiter'),
+    strict: v.strict === true,
+    eligibility: {
+      minCohort: v.minCohort as number,
+      includeSpecial: v.includeSpecial === true,
+      contextVars: context.map((c) => c.name).filter((n) => n !== 'fsm'),
+    },
+    families,
+    rule: { threshold: v.threshold as number, lowerIsBetter: v.lowerIsBetter === true },
+    summary: v.summary === true,
+    consistent: v.consistent as ConsistencyRule,
+    robust: v.robust !== false,
+    highFsm: v.highFsm as number,
+    sameLa: v.sameLa === true,
+    otherLa: v.otherLa === true,
+    maxKm: v.maxKm as number | undefined,
+    la: list<string>('la'),
+    schools: list<string>('school'),
+    year: text('year'),
+    group: text('group') !== undefined ? at(text('group')!) : undefined,
     format,
     output,
-    chart: typeof raw.chart === 'string' ? at(raw.chart) : undefined,
-    limit: raw.limit === 'all' ? Infinity : int('--limit', String(raw.limit ?? '50'), 1),
-    color: raw.color !== false && !noColor && env.isTTY && !output && format === 'table',
-    debug: raw.debug === true,
+    chart: text('chart') !== undefined ? at(text('chart')!) : undefined,
+    limit: v.limit as number,
+    color: v.color !== false && !noColor && env.isTTY && !output && format === 'table',
+    debug: v.debug === true,
   };
 }
 
@@ -239,16 +202,16 @@ export function optionsInForce(c: Config): Record<string, unknown> {
   return {
     columns: c.columns,
     where: c.where,
-    minCohort: c.minCohort,
-    includeSpecial: c.includeSpecial,
-    lowerIsBetter: c.lowerIsBetter,
-    method: c.method,
-    size: c.size,
-    ties: c.tiesAll ? 'all' : 'id',
-    bands: c.bands,
-    groups: c.groups,
-    context: c.context,
-    threshold: c.threshold,
+    minCohort: c.eligibility.minCohort,
+    includeSpecial: c.eligibility.includeSpecial,
+    lowerIsBetter: c.rule.lowerIsBetter,
+    method: c.families.method,
+    size: c.families.size,
+    ties: c.families.tiesAll ? 'all' : 'id',
+    bands: c.families.bands,
+    groups: c.families.groups,
+    context: c.families.context,
+    threshold: c.rule.threshold,
     consistent: `${c.consistent.k}/${c.consistent.n}`,
     highFsm: c.highFsm,
     year: c.year ?? 'latest',

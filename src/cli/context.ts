@@ -3,8 +3,10 @@ import { analyse, type YearAnalysis } from '../core/analyse.js';
 import { FosError } from '../core/errors.js';
 import type { EligibilityOptions } from '../core/load/eligibility.js';
 import type { ColumnMap, YearData } from '../core/types.js';
+import { numberColumn } from '../core/load/schoolColumns.js';
 import { loadInputs } from '../io/loadInputs.js';
 import { HelperThread } from '../io/helperThread.js';
+import { measureDigits, type Naming } from '../report/columns.js';
 import type { InputFile, Meta } from '../report/model.js';
 import { visible } from '../report/safeText.js';
 import { optionsInForce, type Config } from './config.js';
@@ -85,8 +87,7 @@ export class CommandContext {
 
   /** Who takes part in a year, from the config (used by check and by the analysis). */
   eligibilityOptions(): EligibilityOptions {
-    const c = this.config;
-    return { minCohort: c.minCohort, includeSpecial: c.includeSpecial, contextVars: c.context.map((v) => v.name).filter((n) => n !== 'fsm') };
+    return this.config.eligibility;
   }
 
   private analysed?: YearAnalysis[];
@@ -100,16 +101,32 @@ export class CommandContext {
     const c = this.config;
     this.analysed = analyse(
       years,
-      {
-        eligibility: this.eligibilityOptions(),
-        families: { method: c.method, size: c.size, tiesAll: c.tiesAll, bands: c.bands, groups: c.groups, context: c.context },
-        rule: { threshold: c.threshold, lowerIsBetter: c.lowerIsBetter, hasBounds: map.ci !== undefined },
-      },
+      { eligibility: c.eligibility, families: c.families, rule: { ...c.rule, hasBounds: map.ci !== undefined } },
       (y) => this.progress(`building families for ${y}…`),
       this.helper,
     );
     this.endProgress();
+    this.warnFamilySize(this.analysed);
     return this.analysed;
+  }
+
+  /**
+   * A --size or --groups that leaves nothing to compare is allowed but said, once for all
+   * years: a size of at least a year's eligible schools makes one family of all of them;
+   * more groups than a third of them leave families too small for a z (which needs two
+   * others beside the school).
+   */
+  private warnFamilySize(years: YearAnalysis[]) {
+    const { method, size, groups } = this.config.families;
+    const counts = (hit: (n: number) => boolean) =>
+      years
+        .filter((a) => a.families.schools.length > 0 && hit(a.families.schools.length))
+        .map((a) => `${a.families.schools.length} in ${a.year}: ${a.data.files.map((f) => basename(f.file)).join(' + ')}`)
+        .join(', ');
+    const whole = method === 'neighbours' || method === 'size' ? counts((n) => size >= n) : '';
+    if (whole) this.warn(`--size ${size} is not below the eligible schools (${whole}): ${method === 'size' ? 'one family holds' : "every school's family is"} all of them`);
+    const tiny = method === 'quantiles' || method === 'ckmeans' ? counts((n) => groups * 3 > n) : '';
+    if (tiny) this.warn(`--groups ${groups} over the eligible schools (${tiny}) gives families of fewer than 3 schools on average, too small to compare a school with the others`);
   }
 
   /** The year asked for with --year, else the latest loaded. */
@@ -119,6 +136,15 @@ export class CommandContext {
     const a = all.find((y) => y.year === this.config.year);
     if (!a) throw new FosError('INVALID_OPTION', `no data for --year ${this.config.year}`, {}, `years loaded: ${all.map((y) => y.year).join(', ')}`);
     return a;
+  }
+
+  private digits?: number;
+
+  /** How the catalogue labels and rounds measure columns: the measure's name and decimals (over every school loaded), and the school a report is about. */
+  naming(school?: string): Naming {
+    const { years, map } = this.load();
+    this.digits ??= Math.max(...years.map((y) => measureDigits(map.measure, numberColumn(y.schools, 'measure'))));
+    return { measure: map.measure, digits: this.digits, school };
   }
 
   meta(rows: number): Meta {

@@ -2,7 +2,6 @@ import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { isAbsolute, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import type { Command as CommandT } from 'commander';
 import { FosError, isFosError } from '../core/errors.js';
 import { assertNotInput, Interrupted, writeOutput } from '../io/writeOutput.js';
 import type { Report } from '../report/model.js';
@@ -10,7 +9,8 @@ import { render } from '../report/render.js';
 import { visible, visibleLines } from '../report/safeText.js';
 import { toConfig, type Config } from './config.js';
 import { CommandContext, type Io } from './context.js';
-import { COMMANDS, optionsFor } from './options.js';
+import type { CommandName } from './options.js';
+import { buildProgram } from './program.js';
 
 export type { Io } from './context.js';
 
@@ -18,7 +18,7 @@ type CommandFn = (ctx: CommandContext) => Report | Promise<Report>;
 
 // commander is CommonJS: required as such, it skips the ESM wrapper and the scan of its
 // exports, about 7 ms of every start.
-const { Command, CommanderError, Option } = createRequire(import.meta.url)('commander') as typeof import('commander');
+const { CommanderError } = createRequire(import.meta.url)('commander') as typeof import('commander');
 
 /** Commands load on demand, so `fos check` never pays for what `fos odds` needs. */
 const LOADERS: Record<string, () => Promise<CommandFn>> = {
@@ -44,8 +44,8 @@ export const EXIT = { OK: 0, DATA: 1, USAGE: 2, INTERNAL: 3, OUTPUT: 4 } as cons
  */
 export async function run(argv: string[], io: Io): Promise<number> {
   const debug = argv.includes('--debug');
-  let selected: { name: string; raw: Record<string, unknown>; arg?: string } | undefined;
-  const program = buildProgram(io, (name, raw, arg) => (selected = { name, raw, arg }));
+  let selected: { name: CommandName; raw: Record<string, unknown>; arg?: string } | undefined;
+  const program = buildProgram(VERSION, io, (name, raw, arg) => (selected = { name, raw, arg }));
   try {
     await program.parseAsync(argv, { from: 'user' });
     if (!selected) return EXIT.OK; // help or version was printed
@@ -98,8 +98,7 @@ function nameFiles(e: FosError, config: Config) {
 async function execute(config: Config, io: Io): Promise<number> {
   const ctx = new CommandContext(config, io, VERSION);
   const read = filesRead(config);
-  // `-o -` is stdout.
-  const output = config.output === resolve(io.cwd, '-') ? undefined : config.output;
+  const output = config.output;
   if (output) assertNotInput(output, read, '-o');
   if (config.chart) assertNotInput(config.chart, [...read, ...(output ? [output] : [])], '--chart');
   if (config.chart && output && resolve(config.chart) === resolve(output)) {
@@ -128,29 +127,4 @@ async function execute(config: Config, io: Io): Promise<number> {
     throw new FosError('INVALID_OPTION', `${config.format} is binary and stdout is a terminal`, {}, `write it to a file: -o report.${config.format}`);
   } else io.stdout(body);
   return EXIT.OK;
-}
-
-function buildProgram(io: Io, select: (name: string, raw: Record<string, unknown>, arg?: string) => void): CommandT {
-  const program = new Command('fos')
-    .description('Families of schools: compare each school with schools like it, and find the ones that outperform their family.')
-    .version(VERSION, '-V, --version')
-    .showHelpAfterError('(run with --help for usage)')
-    .exitOverride()
-    .configureOutput({ writeOut: (s) => io.stdout(s), writeErr: (s) => io.stderr(s), outputError: (s, write) => write(`fos: ${visibleLines(s.replace(/^error: /, ''))}`) });
-  for (const spec of COMMANDS) {
-    const cmd = program.command(spec.name + (spec.args ? ` ${spec.args}` : '')).description(spec.description).exitOverride();
-    for (const o of optionsFor(spec.name)) {
-      const opt = new Option(o.flags, o.description);
-      if (o.choices) opt.choices(o.choices as string[]);
-      if (o.repeatable) opt.argParser((v: string, prev: string[] | undefined) => [...(prev ?? []), v]);
-      if (o.default !== undefined && typeof o.default === 'string') opt.default(undefined, o.default);
-      cmd.addOption(opt);
-    }
-    cmd.action((...args: unknown[]) => {
-      const command = args[args.length - 1] as CommandT;
-      const arg = spec.args ? (args[0] as string | undefined) : undefined;
-      select(spec.name, command.opts(), arg);
-    });
-  }
-  return program;
 }

@@ -1,7 +1,7 @@
 import { range } from './range.js';
 
 /**
- * Order of school ids, the tie-break rule of METHOD.md: ids are compared as numbers when
+ * Order of school ids, the tie-break rule of docs/methodology.md: ids are compared as numbers when
  * both are digits only, else as text (by UTF-16 code units, so the order never depends on
  * the machine's locale). Two digit ids equal as numbers ("0123", "123") fall back to text.
  * One departure, to make the order total: taken literally the rule is not transitive

@@ -4,11 +4,12 @@ import { roundTo } from './model.js';
 /** Text shown for an empty value in tables. */
 const EMPTY = '–';
 
-/** A value as shown in a table (terminal, Markdown, HTML): rounded to the column's digits. */
-export function cellText(value: Cell, col: Column): string {
+/** A value as shown in a table (terminal, Markdown, HTML): rounded to the column's digits; "3/20" for a column `of` another. */
+export function cellText(value: Cell, col: Column, row?: Record<string, Cell>): string {
   if (value === null || value === undefined || value === '') return EMPTY;
   if (typeof value === 'boolean') return value ? 'yes' : 'no';
   if (typeof value === 'number') {
+    if (col.of && row) return `${Math.round(value)}/${row[col.of] ?? EMPTY}`;
     if (col.type === 'int') return String(Math.round(value));
     const d = col.digits ?? 2;
     return roundTo(value, d).toFixed(d);

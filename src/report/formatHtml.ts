@@ -55,7 +55,8 @@ ${tables}
 `;
 }
 
-function tableHtml(t: Table): string {
+function tableHtml(full: Table): string {
+  const t = { ...full, columns: full.columns.filter((c) => !c.exportOnly) };
   const hi = new Set(t.highlight ?? []);
   const parts = new Map((t.parts ?? []).map((p) => [p.at, p.caption]));
   const num = (type: string) => (type === 'text' ? '' : ' class="num"');
@@ -63,7 +64,7 @@ function tableHtml(t: Table): string {
   const body = t.rows
     .map((row, i) => {
       const part = parts.has(i) ? `<tr class="part"><td colspan="${t.columns.length}">${esc(parts.get(i)!)}</td></tr>\n` : '';
-      return `${part}<tr${hi.has(i) ? ' class="school"' : ''}>${t.columns.map((c) => `<td${num(c.type)}>${esc(cellText(row[c.key], c))}</td>`).join('')}</tr>`;
+      return `${part}<tr${hi.has(i) ? ' class="school"' : ''}>${t.columns.map((c) => `<td${num(c.type)}>${esc(cellText(row[c.key], c, row))}</td>`).join('')}</tr>`;
     })
     .join('\n');
   return `${t.title ? `<h2>${esc(t.title)}</h2>\n` : ''}<table>\n<thead>${head}</thead>\n<tbody>\n${body || `<tr><td colspan="${t.columns.length}">(none)</td></tr>`}\n</tbody>\n</table>`;

@@ -11,7 +11,7 @@ export function formatMarkdown(report: Report): string {
   const out: string[] = [`# ${esc(report.title)}`, ''];
   for (const line of report.summary) out.push(`${esc(line)}  `);
   for (const full of report.tables.filter((t) => t.terminal !== false)) {
-    const t = { ...full, columns: full.columns.filter((c) => !c.wide) };
+    const t = { ...full, columns: full.columns.filter((c) => !c.wide && !c.exportOnly) };
     out.push('');
     if (t.title) out.push(`## ${esc(t.title)}`, '');
     if (t.rows.length === 0) {
@@ -25,7 +25,7 @@ export function formatMarkdown(report: Report): string {
     const parts = new Map((t.parts ?? []).map((p) => [p.at, p.caption]));
     t.rows.forEach((row, i) => {
       if (parts.has(i)) out.push(`| **${esc(parts.get(i)!)}** |${' |'.repeat(t.columns.length - 1)}`);
-      const cells = t.columns.map((c) => esc(cellText(row[c.key], c)));
+      const cells = t.columns.map((c) => esc(cellText(row[c.key], c, row)));
       out.push(`| ${(hi.has(i) ? cells.map((s) => `**${s}**`) : cells).join(' | ')} |`);
     });
   }

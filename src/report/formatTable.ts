@@ -38,7 +38,7 @@ export function formatTable(report: Report, o: TableOptions): string {
 }
 
 function renderTable(full: ReportTable, c: ChalkInstance, limit: number): { lines: string[]; leftOut: number } {
-  const columns = full.columns.filter((col) => !col.wide);
+  const columns = full.columns.filter((col) => !col.wide && !col.exportOnly);
   const out: string[] = [];
   if (full.title) out.push(c.bold(visible(full.title)));
   if (full.rows.length === 0) return { lines: [...out, c.dim('  (none)')], leftOut: 0 };
@@ -56,7 +56,7 @@ function renderTable(full: ReportTable, c: ChalkInstance, limit: number): { line
     const shown: number[] = [];
     for (let i = from; i < to; i++) if (i - from < limit || highlight.has(i)) shown.push(i);
     const rows = shown.map((i) => {
-      const cells = columns.map((col) => visible(cellText(full.rows[i][col.key], col)));
+      const cells = columns.map((col) => visible(cellText(full.rows[i][col.key], col, full.rows[i])));
       if (highlight.has(i)) cells[0] = `▶ ${cells[0]}`;
       return { cells, style: highlight.has(i) ? inverse : undefined };
     });

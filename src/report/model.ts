@@ -17,6 +17,14 @@ export interface Column {
   label?: string;
   /** Left out of terminal and Markdown tables (kept in csv, json, xlsx, html). */
   wide?: boolean;
+  /**
+   * The key of a second number this one is "out of": tables (terminal, Markdown, HTML)
+   * show "3/20", csv, json and xlsx the two numbers in their own columns, so that no
+   * spreadsheet reads a date.
+   */
+  of?: string;
+  /** Only in csv, json and xlsx (e.g. the "out of" number that tables show beside another). */
+  exportOnly?: boolean;
 }
 
 export interface Table {

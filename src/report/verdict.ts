@@ -1,7 +1,7 @@
 import type { YearAnalysis } from '../core/analyse.js';
 import type { Comparison } from '../core/compare/comparisons.js';
 import { regressOnFsm } from '../core/odds/regressOnFsm.js';
-import type { Chart } from './model.js';
+import { roundTo, type Chart } from './model.js';
 
 /** 1 → "1st", 22 → "22nd", 13 → "13th". */
 export function ordinal(n: number): string {
@@ -9,9 +9,9 @@ export function ordinal(n: number): string {
   return `${n}${s}`;
 }
 
-/** "Above similar schools: 4th of 20, 3.1 points above the family median." */
-export function verdict(c: Comparison, lowerIsBetter: boolean): string {
-  const gap = c.gap === null ? '' : `, ${Math.abs(Math.round(c.gap * 10) / 10)} points ${c.gap >= 0 ? 'above' : 'below'} the family median`;
+/** "Above similar schools: 4th of 20, 3.1 points above the family median." The gap to the measure's `digits` decimals. */
+export function verdict(c: Comparison, lowerIsBetter: boolean, digits = 1): string {
+  const gap = c.gap === null ? '' : `, ${Math.abs(roundTo(c.gap, digits))} points ${c.gap >= 0 ? 'above' : 'below'} the family median`;
   if (c.label === null) return `Cannot be placed against similar schools (${c.size < 3 ? 'family too small' : 'the others all have the same result'}): ${ordinal(c.rank)} of ${c.size}${gap}.`;
   const head = { 'well above': 'Well above', above: 'Above', 'close to': 'Close to', below: 'Below', 'well below': 'Well below' }[c.label];
   return `${head} similar schools: ${ordinal(c.rank)} of ${c.size}${gap}${lowerIsBetter ? ' (lower is better)' : ''}.`;

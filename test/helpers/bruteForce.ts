@@ -2,7 +2,7 @@ import type { ContextSpace } from '../../src/core/families/context.js';
 import { sameDistance } from '../../src/core/families/neighbours.js';
 
 /**
- * The all-pairs reference for neighbour families, written straight from METHOD.md:
+ * The all-pairs reference for neighbour families, written straight from docs/methodology.md:
  * every other school sorted by exact distance then id; tie groups chained from their
  * nearest member; a group that overflows goes to the smaller ids (or is kept whole).
  */

@@ -42,17 +42,27 @@ describe.skipIf(!have)('real DfE data (../shared/data)', () => {
     expect(rows).toHaveLength(3142);
     // Figures from scripts/crosscheck.py (all-pairs Python), which agreed on all 3142 rows.
     const byId = new Map(rows.map((r) => [r.id, r]));
-    expect(byId.get('100050')).toMatchObject({ name: 'Parliament Hill School', fsm: '49.6', measure: '58.6', family_median: '39.8', rank: '1/20', label: 'well above' });
-    expect(byId.get('100049')).toMatchObject({ family_median: '38.2', gap: '4.2', rank: '6/20', label: 'above' });
+    expect(byId.get('100050')).toMatchObject({ name: 'Parliament Hill School', fsm: '49.6', measure: '58.6', family_median: '39.8', rank: '1', family_size: '20', label: 'well above' });
+    expect(byId.get('100049')).toMatchObject({ family_median: '38.2', gap: '4.2', rank: '6', family_size: '20', label: 'above' });
   });
 
   it('england-2019: Progress 8 with its confidence bounds as the candidate rule', async () => {
     const r = await fos(['outperformers', ...england, '--measure', 'P8MEA', '--format', 'csv', '--no-robust']);
     expect(r.code).toBe(0);
-    for (const row of csv(r.stdout)) {
+    const rows = csv(r.stdout);
+    // Hundreds of candidates (521 when written), so the checks below run on real rows.
+    expect(rows.length).toBeGreaterThan(100);
+    for (const row of rows) {
       expect(Number(row.z)).toBeGreaterThanOrEqual(1);
       expect(row.reason).toMatch(/lower bound .* clears median/);
     }
+  });
+
+  it('england-2019: Progress 8 shown to 2 decimals, as DfE publishes it (issue 17, item 7)', async () => {
+    const r = await fos(['report', '100050', ...england, '--measure', 'P8MEA']);
+    // Parliament Hill: P8MEA 0.77 in the file; the gap to the family median is 1.18 (0.77 − (−0.41)).
+    expect(r.stdout).toMatch(/1st of 20, 1\.18 points above the family median/);
+    expect(r.stdout).toMatch(/│ ▶ 1 │ 100050 │ Parliament Hill School +│ 202 │ +49\.6 │ +0\.77 │/);
   });
 
   it('north-yorkshire: three years load, with consistent and one-year candidates', async () => {

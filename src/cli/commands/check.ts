@@ -1,12 +1,12 @@
 import { basename } from 'node:path';
-import { quantileSorted } from 'simple-statistics';
 import { eligibility } from '../../core/load/eligibility.js';
+import { minMedianMax } from '../../core/minMedianMax.js';
 import type { ExclusionReason } from '../../core/types.js';
-import type { Column, Report, Table } from '../../report/model.js';
+import { excludedColumn, pick } from '../../report/columns.js';
+import type { Report, Table } from '../../report/model.js';
 import type { CommandContext } from '../context.js';
 
 const REASONS: ExclusionReason[] = ['special school', 'no FSM row', 'measure missing', 'FSM missing', 'context missing', 'cohort below minimum'];
-const reasonKey = (r: string) => `excluded_${r.replace(/[^a-z]+/gi, '_').toLowerCase()}`;
 
 /**
  * `fos check`: the data-quality report to read before trusting a comparison. Per year:
@@ -19,9 +19,8 @@ export function check(ctx: CommandContext): Report {
   const yearRows = years.map((y) => {
     const el = eligibility(y.year, y.schools, ctx.eligibilityOptions());
     const count = (r: ExclusionReason) => el.excluded.filter((e) => e.reason === r).length;
-    const fsm = el.eligible.map((s) => s.fsm!).sort((a, b) => a - b);
-    const measure = el.eligible.map((s) => s.measure!).sort((a, b) => a - b);
-    const q = (v: number[], p: number) => (v.length ? quantileSorted(v, p) : null);
+    const fsm = minMedianMax(el.eligible.map((s) => s.fsm!));
+    const measure = minMedianMax(el.eligible.map((s) => s.measure!));
     return {
       year: y.year,
       attainment_file: basename(y.files[0].file),
@@ -31,48 +30,24 @@ export function check(ctx: CommandContext): Report {
       attainment_only: y.join.attainmentOnly,
       fsm_only: y.join.fsmOnly,
       eligible: el.eligible.length,
-      ...Object.fromEntries(REASONS.map((r) => [reasonKey(r), count(r)])),
-      fsm_min: q(fsm, 0),
-      fsm_median: q(fsm, 0.5),
-      fsm_max: q(fsm, 1),
-      measure_min: q(measure, 0),
-      measure_median: q(measure, 0.5),
-      measure_max: q(measure, 1),
+      ...Object.fromEntries(REASONS.map((r) => [excludedColumn(r).name, count(r)])),
+      fsm_min: fsm.min,
+      fsm_median: fsm.median,
+      fsm_max: fsm.max,
+      measure_min: measure.min,
+      measure_median: measure.median,
+      measure_max: measure.max,
     };
   });
-  const yearCols: Column[] = [
-    { key: 'year', header: 'year', type: 'text' },
-    { key: 'attainment_file', header: 'attainment_file', type: 'text', label: 'attainment' },
-    { key: 'fsm_file', header: 'fsm_file', type: 'text', label: 'FSM' },
-    { key: 'schools', header: 'schools', type: 'int' },
-    { key: 'matched', header: 'matched', type: 'int' },
-    { key: 'attainment_only', header: 'attainment_only', type: 'int', label: 'att. only' },
-    { key: 'fsm_only', header: 'fsm_only', type: 'int', label: 'FSM only' },
-    { key: 'eligible', header: 'eligible', type: 'int' },
-    ...REASONS.map((r): Column => ({ key: reasonKey(r), header: reasonKey(r), type: 'int', label: r })),
-    { key: 'fsm_min', header: 'fsm_min', type: 'number', digits: 1, label: 'FSM min' },
-    { key: 'fsm_median', header: 'fsm_median', type: 'number', digits: 1, label: 'median' },
-    { key: 'fsm_max', header: 'fsm_max', type: 'number', digits: 1, label: 'max' },
-    { key: 'measure_min', header: 'measure_min', type: 'number', digits: 1, label: `${map.measure} min` },
-    { key: 'measure_median', header: 'measure_median', type: 'number', digits: 1, label: 'median' },
-    { key: 'measure_max', header: 'measure_max', type: 'number', digits: 1, label: 'max' },
-  ];
+  const naming = ctx.naming();
+  const yearCols = pick(
+    ['year', 'attainment_file', 'fsm_file', 'schools', 'matched', 'attainment_only', 'fsm_only', 'eligible', ...REASONS.map(excludedColumn), ['fsm_min', { label: 'FSM min' }], 'fsm_median', ['fsm_max', { label: 'max' }], 'measure_min', 'measure_median', 'measure_max'],
+    naming,
+  );
   const files: Table = {
     id: 'files',
     title: 'Files',
-    columns: [
-      { key: 'year', header: 'year', type: 'text' },
-      { key: 'file', header: 'file', type: 'text' },
-      { key: 'role', header: 'role', type: 'text' },
-      { key: 'encoding', header: 'encoding', type: 'text' },
-      { key: 'delimiter', header: 'delimiter', type: 'text' },
-      { key: 'rows', header: 'rows', type: 'int' },
-      { key: 'schools', header: 'schools', type: 'int' },
-      { key: 'summary', header: 'summary_rows_dropped', type: 'int', label: 'summary rows' },
-      { key: 'filtered', header: 'rows_filtered_out', type: 'int', label: 'filtered (--where)' },
-      { key: 'short', header: 'short_rows', type: 'int', label: 'short rows' },
-      { key: 'skipped', header: 'bad_values', type: 'int', label: 'bad values' },
-    ],
+    columns: pick(['year', 'file', 'role', 'encoding', 'delimiter', 'rows', 'schools', 'summary_rows_dropped', 'rows_filtered_out', 'short_rows', 'bad_values'], naming),
     rows: years.flatMap((y) =>
       y.files.map((f) => ({
         year: y.year,
@@ -82,24 +57,17 @@ export function check(ctx: CommandContext): Report {
         delimiter: f.delimiter === '\t' ? 'tab' : f.delimiter,
         rows: f.rowsRead,
         schools: f.schools,
-        summary: f.summaryRowsDropped,
-        filtered: f.rowsFilteredOut,
-        short: f.shortRows,
-        skipped: f.skippedRows.length,
+        summary_rows_dropped: f.summaryRowsDropped,
+        rows_filtered_out: f.rowsFilteredOut,
+        short_rows: f.shortRows,
+        bad_values: f.skippedRows.length,
       })),
     ),
   };
   const columnsUsed: Table = {
     id: 'missing',
     title: 'Missing values in the columns used (by code)',
-    columns: [
-      { key: 'year', header: 'year', type: 'text' },
-      { key: 'file', header: 'file', type: 'text' },
-      { key: 'field', header: 'field', type: 'text' },
-      { key: 'column', header: 'column', type: 'text' },
-      { key: 'missing', header: 'missing', type: 'int' },
-      { key: 'codes', header: 'codes', type: 'text' },
-    ],
+    columns: pick(['year', 'file', 'field', 'column', 'missing', 'codes'], naming),
     rows: years.flatMap((y) =>
       y.files.flatMap((f) =>
         Object.entries(f.columns)
@@ -117,20 +85,13 @@ export function check(ctx: CommandContext): Report {
   const skipped: Table = {
     id: 'bad_values',
     title: 'Values that could not be read (treated as missing)',
-    columns: [
-      { key: 'year', header: 'year', type: 'text' },
-      { key: 'file', header: 'file', type: 'text' },
-      { key: 'line', header: 'line', type: 'int' },
-      { key: 'column', header: 'column', type: 'text' },
-      { key: 'value', header: 'value', type: 'text' },
-      { key: 'reason', header: 'reason', type: 'text' },
-    ],
+    columns: pick(['year', 'file', 'line', 'column', 'value', ['reason', { label: 'reason' }]], naming),
     rows: skippedAll.slice(0, 100),
   };
   const latest = yearRows[yearRows.length - 1];
   const summary = [
     `${years.length} year${years.length === 1 ? '' : 's'} loaded (${years.map((y) => y.year).join(', ')}); measure ${map.measure}, % FSM ${map.fsm}${map.cohort ? `, cohort ${map.cohort}` : ', no cohort column'}${map.ci ? `, bounds ${map.ci.join('/')}` : ''}.`,
-    `${latest.year}: ${latest.schools} schools in the attainment file, ${latest.matched} matched in the FSM table, ${latest.eligible} eligible (cohort ≥ ${c.minCohort}${c.includeSpecial ? '' : ', special schools left out'}).`,
+    `${latest.year}: ${latest.schools} schools in the attainment file, ${latest.matched} matched in the FSM table, ${latest.eligible} eligible (cohort ≥ ${c.eligibility.minCohort}${c.eligibility.includeSpecial ? '' : ', special schools left out'}).`,
   ];
   const notes = [
     'Missing codes: blank, NA NE NP SUPP LOWCOV NEW SP RE x c z u s : .. — counted, never read as 0.',

@@ -1,9 +1,10 @@
-import { mean, quantileSorted, sampleStandardDeviation } from 'simple-statistics';
 import type { YearAnalysis } from '../../core/analyse.js';
 import { FosError } from '../../core/errors.js';
-import { groupsOf } from '../../core/families/disjointFamilies.js';
-import { describeMethod, familyColumns, familyRow } from '../../report/familyColumns.js';
-import type { Cell, Report, Table } from '../../report/model.js';
+import { familySummaries } from '../../core/families/familySummaries.js';
+import { pick, type Naming } from '../../report/columns.js';
+import { describeMethod } from '../../report/describeMethod.js';
+import { FAMILY_COLUMNS, familyRow } from '../../report/familyRow.js';
+import type { Report, Table } from '../../report/model.js';
 import type { CommandContext } from '../context.js';
 
 /**
@@ -15,19 +16,19 @@ export function families(ctx: CommandContext): Report {
   const c = ctx.config;
   const years = c.year === 'all' ? ctx.analyse() : [ctx.yearAnalysis()];
   const { map } = ctx.load();
-  if (c.summary && c.method === 'neighbours') {
+  if (c.summary && c.families.method === 'neighbours') {
     throw new FosError('INVALID_OPTION', '--summary needs a method whose families do not overlap', {}, 'add --method bands, quantiles, ckmeans or size');
   }
   const keep = selection(ctx);
   let table: Table;
-  if (c.summary) table = summaryTable(years, map.measure);
+  if (c.summary) table = summaryTable(years, ctx.naming());
   else {
     const rows = years.flatMap((a) => a.families.schools.map((_, i) => i).filter((i) => keep(a, i)).map((i) => familyRow(a, i)));
-    table = { id: 'families', columns: familyColumns(map.measure), rows };
+    table = { id: 'families', columns: pick(FAMILY_COLUMNS, ctx.naming()), rows };
   }
   const a = years[years.length - 1];
   return {
-    title: `Families of schools, ${years.map((y) => y.year).join(', ')}: ${map.measure} by ${c.context.map((v) => v.name).join(', ')}`,
+    title: `Families of schools, ${years.map((y) => y.year).join(', ')}: ${map.measure} by ${c.families.context.map((v) => v.name).join(', ')}`,
     summary: [
       `Families: ${describeMethod(a)}.`,
       `${a.families.schools.length} eligible schools in ${a.year}; ${table.rows.length} row${table.rows.length === 1 ? '' : 's'} shown.`,
@@ -53,44 +54,9 @@ export function selection(ctx: CommandContext): (a: YearAnalysis, i: number) => 
   };
 }
 
-function summaryTable(years: YearAnalysis[], measure: string): Table {
-  const rows: Record<string, Cell>[] = [];
-  for (const a of years) {
-    const f = a.families.families;
-    if (f.kind !== 'disjoint') continue;
-    const groups = groupsOf(f);
-    for (let g = 0; g < f.count; g++) {
-      const members = groups[g].map((i) => a.families.schools[i]);
-      const fsm = members.map((s) => s.fsm!).sort((x, y) => x - y);
-      const m = members.map((s) => s.measure!).sort((x, y) => x - y);
-      rows.push({
-        year: a.year,
-        family: String(g + 1),
-        size: members.length,
-        fsm_min: fsm[0],
-        fsm_max: fsm[fsm.length - 1],
-        median: quantileSorted(m, 0.5),
-        mean: mean(m),
-        sd: m.length > 1 ? sampleStandardDeviation(m) : null,
-        p10: quantileSorted(m, 0.1),
-        p90: quantileSorted(m, 0.9),
-      });
-    }
-  }
-  return {
-    id: 'family_summary',
-    columns: [
-      { key: 'year', header: 'year', type: 'text' },
-      { key: 'family', header: 'family', type: 'text' },
-      { key: 'size', header: 'size', type: 'int' },
-      { key: 'fsm_min', header: 'fsm_min', type: 'number', digits: 1, label: 'FSM from' },
-      { key: 'fsm_max', header: 'fsm_max', type: 'number', digits: 1, label: 'to' },
-      { key: 'median', header: 'median', type: 'number', digits: 1, label: `${measure} median` },
-      { key: 'mean', header: 'mean', type: 'number', digits: 1 },
-      { key: 'sd', header: 'sd', type: 'number', digits: 2, label: 'SD' },
-      { key: 'p10', header: 'p10', type: 'number', digits: 1, label: '10th pct (R type 7)' },
-      { key: 'p90', header: 'p90', type: 'number', digits: 1, label: '90th pct' },
-    ],
-    rows,
-  };
+function summaryTable(years: YearAnalysis[], naming: Naming): Table {
+  const rows = years.flatMap((a) =>
+    familySummaries(a.families).map((f) => ({ year: a.year, family: String(f.family), size: f.size, fsm_min: f.fsmMin, fsm_max: f.fsmMax, median: f.median, mean: f.mean, sd: f.sd, p10: f.p10, p90: f.p90 })),
+  );
+  return { id: 'family_summary', columns: pick(['year', 'family', 'size', 'fsm_min', 'fsm_max', 'median', 'mean', 'sd', 'p10', 'p90'], naming), rows };
 }

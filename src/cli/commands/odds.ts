@@ -1,8 +1,7 @@
 import { againstTheOdds } from '../../core/odds/againstTheOdds.js';
-import type { Cell, Column, Report } from '../../report/model.js';
+import { pick, quartileColumns } from '../../report/columns.js';
+import type { Cell, Report } from '../../report/model.js';
 import type { CommandContext } from '../context.js';
-
-const QUARTILES = ['top', 'second', 'third', 'bottom'];
 
 /**
  * `fos odds`: schools succeeding against the odds. The cross-tab of % FSM bands by
@@ -14,12 +13,12 @@ export function odds(ctx: CommandContext): Report {
   const c = ctx.config;
   const a = ctx.yearAnalysis();
   const { map } = ctx.load();
-  const r = againstTheOdds(a.families.schools, { bands: c.bands, highFsm: c.highFsm, lowerIsBetter: c.lowerIsBetter });
+  const r = againstTheOdds(a.families.schools, { bands: c.families.bands, highFsm: c.highFsm, lowerIsBetter: c.rule.lowerIsBetter });
   const las = new Set(c.la);
   const inLa = (la: string) => las.size === 0 || las.has(la);
 
   const crossRows = r.bands.map((b) => {
-    const row: Record<string, Cell> = { band: b.label, schools: b.total };
+    const row: Record<string, Cell> = { fsm_band: b.label, schools: b.total };
     b.counts.forEach((n, q) => {
       row[`q${q + 1}`] = n;
       row[`q${q + 1}_share`] = b.total ? (100 * n) / b.total : null;
@@ -27,33 +26,15 @@ export function odds(ctx: CommandContext): Report {
     row.top_two_share = b.total ? (100 * (b.counts[0] + b.counts[1])) / b.total : null;
     return row;
   });
-  const crossCols: Column[] = [
-    { key: 'band', header: 'fsm_band', type: 'text', label: '% FSM' },
-    { key: 'schools', header: 'schools', type: 'int' },
-    ...QUARTILES.flatMap((name, q): Column[] => [
-      { key: `q${q + 1}`, header: `q${q + 1}`, type: 'int', label: `${name} Q` },
-      { key: `q${q + 1}_share`, header: `q${q + 1}_share`, type: 'number', digits: 1, label: '%' },
-    ]),
-    { key: 'top_two_share', header: 'top_two_share', type: 'number', digits: 1, label: 'top two %' },
-  ];
-  const schoolCols: Column[] = [
-    { key: 'id', header: 'id', type: 'text' },
-    { key: 'name', header: 'name', type: 'text' },
-    { key: 'la', header: 'la', type: 'text', label: 'LA' },
-    { key: 'fsm', header: 'fsm', type: 'number', digits: 1, label: '% FSM' },
-    { key: 'band', header: 'fsm_band', type: 'text', label: 'band' },
-    { key: 'measure', header: 'measure', type: 'number', digits: 1, label: map.measure },
-    { key: 'quartile', header: 'quartile', type: 'int' },
-    { key: 'expected', header: 'expected', type: 'number', digits: 1 },
-    { key: 'residual', header: 'residual', type: 'number', digits: 1 },
-    { key: 'std_residual', header: 'std_residual', type: 'number', digits: 2, label: 'std resid.' },
-  ];
+  const naming = ctx.naming();
+  const crossCols = pick(['fsm_band', 'schools', ...quartileColumns(), 'top_two_share'], naming);
+  const schoolCols = pick(['id', 'name', 'la', 'fsm', ['fsm_band', { label: 'band' }], 'measure', 'quartile', 'expected', 'residual', 'std_residual'], naming);
   const schoolRow = (x: (typeof r.schools)[number]): Record<string, Cell> => ({
     id: x.school.id,
     name: x.school.name,
     la: x.school.la,
     fsm: x.school.fsm,
-    band: x.band,
+    fsm_band: x.band,
     measure: x.school.measure,
     quartile: x.quartile,
     expected: x.expected,

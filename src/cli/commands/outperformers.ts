@@ -1,9 +1,11 @@
 import { candidateReason } from '../../core/compare/compareFamilies.js';
 import { consistency, type Consistency } from '../../core/compare/consistency.js';
 import { robustness, ROBUSTNESS_CHECKS } from '../../core/compare/robustness.js';
-import { describeMethod, familyColumns, familyRow } from '../../report/familyColumns.js';
+import { pick } from '../../report/columns.js';
+import { describeMethod } from '../../report/describeMethod.js';
+import { FAMILY_COLUMNS, familyRow } from '../../report/familyRow.js';
 import type { SchoolYear } from '../../core/types.js';
-import type { Cell, Column, Report } from '../../report/model.js';
+import type { Cell, Report } from '../../report/model.js';
 import type { CommandContext } from '../context.js';
 import { selection } from './families.js';
 
@@ -42,10 +44,10 @@ export function outperformers(ctx: CommandContext): Report {
     const h = oneYear ?? history(s.id, i);
     if (candidate || (multi && h.consistent)) picked.push({ i, s, h });
   });
-  const rule = { threshold: c.threshold, lowerIsBetter: c.lowerIsBetter, hasBounds: map.ci !== undefined };
+  const rule = { threshold: c.rule.threshold, lowerIsBetter: c.rule.lowerIsBetter, hasBounds: map.ci !== undefined };
   const robust = c.robust ? robustness(a.families, picked.map((p) => p.i), rule, ctx.helper) : undefined;
 
-  const zBetter = (i: number) => (c.lowerIsBetter ? -1 : 1) * (a.comparisons.z(i) ?? -Infinity);
+  const zBetter = (i: number) => (c.rule.lowerIsBetter ? -1 : 1) * (a.comparisons.z(i) ?? -Infinity);
   const keyed = picked.map(({ i, s, h }) => ({ i, s, h, consistent: Number(h.consistent), z: zBetter(i), rank: a.families.idRank[i] }));
   keyed.sort((x, y) => y.consistent - x.consistent || y.z - x.z || x.rank - y.rank);
   const rows = keyed.map(({ i, h, s }) => {
@@ -55,23 +57,17 @@ export function outperformers(ctx: CommandContext): Report {
     row.years_candidate = h.yearsCandidate;
     row.years_loaded = h.yearsLoaded;
     row.consistent = multi ? h.consistent : null;
-    row.robust = robust ? `${robust.get(i)}/${ROBUSTNESS_CHECKS.length}` : null;
+    row.robust = robust?.get(i) ?? null;
+    row.robust_tried = robust ? ROBUSTNESS_CHECKS.length : null;
     row.history = h.history.map((y) => `${y.year}${y.candidate ? '✓' : '·'}`).join(' ');
     row.reason = candidateReason(comparison, s, rule);
     return row;
   });
-  const extra: Column[] = [
-    { key: 'candidate', header: 'candidate', type: 'bool', label: `cand. ${a.year}` },
-    { key: 'years_candidate', header: 'years_candidate', type: 'int', label: 'yrs cand.' },
-    { key: 'years_loaded', header: 'years_loaded', type: 'int', label: 'of yrs' },
-    { key: 'consistent', header: 'consistent', type: 'bool' },
-    { key: 'robust', header: 'robust', type: 'text' },
-    { key: 'history', header: 'history', type: 'text' },
-    { key: 'reason', header: 'reason', type: 'text', label: 'why' },
-  ];
   // Wide columns go to csv/json/xlsx only, so the terminal table fits.
   const wide = new Set(['year', 'family', 'family_size', 'family_mean', 'family_sd', 'percentile', 'reason', 'years_candidate', 'years_loaded', ...(multi ? [] : ['history', 'consistent'])]);
-  const columns = [...familyColumns(map.measure), ...extra].map((col) => (wide.has(col.key) ? { ...col, wide: true } : col));
+  const columns = pick([...FAMILY_COLUMNS, ['candidate', { label: `cand. ${a.year}` }], 'years_candidate', 'years_loaded', 'consistent', 'robust', 'robust_tried', 'history', 'reason'], ctx.naming()).map((col) =>
+    wide.has(col.key) ? { ...col, wide: true } : col,
+  );
   const consistentCount = picked.filter((p) => p.h.consistent).length;
   const parts = multi
     ? [
@@ -80,7 +76,7 @@ export function outperformers(ctx: CommandContext): Report {
       ]
     : undefined;
   const summary = [
-    `${picked.filter((p) => a.comparisons.candidate(p.i)).length} candidate partner${picked.length === 1 ? '' : 's'} in ${a.year} among ${a.families.schools.length} eligible schools: z ≥ ${c.threshold} against ${describeMethod(a)}${map.ci ? `, and ${c.lowerIsBetter ? 'upper' : 'lower'} bound ${map.ci.join('/')} beyond the family median` : ''}.`,
+    `${picked.filter((p) => a.comparisons.candidate(p.i)).length} candidate partner${picked.length === 1 ? '' : 's'} in ${a.year} among ${a.families.schools.length} eligible schools: z ≥ ${c.rule.threshold} against ${describeMethod(a)}${map.ci ? `, and ${c.rule.lowerIsBetter ? 'upper' : 'lower'} bound ${map.ci.join('/')} beyond the family median` : ''}.`,
   ];
   if (multi) summary.push(`${consistentCount} consistent over ${upTo.map((y) => y.year).join(', ')} (candidate in ≥ ${c.consistent.k} of the last ${c.consistent.n} years each school has).`);
   else summary.push('One year loaded: load several years (--attainment YEAR=FILE …) to see which candidates are consistent.');

@@ -1,7 +1,8 @@
 import { findSchool } from '../../core/findSchool.js';
 import { partnersFor } from '../../core/partners/partnersFor.js';
-import { describeMethod } from '../../report/familyColumns.js';
-import type { Cell, Column, Report } from '../../report/model.js';
+import { pick } from '../../report/columns.js';
+import { describeMethod } from '../../report/describeMethod.js';
+import type { Cell, Report } from '../../report/model.js';
 import { verdict } from '../../report/verdict.js';
 import type { CommandContext } from '../context.js';
 
@@ -16,7 +17,7 @@ export function partners(ctx: CommandContext): Report {
   const { map } = ctx.load();
   const i = findSchool(a, c.schoolArg!);
   const me = a.families.schools[i];
-  const r = partnersFor(a, i, { sameLa: c.sameLa, otherLa: c.otherLa, maxKm: c.maxKm, lowerIsBetter: c.lowerIsBetter, topSubjects: 2 });
+  const r = partnersFor(a, i, { sameLa: c.sameLa, otherLa: c.otherLa, maxKm: c.maxKm, lowerIsBetter: c.rule.lowerIsBetter, topSubjects: 2 });
   const subjectsOn = map.subjects.length > 0;
   const fmt = (xs: { subject: string; z: number }[]) => xs.map((x) => `${x.subject} (z ${x.z >= 0 ? '+' : ''}${x.z.toFixed(1)})`).join(', ');
 
@@ -39,23 +40,13 @@ export function partners(ctx: CommandContext): Report {
     };
     return row;
   });
-  const columns: Column[] = [
-    { key: 'id', header: 'id', type: 'text' },
-    { key: 'name', header: 'name', type: 'text' },
-    { key: 'la', header: 'la', type: 'text', label: 'LA' },
-    { key: 'fsm', header: 'fsm', type: 'number', digits: 1, label: '% FSM' },
-    { key: 'measure', header: 'measure', type: 'number', digits: 1, label: map.measure },
-    { key: 'lead', header: 'lead', type: 'number', digits: 1, label: `lead over ${me.id}` },
-    { key: 'z', header: 'z', type: 'number', digits: 2, label: 'z in own family' },
-    { key: 'label', header: 'label', type: 'text' },
-    { key: 'distance', header: 'distance', type: 'number', digits: 3 },
-    { key: 'km', header: 'km', type: 'number', digits: 1, wide: !r.locationsKnown },
-    { key: 'in_family', header: 'in_family', type: 'bool', label: 'in family' },
-    { key: 'strengths', header: 'strengths', type: 'text', label: 'strongest subjects', wide: !subjectsOn },
-  ];
+  const columns = pick(
+    ['id', 'name', 'la', 'fsm', 'measure', 'lead', ['z', { label: 'z in own family' }], 'label', 'distance', ['km', { wide: !r.locationsKnown }], 'in_family', ['strengths', { wide: !subjectsOn }]],
+    ctx.naming(me.id),
+  );
   const outside = r.partners.some((p) => p.outsideFamily);
   const summary = [
-    `${me.name} (${me.id}), ${a.year}: ${verdict(a.comparisons.get(i), c.lowerIsBetter)}`,
+    `${me.name} (${me.id}), ${a.year}: ${verdict(a.comparisons.get(i), c.rule.lowerIsBetter, ctx.naming().digits)}`,
     `Family: ${describeMethod(a)}.`,
     r.partners.length === 0
       ? 'No candidate partner does better than this school, in its family or near it.'

@@ -2,7 +2,8 @@ import { FosError } from '../../core/errors.js';
 import { findSchool } from '../../core/findSchool.js';
 import { average, trend as trendOf, type TrendPoint } from '../../core/trends/trend.js';
 import { readGroup } from '../../io/readGroup.js';
-import type { Cell, Chart, Column, Report } from '../../report/model.js';
+import { pick } from '../../report/columns.js';
+import type { Cell, Chart, Report } from '../../report/model.js';
 import type { CommandContext } from '../context.js';
 
 /**
@@ -45,23 +46,14 @@ export function trend(ctx: CommandContext): Report {
       const members = y.families.schools.filter((s) => ids.includes(s.id));
       const avg = average(members);
       const all = average(y.families.schools);
-      rows.push({ id: 'group', name: `group of ${ids.length} (${members.length} eligible)`, year: y.year, measure: avg.value, family_median: null, la_average: null, england_average: all.value, rank: null, label: null, joined: null, left: null });
+      rows.push({ id: 'group', name: `group of ${ids.length} (${members.length} eligible)`, year: y.year, measure: avg.value, family_median: null, la_average: null, england_average: all.value, rank: null, family_size: null, label: null, joined: null, left: null });
     }
   }
   const weighted = years.every((y) => average(y.families.schools).weighted);
-  const columns: Column[] = [
-    { key: 'id', header: 'id', type: 'text' },
-    { key: 'name', header: 'name', type: 'text', wide: ids.length === 1 },
-    { key: 'year', header: 'year', type: 'text' },
-    { key: 'measure', header: 'measure', type: 'number', digits: 1, label: map.measure },
-    { key: 'family_median', header: 'family_median', type: 'number', digits: 1, label: 'family median' },
-    { key: 'la_average', header: 'la_average', type: 'number', digits: 1, label: 'LA' },
-    { key: 'england_average', header: 'england_average', type: 'number', digits: 1, label: 'England' },
-    { key: 'rank', header: 'rank', type: 'text' },
-    { key: 'label', header: 'label', type: 'text' },
-    { key: 'joined', header: 'joined', type: 'text', label: 'joined family' },
-    { key: 'left', header: 'left', type: 'text', label: 'left family' },
-  ];
+  const columns = pick(
+    ['id', ['name', { wide: ids.length === 1 }], 'year', 'measure', ['family_median', { label: 'family median' }], 'la_average', 'england_average', 'rank', ['family_size', { exportOnly: true }], 'label', 'joined', 'left'],
+    ctx.naming(),
+  );
   return {
     title: ids.length === 1 ? `${nameOf(ids[0])} (${ids[0]}): ${map.measure} by year` : `${ids.length} schools: ${map.measure} by year`,
     summary: [
@@ -85,6 +77,7 @@ function row(id: string, name: string, p: TrendPoint): Record<string, Cell> {
     la_average: p.laAverage,
     england_average: p.englandAverage,
     rank: p.rank,
+    family_size: p.familySize,
     label: p.eligible ? p.label : 'not eligible',
     joined: p.joined.length ? p.joined.join(' ') : null,
     left: p.left.length ? p.left.join(' ') : null,

@@ -8,7 +8,7 @@ import { sortedFamily, standingInto, type SortedFamily } from './standing.js';
 import { range } from '../range.js';
 
 export interface CandidateRule {
-  /** z (in the better direction) a candidate must reach; METHOD.md default 1.0. */
+  /** z (in the better direction) a candidate must reach; docs/methodology.md default 1.0. */
   threshold: number;
   lowerIsBetter: boolean;
   /** Whether the measure has confidence bounds (then they must clear the family median). */
@@ -41,7 +41,7 @@ export interface JudgeHelper {
 
 /**
  * Every eligible school compared with the other members of its family, and whether it is
- * a candidate partner (METHOD.md, Candidate partners): z ≥ threshold in the better
+ * a candidate partner (docs/methodology.md, Candidate partners): z ≥ threshold in the better
  * direction and, where the measure has confidence bounds, the bound on the worse side
  * strictly beyond the family median (lower bound above it; upper bound below it when
  * lower is better). A missing bound means not a candidate. O(n·N log N) for neighbours,

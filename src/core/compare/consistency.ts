@@ -1,4 +1,4 @@
-/** "Candidate in at least K of its last N years" (METHOD.md default 2/3). */
+/** "Candidate in at least K of its last N years" (docs/methodology.md default 2/3). */
 export interface ConsistencyRule {
   k: number;
   n: number;

@@ -2,7 +2,7 @@ import { lowerBound, upperBound } from '../bounds.js';
 import { orNull } from '../orNull.js';
 
 /**
- * Where a school stands among the other members of its family (METHOD.md, Comparing a
+ * Where a school stands among the other members of its family (docs/methodology.md, Comparing a
  * school with its family). All statistics are over the others, never the school itself.
  */
 export const LABELS = ['well above', 'above', 'close to', 'below', 'well below'] as const;

@@ -4,7 +4,7 @@ import type { DisjointFamilies } from './disjointFamilies.js';
 export const DEFAULT_BANDS = [0, 5, 9, 13, 21, 35, 50, 100];
 
 /**
- * Fixed % FSM bands (METHOD.md, `bands`): band k holds edges[k] ≤ FSM < edges[k+1]; the
+ * Fixed % FSM bands (docs/methodology.md, `bands`): band k holds edges[k] ≤ FSM < edges[k+1]; the
  * last band also holds its upper edge, so 100% has a band. Bands with no school are
  * dropped and the rest numbered from 1, lowest FSM first. A school outside the edges is
  * an error naming it, since putting it in the nearest band would mislabel it.

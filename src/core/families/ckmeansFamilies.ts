@@ -2,7 +2,7 @@ import { ckmeans } from 'simple-statistics';
 import { compactGroups, orderBy, type DisjointFamilies } from './disjointFamilies.js';
 
 /**
- * Natural breaks (METHOD.md, `ckmeans`): optimal one-dimensional k-means on the context
+ * Natural breaks (docs/methodology.md, `ckmeans`): optimal one-dimensional k-means on the context
  * index, by simple-statistics' ckmeans (Wang & Song 2011, "Ckmeans.1d.dp: optimal k-means
  * clustering in one dimension by dynamic programming"), O(k·n log n). Each school then
  * goes to the first cluster whose largest value is ≥ its own, so equal values never

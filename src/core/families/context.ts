@@ -12,7 +12,7 @@ export interface ContextSpace {
   /** Mean and sample SD of each variable over the year's eligible schools. */
   stats: { name: string; mean: number; sd: number }[];
   dims: number;
-  /** Row-major coordinates √wᵢ·zᵢ, so Euclidean distance is METHOD.md's weighted distance. */
+  /** Row-major coordinates √wᵢ·zᵢ, so Euclidean distance is docs/methodology.md's weighted distance. */
   coords: Float64Array;
   /** The weighted context index Σ wᵢ·zᵢ (the order used by the `size` method). */
   index: Float64Array;
@@ -23,7 +23,7 @@ export function contextValue(s: SchoolYear, name: string): number {
 }
 
 /**
- * Standardised context (METHOD.md, Families): z = (x − mean) / sample SD over the year's
+ * Standardised context (docs/methodology.md, Families): z = (x − mean) / sample SD over the year's
  * eligible schools; a variable with SD 0 (or one school) gives z = 0 for every school.
  * distance(a, b) = √(Σ wᵢ (zᵢ(a) − zᵢ(b))²).
  *

@@ -139,7 +139,7 @@ export function buildNeighbourIndex(space: Pick<ContextSpace, 'dims' | 'coords'>
 }
 
 /**
- * Nearest-neighbour families (METHOD.md, `neighbours`): each school with its size − 1
+ * Nearest-neighbour families (docs/methodology.md, `neighbours`): each school with its size − 1
  * nearest eligible schools in the context space. Distances equal within 1e-9 of the
  * larger form one tie group (groups chain from their nearest member); a group that does
  * not fit goes to the smaller ids (`idRank`), or is kept whole with `tiesAll` (R's

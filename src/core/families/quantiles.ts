@@ -1,7 +1,7 @@
 import { compactGroups, orderBy, type DisjointFamilies } from './disjointFamilies.js';
 
 /**
- * K groups of (nearly) equal count along the context index (METHOD.md, `quantiles`).
+ * K groups of (nearly) equal count along the context index (docs/methodology.md, `quantiles`).
  * A school's group is ⌊K·r/n⌋, where r is the position (from 0) of the first school with
  * the same index value, so equal values always share a family; groups are then as equal
  * as ties allow. Cost: one sort.

@@ -1,7 +1,7 @@
 import { orderBy, type DisjointFamilies } from './disjointFamilies.js';
 
 /**
- * Consecutive families of N along the weighted context index, ties by id (METHOD.md,
+ * Consecutive families of N along the weighted context index, ties by id (docs/methodology.md,
  * `size`): the booklet layout. A remainder smaller than N/2 joins the last family; a
  * larger one is a family of its own.
  *

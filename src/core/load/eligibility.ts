@@ -2,7 +2,7 @@ import type { Eligibility, Exclusion, SchoolYear } from '../types.js';
 import { flagColumn, numberColumn } from './schoolColumns.js';
 
 export interface EligibilityOptions {
-  /** Smallest cohort that takes part (METHOD.md default 11); a missing cohort does not exclude. */
+  /** Smallest cohort that takes part (docs/methodology.md default 11); a missing cohort does not exclude. */
   minCohort: number;
   includeSpecial: boolean;
   /** Context variables besides % FSM that a school must have. */
@@ -10,7 +10,7 @@ export interface EligibilityOptions {
 }
 
 /**
- * Which schools take part in a year's families (METHOD.md, Eligible schools): those with
+ * Which schools take part in a year's families (docs/methodology.md, Eligible schools): those with
  * the measure, % FSM and every context variable, a cohort of at least `minCohort` when
  * the cohort is known, and not special schools unless asked for. Every other school is
  * returned with the first reason that applies, in the order checked here.

@@ -35,7 +35,7 @@ export function parseFileArg(arg: string): FileArg {
 }
 
 /**
- * Pair attainment and FSM files by year (METHOD.md: one pair per year). Years come from
+ * Pair attainment and FSM files by year (docs/methodology.md: one pair per year). Years come from
  * `YEAR=FILE` or else the file name; a single attainment file without a year is "latest".
  * One FSM file without a year serves every year (with a warning from the caller). No FSM
  * file: % FSM comes from each attainment file.

@@ -1,5 +1,5 @@
 /**
- * One cell of an input table read as a number, following METHOD.md (Inputs): blank, a
+ * One cell of an input table read as a number, following docs/methodology.md (Inputs): blank, a
  * single space and the codes below are missing (kept with their code so they can be
  * counted, never turned into 0); a trailing `%` is dropped; thousands separators are not
  * accepted (a DfE file never has them). Anything else that is not a number is `invalid`.

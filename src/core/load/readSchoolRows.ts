@@ -46,7 +46,7 @@ export interface ReadOptions {
 }
 
 /**
- * Read one file's rows into school rows keyed by id, applying METHOD.md's rules: ids are
+ * Read one file's rows into school rows keyed by id, applying docs/methodology.md's rules: ids are
  * text (leading zeros kept); rows without an id and DfE total rows are dropped and counted;
  * missing codes are counted per column and code; a value that is not a number is counted
  * as a skipped row (an error with `strict`), and a column with no number at all is an

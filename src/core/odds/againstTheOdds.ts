@@ -5,7 +5,7 @@ import { regressOnFsm, type FsmLine } from './regressOnFsm.js';
 
 export interface OddsOptions {
   bands: number[];
-  /** Lower % FSM edge of the "high FSM" bands (METHOD.md default 35). */
+  /** Lower % FSM edge of the "high FSM" bands (docs/methodology.md default 35). */
   highFsm: number;
   lowerIsBetter: boolean;
 }
@@ -31,7 +31,7 @@ export interface OddsResult {
 }
 
 /**
- * Against the odds (METHOD.md): national quartiles of the measure crossed with % FSM
+ * Against the odds (docs/methodology.md): national quartiles of the measure crossed with % FSM
  * bands, and a least-squares line of the measure on % FSM.
  * - Quartile cuts by linear interpolation between order statistics (R type 7, as
  *   simple-statistics' quantileSorted); a value on a cut goes to the better quartile.

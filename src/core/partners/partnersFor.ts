@@ -37,7 +37,7 @@ export interface PartnersResult {
 }
 
 /**
- * Partners for one school (METHOD.md, Partners for one school): the candidate partners in
+ * Partners for one school (docs/methodology.md, Partners for one school): the candidate partners in
  * its family that do better than it, closest context first, then by size of lead, then
  * id; filtered by authority and distance. When no member qualifies, the nearest
  * candidates outside the family that do better are offered instead (up to five).

@@ -12,7 +12,9 @@ export interface TrendPoint {
   englandAverage: number | null;
   /** Whether the averages were weighted by cohort. */
   weighted: boolean;
-  rank: string | null;
+  /** Rank in the family (1 = best) and the family's size; null when not eligible. */
+  rank: number | null;
+  familySize: number | null;
   label: string | null;
   joined: string[];
   left: string[];
@@ -37,7 +39,8 @@ export function trend(years: readonly YearAnalysis[], id: string): TrendPoint[] 
     let joined: string[] = [];
     let left: string[] = [];
     let familyMedian: number | null = null;
-    let rank: string | null = null;
+    let rank: number | null = null;
+    let familySize: number | null = null;
     let label: string | null = null;
     if (i !== undefined) {
       const members = new Set(membersOf(a.families.families, i).filter((j) => j !== i).map((j) => eligible[j].id));
@@ -48,7 +51,8 @@ export function trend(years: readonly YearAnalysis[], id: string): TrendPoint[] 
       previous = members;
       const c = a.comparisons.get(i);
       familyMedian = c.median;
-      rank = `${c.rank}/${c.size}`;
+      rank = c.rank;
+      familySize = c.size;
       label = c.label;
     }
     return {
@@ -60,6 +64,7 @@ export function trend(years: readonly YearAnalysis[], id: string): TrendPoint[] 
       englandAverage: all.value,
       weighted: all.weighted,
       rank,
+      familySize,
       label,
       joined,
       left,

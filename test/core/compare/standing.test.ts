@@ -36,7 +36,7 @@ describe('standing', () => {
     expect(standing(sortedFamily([60]), 60, false)).toMatchObject({ median: null, rank: 1, percentile: null });
   });
 
-  it('labels at the METHOD.md cut points', () => {
+  it('labels at the docs/methodology.md cut points', () => {
     expect([1, 0.99, 0.5, 0.49, -0.49, -0.5, -0.99, -1].map(labelFor)).toEqual(['well above', 'above', 'above', 'close to', 'close to', 'below', 'below', 'well below']);
   });
 

@@ -2,18 +2,9 @@
 // seeded mutations of them. Shared with the cheap probe in test/cli/fuzzProbe.test.ts.
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { basename, join } from 'node:path';
+import { rng } from './sample-generator.mjs';
 
-/** mulberry32: a small seeded generator, the same numbers on every machine. */
-export function rng(seed) {
-  let s = seed >>> 0;
-  return () => {
-    s = (s + 0x6d2b79f5) >>> 0;
-    let t = s;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+export { rng };
 
 /** The real files each case starts from: [attainment, fsm or undefined]. */
 export function bases(SHARED) {

@@ -8,7 +8,9 @@ import { quotedRecord } from './quotedRecord.js';
 
 /**
  * Reading one CSV file: bytes → text (UTF-8 with or without BOM; Windows-1252 when the
- * bytes are not valid UTF-8) → header → rows, with csv-parse's synchronous API. Rows keep
+ * bytes are not valid UTF-8; UTF-16 by its mark or its NULs; a NUL byte in a line and a
+ * byte-order mark mid-file cleaned and reported, or an error with `strict`) → header →
+ * rows, with csv-parse's synchronous API. Rows keep
  * only the columns asked for, so a 400-column DfE file or a national file costs memory
  * only for what is used. Rows shorter than the header read as blanks.
  */

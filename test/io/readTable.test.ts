@@ -2,20 +2,12 @@ import { chmodSync, mkdirSync, writeFileSync } from 'node:fs';
 import fc from 'fast-check';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { FosError } from '../../src/core/errors.js';
 import { detectDelimiter, openTable, parseTable, peekHeader } from '../../src/io/readTable.js';
 import { files, rowsOf, tempDir } from '../helpers/schools.js';
+import { thrown } from '../helpers/thrown.js';
 
 const read = (path: string, keep = ['URN', 'SCHNAME', 'ATT8SCR']) => rowsOf(parseTable(openTable(path), keep));
-const error = (fn: () => unknown): FosError => {
-  try {
-    fn();
-  } catch (e) {
-    expect(e).toBeInstanceOf(FosError);
-    return e as FosError;
-  }
-  throw new Error('expected an error');
-};
+const error = thrown;
 
 describe('readTable', () => {
   it('reads UTF-8 with a BOM, CRLF, quoted fields, short rows and no final newline', () => {

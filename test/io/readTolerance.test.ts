@@ -1,23 +1,15 @@
 import { execFileSync } from 'node:child_process';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { FosError } from '../../src/core/errors.js';
 import { MAX_FILE_BYTES, openTable, parseTable } from '../../src/io/readTable.js';
 import { files, fos, rowsOf } from '../helpers/schools.js';
+import { thrown } from '../helpers/thrown.js';
 
 const read = (path: string, keep = ['URN', 'SCHNAME', 'ATT8SCR'], strict = false) => {
   const src = openTable(path, { strict });
   return { ...rowsOf(parseTable(src, keep)), repairs: src.repairs };
 };
-const error = (fn: () => unknown): FosError => {
-  try {
-    fn();
-  } catch (e) {
-    expect(e).toBeInstanceOf(FosError);
-    return e as FosError;
-  }
-  throw new Error('expected an error');
-};
+const error = thrown;
 const HEADER = 'URN,SCHNAME,ATT8SCR';
 const body = ['1,Alpha,40', '2,Beta,41', '3,Gamma,42'];
 

@@ -15,6 +15,13 @@ describe.skipIf(!built)('bin/fos.js: outputs', () => {
     expect(lstatSync('/dev/stdout').isSymbolicLink()).toBe(true);
   });
 
+  it('stdout to a full disk (> /dev/full): an output error, exit 4, one message, no stack trace', () => {
+    const r = spawnSync('sh', ['-c', `"${process.execPath}" "${BIN}" families --format csv > /dev/full`], { encoding: 'utf8' });
+    expect(r.status).toBe(4);
+    expect(r.stderr).toMatch(/^fos: \(stdout\): cannot write the output \(ENOSPC\)$/m);
+    expect(r.stderr).not.toMatch(/\n\s+at /);
+  });
+
   it('SIGTERM at any moment of a run with -o: no temporary file is left, and the output is the old one or a whole new one', async () => {
     const dir = tempDir();
     const out = join(dir, 'out.csv');

@@ -28,9 +28,10 @@ const { eligibility } = await import(join(root, 'dist/core/load/eligibility.js')
 const { buildFamilies } = await import(join(root, 'dist/core/families/buildFamilies.js'));
 const { compareFamilies } = await import(join(root, 'dist/core/compare/compareFamilies.js'));
 const { robustness } = await import(join(root, 'dist/core/compare/robustness.js'));
-const { HelperThread } = await import(join(root, 'dist/io/helperThread.js'));
+const { Scheduler } = await import(join(root, 'dist/parallel/scheduler.js'));
 const { formatCsv } = await import(join(root, 'dist/report/formatCsv.js'));
-const { familyColumns, familyRow } = await import(join(root, 'dist/report/familyColumns.js'));
+const { FAMILY_COLUMNS, familyRow } = await import(join(root, 'dist/report/familyRow.js'));
+const { pick } = await import(join(root, 'dist/report/columns.js'));
 
 const CONTEXT = {
   1: { flags: [], vars: [{ name: 'fsm', weight: 1 }], cols: {} },
@@ -48,24 +49,24 @@ function stages(files, ctx) {
   }
   t.read = ms(t0);
   t0 = performance.now();
-  const { years } = loadInputs([{ year: 'b', attainment: files.ks4, fsm: files.census }], { columns: { context: ctx.cols, subjects: [] }, where: [], strict: false }, helper);
+  const { years } = loadInputs([{ year: 'b', attainment: files.ks4, fsm: files.census }], { columns: { context: ctx.cols, subjects: [] }, where: [], strict: false }, runner?.helpers[0]);
   const el = eligibility('b', years[0].schools, { minCohort: 11, includeSpecial: false, contextVars: ctx.vars.map((v) => v.name).filter((n) => n !== 'fsm') });
   t.load = ms(t0);
   t0 = performance.now();
-  const yf = buildFamilies('b', el.eligible, { method: 'neighbours', size: 20, tiesAll: false, bands: [0, 100], groups: 5, context: ctx.vars }, helper);
+  const yf = buildFamilies('b', el.eligible, { method: 'neighbours', size: 20, tiesAll: false, bands: [0, 100], groups: 5, context: ctx.vars }, runner);
   t.families = ms(t0);
   t0 = performance.now();
   const rule = { threshold: 1, lowerIsBetter: false, hasBounds: false };
-  const cmp = compareFamilies(yf, rule, undefined, helper);
+  const cmp = compareFamilies(yf, rule, undefined, runner);
   // The flags: candidates, and how robust each is to other family definitions.
   const candidates = [];
   for (let i = 0; i < cmp.length; i++) if (cmp.candidate(i)) candidates.push(i);
-  robustness(yf, candidates, rule, helper);
+  robustness(yf, candidates, rule, runner);
   t.compare = ms(t0);
   t0 = performance.now();
   const a = { year: 'b', families: yf, comparisons: cmp };
   const rows = candidates.map((i) => familyRow(a, i));
-  formatCsv({ title: '', summary: [], tables: [{ id: 'x', columns: familyColumns('m'), rows }], notes: [], charts: [], meta: {} });
+  formatCsv({ title: '', summary: [], tables: [{ id: 'x', columns: pick(FAMILY_COLUMNS, { measure: 'm', digits: 1 }), rows }], notes: [], charts: [], meta: {} });
   t.csv = ms(t0);
   return { ...t, schools: el.eligible.length };
 }
@@ -88,8 +89,8 @@ const shared = join(root, '..', 'shared', 'data', 'england-2019');
 if (existsSync(shared)) cases.push({ name: 'real national KS4 2019', files: { ks4: join(shared, 'england_ks4provisional.csv'), census: join(shared, 'england_census.csv') }, vars: 1 });
 for (const n of sizes) for (const vars of [1, 3]) cases.push({ name: `synthetic ${n.toLocaleString('en-GB')}`, n, vars });
 
-// The second thread a large search is shared with, as in the command.
-const helper = STAGES ? new HelperThread() : undefined;
+// The threads a large search is shared with, as in the command.
+const runner = STAGES ? new Scheduler({ threads: 2 }) : undefined;
 if (STAGES) {
   // Child mode: time the stages in a fresh process and print them as JSON.
   const files = { ks4: args[1], census: args[2] };

@@ -1,13 +1,15 @@
-import { HelperThread } from '../io/helperThread.js';
+import { HelperThread } from '../parallel/helperThread.js';
 
 const argv = process.argv.slice(2);
 
 // The helper thread takes some 50 ms to start. When an argument names a file large
 // enough to be read there (FILE, --opt=FILE or YEAR=FILE), it starts now, while the rest
 // of fos loads, so it is ready by the time the files are opened. Only a head start:
-// whether the thread is used is decided as before, when the files are read.
-const helper = new HelperThread();
-if (argv.some((a) => helper.takes(a) || (a.includes('=') && helper.takes(a.slice(a.indexOf('=') + 1))))) helper.warm();
+// whether the thread is used is decided as before, when the files are read. Not with
+// --threads 1, which keeps everything on this thread.
+const oneThread = argv.some((a, k) => a === '--threads=1' || (a === '--threads' && argv[k + 1] === '1'));
+const helper = oneThread ? undefined : new HelperThread();
+if (helper && argv.some((a) => helper.takes(a) || (a.includes('=') && helper.takes(a.slice(a.indexOf('=') + 1))))) helper.warm();
 
 const { run } = await import('./main.js');
 

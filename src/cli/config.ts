@@ -1,5 +1,6 @@
 import { basename, resolve } from 'node:path';
 import type { CandidateRule } from '../core/compare/compareFamilies.js';
+import { checkApplicable } from './applicable.js';
 import type { ConsistencyRule } from '../core/compare/consistency.js';
 import { FosError } from '../core/errors.js';
 import type { FamilyMethod, FamilyOptions } from '../core/families/buildFamilies.js';
@@ -44,6 +45,8 @@ export interface Config {
   schools: string[];
   year?: string;
   group?: string;
+  /** check: the list of schools left out as the main table. */
+  excluded: boolean;
   format: Format;
   output?: string;
   chart?: string;
@@ -51,6 +54,8 @@ export interface Config {
   limit: number;
   color: boolean;
   debug: boolean;
+  /** --threads: how many threads may share the work (1: none but this one). */
+  threads: number | 'auto';
 }
 
 export interface Environment {
@@ -92,6 +97,7 @@ export function toConfig(command: CommandName, raw: Record<string, unknown>, env
   const cwd = env.cwd;
   const at = (p: string) => resolve(cwd, p);
   const v = optionValues(raw);
+  checkApplicable(command, raw, v);
   const list = <T>(key: string) => (v[key] as T[] | undefined) ?? [];
   const text = (key: string) => v[key] as string | undefined;
 
@@ -188,12 +194,14 @@ export function toConfig(command: CommandName, raw: Record<string, unknown>, env
     schools: list<string>('school'),
     year: text('year'),
     group: text('group') !== undefined ? at(text('group')!) : undefined,
+    excluded: v.excluded === true,
     format,
     output,
     chart: text('chart') !== undefined ? at(text('chart')!) : undefined,
     limit: v.limit as number,
     color: v.color !== false && !noColor && env.isTTY && !output && format === 'table',
     debug: v.debug === true,
+    threads: v.threads as Config['threads'],
   };
 }
 

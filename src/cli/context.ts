@@ -3,9 +3,9 @@ import { analyse, type YearAnalysis } from '../core/analyse.js';
 import { FosError } from '../core/errors.js';
 import type { EligibilityOptions } from '../core/load/eligibility.js';
 import type { ColumnMap, YearData } from '../core/types.js';
-import { numberColumn } from '../core/load/schoolColumns.js';
 import { loadInputs } from '../io/loadInputs.js';
-import { HelperThread } from '../io/helperThread.js';
+import type { HelperThread } from '../parallel/helperThread.js';
+import { Scheduler, threadCount } from '../parallel/scheduler.js';
 import { measureDigits, type Naming } from '../report/columns.js';
 import type { InputFile, Meta } from '../report/model.js';
 import { visible } from '../report/safeText.js';
@@ -20,13 +20,19 @@ export interface Io {
   stderrIsTTY: boolean;
   env: Record<string, string | undefined>;
   cwd: string;
-  /** A helper thread the caller has already started (bin.ts does, while fos loads); else one is made when needed. */
+  /** A helper thread the caller has already started (bin.ts does, while fos loads); else
+   * one is made when needed (unless --threads 1). */
   helper?: HelperThread;
 }
 
 export interface Loaded {
   years: YearData[];
   map: ColumnMap;
+}
+
+/** The warning for a measure whose usual confidence bounds the file lacks (also in fos check). */
+export function boundsMissing(m: ColumnMap): string {
+  return `${m.measure} usually comes with confidence bounds ${m.ciMissing!.join('/')}, which the file lacks: candidates are chosen by z alone, without the bound rule; pass --ci-cols LOW,HIGH if the file names them otherwise`;
 }
 
 /** What every command is given: the config, a way to warn, and the data loader. */
@@ -36,7 +42,7 @@ export class CommandContext {
     private readonly io: Io,
     readonly version: string,
   ) {
-    this.helper = io.helper ?? new HelperThread();
+    this.runner = new Scheduler({ threads: threadCount(config.threads), helpers: io.helper ? [io.helper] : undefined });
   }
 
   warn(message: string) {
@@ -67,7 +73,7 @@ export class CommandContext {
       encoding: c.encoding,
       delimiter: c.delimiter,
       onFile: (f) => this.progress(`reading ${basename(f)}…`),
-    }, this.helper);
+    }, this.runner.helpers[0]);
     this.endProgress();
     const skipped = result.years.flatMap((y) => y.files.flatMap((f) => f.skippedRows.map((s) => ({ ...s, file: f.file }))));
     if (skipped.length) {
@@ -81,6 +87,10 @@ export class CommandContext {
       const r = f.repairs[0];
       this.warn(`${basename(f.file)}: ${f.repairs.length} line${f.repairs.length === 1 ? '' : 's'} cleaned before reading (first: line ${r.line}, ${r.problem}); --strict to stop instead`);
     }
+    const m = result.map;
+    if (!m.cohort) this.warn(`no cohort for ${m.measure} (${m.cohortNote ?? 'none'}): --min-cohort cannot apply, so schools of every size are compared; pass --cohort-col COL`);
+    if (m.ciMissing) this.warn(boundsMissing(m));
+    if (c.eligibility.includeSpecial && !m.rectype) throw new FosError('INVALID_OPTION', '--include-special: the attainment file has no RECTYPE column, so no school is known to be special', {}, 'leave out --include-special');
     this.loaded = result;
     return result;
   }
@@ -92,8 +102,9 @@ export class CommandContext {
 
   private analysed?: YearAnalysis[];
 
-  /** A second thread for large files and neighbour searches (started only when one is that large). */
-  readonly helper: HelperThread;
+  /** Who runs the large searches and the judging: this thread, and helper threads (started
+   * only when a file or a search is that large) unless --threads 1. */
+  readonly runner: Scheduler;
 
   analyse(): YearAnalysis[] {
     if (this.analysed) return this.analysed;
@@ -103,7 +114,7 @@ export class CommandContext {
       years,
       { eligibility: c.eligibility, families: c.families, rule: { ...c.rule, hasBounds: map.ci !== undefined } },
       (y) => this.progress(`building families for ${y}…`),
-      this.helper,
+      this.runner,
     );
     this.endProgress();
     this.warnFamilySize(this.analysed);
@@ -143,7 +154,7 @@ export class CommandContext {
   /** How the catalogue labels and rounds measure columns: the measure's name and decimals (over every school loaded), and the school a report is about. */
   naming(school?: string): Naming {
     const { years, map } = this.load();
-    this.digits ??= Math.max(...years.map((y) => measureDigits(map.measure, numberColumn(y.schools, 'measure'))));
+    this.digits ??= Math.max(...years.map((y) => measureDigits(map.measure, y.schools.measure)));
     return { measure: map.measure, digits: this.digits, school };
   }
 

@@ -112,7 +112,7 @@ async function execute(config: Config, io: Io): Promise<number> {
     if (isFosError(e)) nameFiles(e, config);
     throw e;
   } finally {
-    ctx.helper.close();
+    ctx.runner.close();
   }
   const body = await render(report, config.format, { color: config.color, limit: config.limit });
   if (config.chart) {

@@ -104,3 +104,10 @@ export const delimiterChar: Parse<string> = (text, flag) => {
   if (d.length !== 1) throw invalid(flag, text, 'one character, e.g. ";" or tab');
   return d;
 };
+
+/** --threads: `auto`, or a whole number of at least 1. */
+export const threadCount: Parse<number | 'auto'> = (text, flag) => {
+  if (text.trim() === 'auto') return 'auto';
+  if (!/^\d+$/.test(text.trim()) || Number(text) < 1) throw invalid(flag, text, 'auto, or a whole number of at least 1');
+  return Number(text);
+};

@@ -16,6 +16,7 @@ import {
   kOfN,
   nameColumn,
   nameList,
+  threadCount,
   number,
   rowLimit,
   wholeNumber,
@@ -77,7 +78,7 @@ export const OPTIONS: readonly OptionSpec[] = [
   option({ flags: '--la-col <col>', description: 'local authority column', group: 'input', commands: 'all', defaultText: found(D.la) }),
   option({ flags: '--measure <col>', description: 'the measure compared', group: 'input', commands: 'all', defaultText: found(D.measure) }),
   option({ flags: '--fsm-col <col>', description: '% FSM column', group: 'input', commands: 'all', defaultText: found(D.fsm) }),
-  option({ flags: '--cohort-col <col>', description: 'cohort size column', group: 'input', commands: 'all', defaultText: forMeasure(D.cohort) }),
+  option({ flags: '--cohort-col <col>', description: 'cohort size column', group: 'input', commands: 'all', defaultText: `${found(D.cohort)} for a whole-school measure; the group's count (TFSM6CLA1A) for a pupil-group one (…_FSM6CLA1A)` }),
   option({ flags: '--ci-cols <low,high>', description: 'confidence bounds of the measure', group: 'input', commands: 'all', parse: columnPair, defaultText: forMeasure(D.ci) }),
   option({ flags: '--context-col <name=col>', description: 'a context variable for --context, e.g. eal=PNUMEAL (repeatable)', group: 'input', commands: 'all', repeatable: true, parse: nameColumn }),
   option({ flags: '--location-cols <a,b>', description: 'the two columns of a school’s location: latitude and longitude, or easting and northing', group: 'input', commands: 'all', parse: columnPair, defaultText: found(D.location.map((l) => l.cols.join(','))) }),
@@ -109,6 +110,7 @@ export const OPTIONS: readonly OptionSpec[] = [
   option({ flags: '--la <code>', description: 'report schools of this local authority only (repeatable)', group: 'filter', commands: ['families', 'outperformers', 'odds'], repeatable: true }),
   option({ flags: '--school <id>', description: 'report this school only (repeatable)', group: 'filter', commands: ['families', 'outperformers'], repeatable: true }),
   option({ flags: '--year <year>', description: 'the year to report (families: `all` for every year)', group: 'filter', commands: ['families', 'report', 'outperformers', 'odds', 'partners'], defaultText: 'the latest' }),
+  option({ flags: '--excluded', description: 'check: list every school left out, one row each with its reason', group: 'filter', commands: ['check'] }),
   option({ flags: '--group <file>', description: 'trend: a file of school ids, one per line', group: 'filter', commands: ['trend'] }),
   // Output
   option({ flags: '--format <fmt>', description: 'output format', group: 'output', commands: 'all', choices: FORMATS, defaultText: 'table, or from the -o extension' }),
@@ -117,6 +119,7 @@ export const OPTIONS: readonly OptionSpec[] = [
   option({ flags: '--chart <file.svg>', description: 'also write the chart as SVG', group: 'output', commands: ['report', 'trend'] }),
   option({ flags: '--no-color', description: 'no colour (also when NO_COLOR is set or output is not a terminal)', group: 'output', commands: 'all' }),
   option({ flags: '--debug', description: 'show stack traces of internal errors', group: 'output', commands: 'all' }),
+  option({ flags: '--threads <n|auto>', description: 'threads to use, this one included (1: everything on the main thread; auto: the cores, up to 4)', group: 'output', commands: 'all', parse: threadCount, default: 'auto' as number | 'auto' }),
 ];
 
 export interface CommandSpec {

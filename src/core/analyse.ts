@@ -1,8 +1,8 @@
-import { compareFamilies, type CandidateRule, type JudgeHelper } from './compare/compareFamilies.js';
+import { compareFamilies, type CandidateRule } from './compare/compareFamilies.js';
 import type { Comparisons } from './compare/comparisons.js';
 import { buildFamilies, type FamilyOptions, type YearFamilies } from './families/buildFamilies.js';
-import type { NeighbourHelper } from './families/neighbours.js';
 import { eligibility, type EligibilityOptions } from './load/eligibility.js';
+import type { Runner } from './runner.js';
 import type { Eligibility, YearData } from './types.js';
 
 export interface AnalysisOptions {
@@ -22,15 +22,16 @@ export interface YearAnalysis {
   indexOf(id: string): number | undefined;
 }
 
-/** Eligibility, families and comparisons for each loaded year, oldest first. */
-export function analyse(years: readonly YearData[], o: AnalysisOptions, onYear?: (year: string) => void, helper?: NeighbourHelper & JudgeHelper): YearAnalysis[] {
+/** Eligibility, families and comparisons for each loaded year, oldest first. `run`: how
+ * the neighbour searches and the judging are run (default: here, by core's own functions). */
+export function analyse(years: readonly YearData[], o: AnalysisOptions, onYear?: (year: string) => void, run?: Runner): YearAnalysis[] {
   return years.map((data) => {
     onYear?.(data.year);
     const el = eligibility(data.year, data.schools, o.eligibility);
-    const families = buildFamilies(data.year, el.eligible, o.families, helper);
-    const comparisons = compareFamilies(families, o.rule, undefined, helper);
+    const families = buildFamilies(data.year, el.eligible, o.families, run);
+    const comparisons = compareFamilies(families, o.rule, undefined, run);
     let byId: Map<string, number> | undefined;
-    const indexOf = (id: string) => (byId ??= new Map(families.schools.map((s, i) => [s.id, i]))).get(id);
+    const indexOf = (id: string) => (byId ??= new Map(families.schools.id.map((s, i) => [s, i]))).get(id);
     return { year: data.year, data, eligibility: el, families, comparisons, indexOf };
   });
 }

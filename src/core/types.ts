@@ -7,7 +7,37 @@ export interface Location {
   y: number; // latitude or northing
 }
 
-/** One school in one year after loading, cleaning and joining its attainment and FSM rows. */
+/**
+ * One year's schools after loading, cleaning and joining their attainment and FSM rows,
+ * column by column: school k is entry k of every column (NaN for a missing number), in id
+ * order. What every step from joining to comparing reads, by index.
+ */
+export interface SchoolTable {
+  year: string;
+  length: number;
+  id: string[];
+  name: string[];
+  la: string[];
+  measure: Float64Array;
+  fsm: Float64Array;
+  cohort: Float64Array;
+  ciLow: Float64Array;
+  ciHigh: Float64Array;
+  /** Extra context variables by name (e.g. eal, sen); % FSM is `fsm`. */
+  context: Record<string, Float64Array>;
+  /** Subject or component measures by column name. */
+  subjects: Record<string, Float64Array>;
+  /** Each school's x (longitude or easting) and y (latitude or northing), NaN when not
+   * known; undefined when no location columns were read. */
+  location?: { kind: Location['kind']; x: Float64Array; y: Float64Array };
+  /** 1: DfE RECTYPE 2 (special school). */
+  special: Uint8Array;
+  /** 1: the school had a row in the FSM table (always, when FSM comes from the attainment file). */
+  inFsmFile: Uint8Array;
+}
+
+/** One school in one year as a plain row (schoolRow in load/schoolTable.ts): what reports
+ * and the small per-school steps (partners, trends, odds) read. */
 export interface SchoolYear {
   year: string;
   id: string;
@@ -37,7 +67,11 @@ export interface ColumnMap {
   measure: string;
   fsm: string;
   cohort?: string;
+  /** Which cohort applies to the measure, or why there is none, in words (when not named by --cohort-col). */
+  cohortNote?: string;
   ci?: [string, string];
+  /** The measure's usual bounds (P8CILOW/P8CIUPP for P8MEA), when the file lacks them: the bound rule cannot apply. */
+  ciMissing?: [string, string];
   rectype?: string;
   context: Record<string, string>;
   subjects: string[];
@@ -78,7 +112,7 @@ export interface JoinReport {
 /** Everything loaded for one year. */
 export interface YearData {
   year: string;
-  schools: SchoolYear[];
+  schools: SchoolTable;
   files: FileReport[];
   join: JoinReport;
 }
@@ -98,9 +132,10 @@ export interface Exclusion {
   detail: string;
 }
 
-/** Schools that take part in one year's families, and the rest with their reasons. */
+/** Schools that take part in one year's families (their rows of the year's table, in id
+ * order), and the rest with their reasons. */
 export interface Eligibility {
   year: string;
-  eligible: SchoolYear[];
+  eligible: SchoolTable;
   excluded: Exclusion[];
 }

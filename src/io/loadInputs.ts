@@ -5,7 +5,7 @@ import { joinYear } from '../core/load/joinYear.js';
 import type { YearInput } from '../core/load/pairInputs.js';
 import type { WhereFilter } from '../core/load/readSchoolRows.js';
 import type { ColumnMap, FileReport, YearData } from '../core/types.js';
-import type { HelperThread } from './helperThread.js';
+import type { HelperThread } from '../parallel/helperThread.js';
 import { readRows } from './readRows.js';
 import { openTable, peekHeader, type ReadTextOptions } from './readTable.js';
 

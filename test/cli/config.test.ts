@@ -17,8 +17,10 @@ describe('toConfig', () => {
   });
 
   it('parses each value given as text with its option\'s parse function', () => {
-    const c = toConfig('families', { size: '7', bands: '0,10,100', context: 'fsm=2,eal=1', contextCol: ['eal=PNUMEAL'], minCohort: '5', threshold: '1.5' }, env);
-    expect(c.families).toMatchObject({ size: 7, bands: [0, 10, 100], context: [{ name: 'fsm', weight: 2 }, { name: 'eal', weight: 1 }] });
+    const c = toConfig('outperformers', { size: '7', context: 'fsm=2,eal=1', contextCol: ['eal=PNUMEAL'], minCohort: '5', threshold: '1.5' }, env);
+    expect(c.families).toMatchObject({ size: 7, context: [{ name: 'fsm', weight: 2 }, { name: 'eal', weight: 1 }] });
+    // --bands with neighbours does not apply (a usage error), so it is parsed where it does: odds.
+    expect(toConfig('odds', { bands: '0,10,100' }, env).families.bands).toEqual([0, 10, 100]);
     expect(c.eligibility).toEqual({ minCohort: 5, includeSpecial: false, contextVars: ['eal'] });
     expect(c.columns.context).toEqual({ eal: 'PNUMEAL', sen: 'PSENELK' }); // sen from the sample's manifest
     expect(c.rule.threshold).toBe(1.5);

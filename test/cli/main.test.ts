@@ -2,7 +2,7 @@ import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parse } from 'csv-parse/sync';
 import { describe, expect, it } from 'vitest';
-import { HelperThread } from '../../src/io/helperThread.js';
+import { HelperThread } from '../../src/parallel/helperThread.js';
 import { files, fos, ks4 } from '../helpers/schools.js';
 
 // Runs on the bundled synthetic sample (data/fos.json) unless inputs are given.
@@ -40,6 +40,23 @@ describe('fos (in-process)', () => {
     expect(helper.offered).toBeGreaterThan(0);
     expect(shared.code).toBe(0);
     expect(shared.stdout).toBe(alone.stdout);
+  });
+
+  it('--threads 1 gives the same bytes as the default, offering no file to a helper; a bad count is refused', async () => {
+    class Counting extends HelperThread {
+      offered = 0;
+      takes(file: string) {
+        this.offered++;
+        return super.takes(file);
+      }
+    }
+    const helper = new Counting(undefined, undefined, 0);
+    const one = await fos(['outperformers', '--threads', '1', '--format', 'csv'], { helper });
+    expect(one.code).toBe(0);
+    expect(helper.offered).toBe(0);
+    expect(one.stdout).toBe((await fos(['outperformers', '--format', 'csv'])).stdout);
+    const bad = await fos(['outperformers', '--threads', '0']);
+    expect([bad.code, bad.stderr]).toEqual([2, expect.stringContaining('--threads')]);
   });
 
   it('json carries meta to reproduce the result: version, options, inputs with SHA-256', async () => {

@@ -26,7 +26,7 @@ describe.skipIf(!built)('dist/index.js, the library entry', () => {
     const { years, map } = fos.loadInputs([year], { columns: { context: {}, subjects: [] }, where: [], strict: false });
     const config = fos.toConfig('families', {}, { cwd: ROOT, isTTY: false, env: {}, samplePath: resolve(ROOT, 'data/fos.json') });
     const [a] = fos.analyse(years, { eligibility: config.eligibility, families: config.families, rule: { ...config.rule, hasBounds: map.ci !== undefined } });
-    const medians = a.families.schools.map((_: unknown, i: number) => [a.families.schools[i].id, a.comparisons.get(i).median]);
+    const medians = a.families.schools.id.map((id: string, i: number) => [id, a.comparisons.get(i).median]);
     // The same figures as the built bin's csv (a separate process: what a user runs).
     const cli = spawnSync(process.execPath, [resolve(ROOT, 'bin/fos.js'), 'families', '--attainment', year.attainment, '--fsm', year.fsm, '--format', 'json'], { encoding: 'utf8' });
     const rows = JSON.parse(cli.stdout).tables.families as { id: string; family_median: number }[];

@@ -2,10 +2,11 @@ import type { RawTable } from '../../src/core/load/rawTable.js';
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import type { SchoolYear } from '../../src/core/types.js';
+import { tableOfRows } from '../../src/core/load/schoolTable.js';
+import type { SchoolTable, SchoolYear } from '../../src/core/types.js';
 import type { Io } from '../../src/cli/main.js';
 import { run } from '../../src/cli/main.js';
-import type { HelperThread } from '../../src/io/helperThread.js';
+import type { HelperThread } from '../../src/parallel/helperThread.js';
 
 /** A school with sensible defaults, for unit tests. */
 export function school(id: string, fsm: number, measure: number, extra: Partial<SchoolYear> = {}): SchoolYear {
@@ -26,6 +27,11 @@ export function school(id: string, fsm: number, measure: number, extra: Partial<
     inFsmFile: true,
     ...extra,
   };
+}
+
+/** Schools of one year (2019) as a table. */
+export function table(rows: readonly SchoolYear[]): SchoolTable {
+  return tableOfRows('2019', rows);
 }
 
 export function tempDir(): string {

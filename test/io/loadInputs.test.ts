@@ -3,11 +3,11 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { FosError } from '../../src/core/errors.js';
-import { HelperThread } from '../../src/io/helperThread.js';
+import { HelperThread } from '../../src/parallel/helperThread.js';
 import { loadInputs, type LoadOptions } from '../../src/io/loadInputs.js';
 
 // The thread runs the built worker (npm test builds dist/ first).
-const script = new URL('../../dist/io/helperWorker.js', import.meta.url);
+const script = new URL('../../dist/parallel/helperWorker.js', import.meta.url);
 const data = new URL('../../data/', import.meta.url).pathname;
 const options: LoadOptions = { columns: { context: { eal: 'PNUMEAL', sen: 'PSENELK' }, subjects: [] }, where: [], strict: false };
 const years = ['2017', '2018', '2019'].map((year) => ({ year, attainment: join(data, `ks4_${year}.csv`), fsm: join(data, `census_${year}.csv`) }));

@@ -8,6 +8,7 @@ import { schoolCells } from '../../report/schoolCells.js';
 import type { Cell, Report } from '../../report/model.js';
 import type { CommandContext } from '../context.js';
 import { familyCharts, ordinal, verdict } from '../../report/verdict.js';
+import { schoolRows } from '../../core/load/schoolTable.js';
 
 /**
  * `fos report <school>`: the page an analyst prints. The school, how its family was made,
@@ -19,17 +20,18 @@ export function report(ctx: CommandContext): Report {
   const a = ctx.yearAnalysis();
   const { map } = ctx.load();
   const i = findSchool(a, c.schoolArg!);
-  const me = a.families.schools[i];
+  const schools = schoolRows(a.families.schools);
+  const me = schools[i];
   const cmp = a.comparisons.get(i);
   const members = membersOf(a.families.families, i);
   const better = (x: number, y: number) => (c.rule.lowerIsBetter ? x - y : y - x);
-  const sorted = [...members].sort((x, y) => better(a.families.schools[x].measure!, a.families.schools[y].measure!) || a.families.idRank[x] - a.families.idRank[y]);
+  const sorted = [...members].sort((x, y) => better(schools[x].measure!, schools[y].measure!) || a.families.idRank[x] - a.families.idRank[y]);
   const extra = c.families.context.filter((v) => v.name !== 'fsm');
-  const fsmValues = members.map((j) => a.families.schools[j].fsm!);
+  const fsmValues = members.map((j) => schools[j].fsm!);
 
-  const value = (j: number) => a.families.schools[j].measure!;
+  const value = (j: number) => schools[j].measure!;
   const rows = sorted.map((j) => {
-    const s = a.families.schools[j];
+    const s = schools[j];
     const d = distanceBetween(a.families.space, i, j);
     const row: Record<string, Cell> = {
       // Place within this family (ties share the better place).
@@ -51,7 +53,7 @@ export function report(ctx: CommandContext): Report {
       'name',
       'la',
       'fsm',
-      ...extra.map((v) => ({ name: v.name, type: 'number' as const, digits: 1, about: `context variable ${v.name}`, label: `% ${v.name.toUpperCase()}` })),
+      ...extra.map((v) => ({ name: v.name, type: 'number' as const, digits: 1, about: `context variable ${v.name}`, label: map.context[v.name] && map.context[v.name].toLowerCase() !== v.name ? `${v.name} (${map.context[v.name]})` : v.name })),
       'measure',
       'cohort',
       'vs_school',

@@ -18,7 +18,7 @@ export interface Comparison extends Standing {
 }
 
 /** Comparisons column by column (row k in each array; NaN for null, `why` as an index
- * into WHYS): plain typed arrays a helper thread can fill and send back. */
+ * into WHYS): plain typed arrays, filled by whoever judges the rows. */
 export interface ComparisonColumns extends StandingColumns {
   why: Uint8Array;
 }

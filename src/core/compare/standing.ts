@@ -91,8 +91,7 @@ export function labelFor(z: number): Label {
   return 'well below';
 }
 
-/** Standings column by column, row k in each array: NaN stands for null. Plain typed
- * arrays, so a helper thread can fill some rows and send them back without copying. */
+/** Standings column by column, row k in each array: NaN stands for null. */
 export interface StandingColumns {
   size: Int32Array;
   rank: Int32Array;

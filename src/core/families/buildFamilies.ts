@@ -1,12 +1,12 @@
 import { FosError } from '../errors.js';
 import { idRanks } from '../idOrder.js';
-import type { SchoolYear } from '../types.js';
-import { numberColumn, textColumn } from '../load/schoolColumns.js';
+import type { Runner } from '../runner.js';
+import type { SchoolTable } from '../types.js';
 import { bands } from './bands.js';
 import { ckmeansFamilies } from './ckmeansFamilies.js';
 import { contextSpace, type ContextSpace, type ContextWeight } from './context.js';
 import type { DisjointFamilies } from './disjointFamilies.js';
-import { neighbours, ownFamily, type NeighbourHelper, type OwnFamilies } from './neighbours.js';
+import { neighbours, ownFamily, type OwnFamilies } from './neighbours.js';
 import { quantiles } from './quantiles.js';
 import { sizeFamilies } from './sizeFamilies.js';
 
@@ -31,24 +31,21 @@ export type Families = OwnFamilies | DisjointFamilies;
 /** One year's families over that year's eligible schools (in id order). */
 export interface YearFamilies {
   year: string;
-  schools: SchoolYear[];
+  schools: SchoolTable;
   idRank: Int32Array;
-  /** Each school's measure, in school order (hot loops read this, not the objects). */
-  measures: Float64Array;
   space: ContextSpace;
   families: Families;
   options: FamilyOptions;
 }
 
-/** `helper`: another thread to share a large neighbour search with. */
-export function buildFamilies(year: string, eligible: SchoolYear[], o: FamilyOptions, helper?: NeighbourHelper): YearFamilies {
+/** `run`: how a neighbour search is run (default: here). */
+export function buildFamilies(year: string, eligible: SchoolTable, o: FamilyOptions, run?: Runner): YearFamilies {
   if (eligible.length < 2) {
     throw new FosError('TOO_FEW_SCHOOLS', `${year}: ${eligible.length} eligible school${eligible.length === 1 ? '' : 's'}; families need at least 2`, {}, 'run fos check to see why schools were left out');
   }
-  const idRank = idRanks(textColumn(eligible, 'id'));
+  const idRank = idRanks(eligible.id);
   const space = contextSpace(eligible, o.context);
-  const measures = numberColumn(eligible, 'measure');
-  return { year, schools: eligible, idRank, measures, space, families: makeFamilies(eligible, idRank, space, o, helper), options: o };
+  return { year, schools: eligible, idRank, space, families: makeFamilies(eligible, idRank, space, o, run), options: o };
 }
 
 /**
@@ -56,18 +53,18 @@ export function buildFamilies(year: string, eligible: SchoolYear[], o: FamilyOpt
  * the context is unchanged) the context space are the year's own, so only the families
  * are made again.
  */
-export function otherFamilies(yf: YearFamilies, change: Partial<FamilyOptions>, helper?: NeighbourHelper): YearFamilies {
+export function otherFamilies(yf: YearFamilies, change: Partial<FamilyOptions>, run?: Runner): YearFamilies {
   const o = { ...yf.options, ...change };
   const space = change.context ? contextSpace(yf.schools, o.context) : yf.space;
-  return { ...yf, space, families: makeFamilies(yf.schools, yf.idRank, space, o, helper), options: o };
+  return { ...yf, space, families: makeFamilies(yf.schools, yf.idRank, space, o, run), options: o };
 }
 
-function makeFamilies(eligible: SchoolYear[], idRank: Int32Array, space: ContextSpace, o: FamilyOptions, helper?: NeighbourHelper): Families {
+function makeFamilies(eligible: SchoolTable, idRank: Int32Array, space: ContextSpace, o: FamilyOptions, run?: Runner): Families {
   switch (o.method) {
     case 'neighbours':
-      return neighbours(space, idRank, o.size, o.tiesAll, helper);
+      return neighbours(space, idRank, o.size, o.tiesAll, run);
     case 'bands':
-      return bands(numberColumn(eligible, 'fsm'), textColumn(eligible, 'id'), o.bands);
+      return bands(eligible.fsm, eligible.id, o.bands);
     case 'quantiles':
       return quantiles(space.index, idRank, o.groups);
     case 'ckmeans':

@@ -1,5 +1,4 @@
-import type { SchoolYear } from '../types.js';
-import { numberColumn } from '../load/schoolColumns.js';
+import type { SchoolTable, SchoolYear } from '../types.js';
 
 /** A context variable and its weight: `fsm` is % FSM; any other name is a `--context-col`. */
 export interface ContextWeight {
@@ -30,14 +29,14 @@ export function contextValue(s: SchoolYear, name: string): number {
  * contextSpace([{fsm: 10}, {fsm: 20}, {fsm: 30}], [{name: 'fsm', weight: 1}]).coords
  * // => [-1, 0, 1]  (mean 20, sample SD 10)
  */
-export function contextSpace(schools: readonly SchoolYear[], vars: ContextWeight[]): ContextSpace {
+export function contextSpace(schools: SchoolTable, vars: ContextWeight[]): ContextSpace {
   const n = schools.length;
   const dims = vars.length;
   // Each variable's values (straight from the columns of joined schools), standardised.
   const coords = new Float64Array(n * dims);
   const index = new Float64Array(n);
   const stats = vars.map((v, d) => {
-    const x = numberColumn(schools, v.name === 'fsm' ? 'fsm' : { context: v.name });
+    const x = v.name === 'fsm' ? schools.fsm : (schools.context[v.name] ?? new Float64Array(n).fill(NaN));
     let sum = 0;
     for (let i = 0; i < n; i++) sum += x[i];
     const mean = n ? sum / n : 0;

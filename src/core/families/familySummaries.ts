@@ -28,8 +28,8 @@ export interface FamilySummary {
 export function familySummaries(f: YearFamilies): FamilySummary[] {
   if (f.families.kind !== 'disjoint') return [];
   return groupsOf(f.families).map((members, g) => {
-    const fsm = members.map((i) => f.schools[i].fsm!).sort((x, y) => x - y);
-    const m = members.map((i) => f.schools[i].measure!).sort((x, y) => x - y);
+    const fsm = members.map((i) => f.schools.fsm[i]).sort((x, y) => x - y);
+    const m = members.map((i) => f.schools.measure[i]).sort((x, y) => x - y);
     return {
       family: g + 1,
       size: members.length,

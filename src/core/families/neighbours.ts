@@ -1,70 +1,32 @@
 import type { ContextSpace } from './context.js';
-import { LOCAL_ARRAYS, SHARED_ARRAYS, type ArrayMaker } from './arrayMaker.js';
+import { LOCAL_ARRAYS, type ArrayMaker } from './arrayMaker.js';
+import type { Runner } from '../runner.js';
 import { buildKdTree, KdTree, type KdTreeArrays } from './kdTree.js';
 import { pointOrder } from './pointOrder.js';
 import { Growable } from '../growable.js';
 import { range } from '../range.js';
 
 /** Each school's own family (itself first, then nearest first), as compressed rows in
- * one part per thread that shared the search. Rows come in the order they were found,
- * which can differ from run to run: read a school's family with ownFamily, or every row
- * of every part, in any order. */
+ * school order: school i's family is members[offsets[i] .. offsets[i + 1]). */
 export interface OwnFamilies {
   kind: 'own';
-  parts: SomeFamilies[];
-  /** The row of each school, counting the parts' rows end to end. */
-  rowOf: Int32Array;
+  offsets: Int32Array;
+  members: Int32Array;
   /** The search structure, kept so other family sizes can be asked of it. */
   index: NeighbourIndex;
 }
 
 /** School i's family: its members, itself first, then nearest first. */
 export function ownFamily(f: OwnFamilies, i: number): Int32Array {
-  let k = f.rowOf[i];
-  let p = 0;
-  while (k >= f.parts[p].schools.length) k -= f.parts[p++].schools.length;
-  const { offsets, members } = f.parts[p];
-  return members.subarray(offsets[k], offsets[k + 1]);
+  return f.members.subarray(f.offsets[i], f.offsets[i + 1]);
 }
 
 /** The families of some schools, as compressed rows: schools[k]'s family (itself first,
  * then nearest first) is members[offsets[k] .. offsets[k+1]). */
-export interface SomeFamilies {
+export interface FamilyRows {
   schools: Int32Array;
   offsets: Int32Array;
   members: Int32Array;
-}
-
-/** A family search: the schools asked for (all when undefined), taken in search order.
- * One search, at the largest of `sizes`, gives each school's family of every size (the
- * smaller families are the nearest part of the larger search, with the same tie rule).
- * With `taken`, the search is shared: it is cut into runs, and each thread takes the next
- * run not yet taken (taken[0] counts them, in shared memory) until none is left, so a
- * thread that starts late or runs slow simply takes fewer. */
-export interface NeighbourJob {
-  sizes: number[];
-  tiesAll: boolean;
-  schools?: Int32Array;
-  taken?: Int32Array;
-}
-
-/** Runs of a shared search: short enough for the threads to end together, long enough to
- * keep each search seeded by the one before (about 1,500 schools a run at 100,000). */
-const RUNS = 64;
-
-/**
- * Another thread to share a search with (io/helperThread.ts is one). `ready` is called
- * before the index is built, so a thread can start meanwhile; `start` hands it the index
- * (in shared memory: the same index, not a copy) and a job, and returns at once; the
- * function it returns waits for the answer, or gives undefined when the helper failed,
- * and the caller then does that share itself. Each school's family is found on its own,
- * so how the work is shared never changes a result.
- */
-export interface NeighbourHelper {
-  /** The least work (schools searched × dimensions) worth sharing: a thread costs time to start. */
-  readonly minWork: number;
-  ready(): void;
-  start(index: NeighbourIndex, job: NeighbourJob): () => SomeFamilies[] | undefined;
 }
 
 /** Two distances are equal when they differ by no more than this share of the larger. */
@@ -77,8 +39,8 @@ export function sameDistance(a: number, b: number): boolean {
 /** Far enough past the last needed distance to hold its whole tie group. */
 const SLACK = 1e-8;
 
-/** What a NeighbourIndex is made of: plain arrays, which another thread can be given
- * (in shared memory, with nothing copied) to search the same index. */
+/** What a NeighbourIndex is made of: plain arrays (so an index can be made again over
+ * them as they are, with nothing copied). */
 export interface NeighbourIndexArrays {
   dims: number;
   idRank: Int32Array;
@@ -162,16 +124,11 @@ export class NeighbourIndex {
   private readonly candP: number[] = [];
   private readonly candD: number[] = [];
 
-  /** An index over its arrays as they are (made by buildNeighbourIndex, here or on another thread). */
+  /** An index over its arrays as they are (made by buildNeighbourIndex). */
   constructor(readonly arrays: NeighbourIndexArrays) {
     ({ dims: this.dims, idRank: this.idRank, pointStart: this.pointStart, pointOf: this.pointOf, schoolsAt: this.schoolsAt, weight: this.weight, pc: this.pc } = arrays);
     this.n = this.idRank.length;
     if (arrays.tree) this.tree = new KdTree(arrays.tree);
-  }
-
-  /** Whether the arrays are in shared memory, so another thread can search this index. */
-  get shared(): boolean {
-    return this.pc.buffer instanceof SharedArrayBuffer;
   }
 
   /** Distinct points in an order that keeps consecutive queries close in space. */
@@ -286,103 +243,55 @@ export class NeighbourIndex {
 }
 
 /**
- * Every school's own family. One search per distinct point (its schools share it), the
- * points taken in tree order. With a helper and enough work, the search is shared with it
- * (see NeighbourJob), and each thread's rows are kept as found: laying them out in school
- * order, or even end to end, would copy every member (a third of a second at 500,000
- * schools) for nothing, since each school's row is found through rowOf.
+ * Every school's own family, in school order. One search per distinct point (its schools
+ * share it), the points taken in tree order. `run` (default: core's own functions, on this
+ * thread) says how the index's arrays are made and what does the search.
  */
-export function neighbours(space: ContextSpace, idRank: Int32Array, size: number, tiesAll: boolean, helper?: NeighbourHelper): OwnFamilies {
-  const n = idRank.length;
-  let index: NeighbourIndex | undefined;
-  const [parts] = findFamilies(space.dims, { sizes: [size], tiesAll }, n, (make) => (index = buildNeighbourIndex(space, idRank, make)), helper);
-  const rowOf = new Int32Array(n);
-  let k = 0;
-  for (const part of parts) for (const i of part.schools) rowOf[i] = k++;
-  return { kind: 'own', parts, rowOf, index: index! };
+export function neighbours(space: ContextSpace, idRank: Int32Array, size: number, tiesAll: boolean, run?: Runner): OwnFamilies {
+  const index = buildNeighbourIndex(space, idRank, run?.arrays);
+  const [rows] = (run?.searchFamilies ?? searchFamilies)(index, index.inSearchOrder(), [size], tiesAll);
+  return { kind: 'own', ...inSchoolOrder(rows, idRank.length), index };
 }
 
 /**
- * The families of a search (`work`: how many schools it searches, weighted by their
- * cost), for each of its sizes, in shares: one, or two when a helper is there and the
- * work is worth it. Then the index (`index(make)`, built or reused) is made in shared
- * memory, the helper is given it, and each thread takes runs of the search (NeighbourJob)
- * until none is left. What a failed helper took is done here. An index not in shared
- * memory is searched here alone. `meanwhile` is other work for this thread, done once the
- * helper has started on the search (before the search, without a helper). One variable
- * is a sorted sweep, too cheap to gain from a second thread (500k schools: 0.48 s either
- * way), so it is never shared.
+ * The families of `schools` (best given in search order: NeighbourIndex.inSearchOrder),
+ * one set of rows per size, row k for schools[k]. One search, at the largest of `sizes`,
+ * gives each school's family of every size (the smaller families are the nearest part of
+ * the larger search, with the same tie rule). Each school's family is found on its own,
+ * so any split of `schools` into parts searched apart gives the same rows.
  */
-export function findFamilies(
-  dims: number,
-  search: Pick<NeighbourJob, 'sizes' | 'tiesAll' | 'schools'>,
-  work: number,
-  index: (make: ArrayMaker) => NeighbourIndex,
-  helper?: NeighbourHelper,
-  meanwhile?: () => void,
-): SomeFamilies[][] {
-  const worth = helper !== undefined && dims > 1 && work * dims >= helper.minWork;
-  if (worth) helper.ready();
-  const own = index(worth ? SHARED_ARRAYS : LOCAL_ARRAYS);
-  const shared = worth && own.shared;
-  const job = { ...search, taken: shared ? new Int32Array(new SharedArrayBuffer(4)) : undefined };
-  const wait = shared ? helper!.start(own, job) : undefined;
-  meanwhile?.();
-  const shares = [familiesOf(own, job)];
-  if (wait) shares.push(wait() ?? familiesOf(own, { ...search, schools: notIn(search.schools ?? range(own.pointOf.length), shares[0][0].schools, own.pointOf.length) }));
-  return search.sizes.map((_, s) => shares.map((found) => found[s]));
-}
-
-/** The schools of `all` not in `done` (schools of 0 .. n − 1). */
-function notIn(all: Int32Array, done: Int32Array, n: number): Int32Array {
-  const seen = new Uint8Array(n);
-  for (const i of done) seen[i] = 1;
-  return all.filter((i) => !seen[i]);
-}
-
-/** The families this thread finds in a search (see NeighbourJob), one per size, with `index`. */
-export function familiesOf(index: NeighbourIndex, job: NeighbourJob): SomeFamilies[] {
-  const ordered = index.inSearchOrder(job.schools);
-  const largest = Math.max(...job.sizes);
-  // A shared search takes about half the schools here: room for that, grown if need be.
-  const expected = job.taken ? ordered.length >> 1 : ordered.length;
-  // A shared search's families go to shared memory: the other thread can then judge them
-  // with nothing copied.
-  const make = job.taken ? SHARED_ARRAYS : LOCAL_ARRAYS;
-  // Each size's families laid out as they are found: members grow as needed, offsets are set per school.
-  const offsets = job.sizes.map(() => make.int32(ordered.length + 1));
-  const members = job.sizes.map((size) => new Growable((n) => make.int32(n), expected * size));
-  const schools = make.int32(ordered.length);
-  let k = 0;
+export function searchFamilies(index: NeighbourIndex, schools: Int32Array, sizes: readonly number[], tiesAll: boolean): FamilyRows[] {
+  const largest = Math.max(...sizes);
+  const n = index.pointOf.length;
+  const offsets = sizes.map(() => new Int32Array(schools.length + 1));
+  // Room for every member (exact unless ties are kept).
+  const members = sizes.map((size) => new Growable((m) => new Int32Array(m), schools.length * Math.min(size, n)));
   let last = -1;
-  for (const run of searchRuns(ordered, job.taken)) {
-    for (const i of run) {
-      const p = index.pointOf[i];
-      if (p !== last) index.candidates(p, largest);
-      last = p;
-      schools[k] = i;
-      for (let s = 0; s < members.length; s++) {
-        index.familyFromCandidates(i, job.sizes[s], job.tiesAll, members[s]);
-        offsets[s][k + 1] = members[s].length;
-      }
-      k++;
+  for (let k = 0; k < schools.length; k++) {
+    const i = schools[k];
+    const p = index.pointOf[i];
+    if (p !== last) index.candidates(p, largest);
+    last = p;
+    for (let s = 0; s < members.length; s++) {
+      index.familyFromCandidates(i, sizes[s], tiesAll, members[s]);
+      offsets[s][k + 1] = members[s].length;
     }
   }
   // Views, not copies: a copy of every member would cost more than the room left unused.
-  return members.map((m, s) => ({ schools: schools.subarray(0, k), offsets: offsets[s].subarray(0, k + 1), members: m.values() }));
+  return members.map((m, s) => ({ schools, offsets: offsets[s], members: m.values() }));
 }
 
-/** The runs of `ordered` this thread takes: all of it at once without `taken`, else the
- * next run not yet taken by any thread, until none is left (see NeighbourJob). */
-export function* searchRuns(ordered: Int32Array, taken?: Int32Array): Generator<Int32Array> {
-  if (!taken) {
-    yield ordered;
-    return;
+/** Rows covering each of the schools 0 .. n − 1 once (in any order), laid out in school order. */
+export function inSchoolOrder(rows: FamilyRows, n: number): { offsets: Int32Array; members: Int32Array } {
+  const offsets = new Int32Array(n + 1);
+  for (let k = 0; k < rows.schools.length; k++) offsets[rows.schools[k] + 1] = rows.offsets[k + 1] - rows.offsets[k];
+  for (let i = 0; i < n; i++) offsets[i + 1] += offsets[i];
+  const members = new Int32Array(offsets[n]);
+  for (let k = 0; k < rows.schools.length; k++) {
+    let at = offsets[rows.schools[k]];
+    for (let j = rows.offsets[k]; j < rows.offsets[k + 1]; j++) members[at++] = rows.members[j];
   }
-  const runs = Math.min(RUNS, ordered.length);
-  for (let r = Atomics.add(taken, 0, 1); r < runs; r = Atomics.add(taken, 0, 1)) {
-    yield ordered.subarray(Math.floor((ordered.length * r) / runs), Math.floor((ordered.length * (r + 1)) / runs));
-  }
+  return { offsets, members };
 }
 
 /** One variable: walk outwards from the school's point over the sorted distinct values. */

@@ -1,5 +1,5 @@
-import type { Eligibility, Exclusion, SchoolYear } from '../types.js';
-import { flagColumn, numberColumn } from './schoolColumns.js';
+import type { Eligibility, Exclusion, SchoolTable } from '../types.js';
+import { schoolRow, selectRows } from './schoolTable.js';
 
 export interface EligibilityOptions {
   /** Smallest cohort that takes part (docs/methodology.md default 11); a missing cohort does not exclude. */
@@ -15,45 +15,27 @@ export interface EligibilityOptions {
  * the cohort is known, and not special schools unless asked for. Every other school is
  * returned with the first reason that applies, in the order checked here.
  */
-export function eligibility(year: string, schools: readonly SchoolYear[], o: EligibilityOptions): Eligibility {
-  const eligible: SchoolYear[] = [];
+export function eligibility(year: string, schools: SchoolTable, o: EligibilityOptions): Eligibility {
+  const keep: number[] = [];
   const excluded: Exclusion[] = [];
-  // Each field read for every school at once (straight from the columns of joined schools).
-  const fields: Fields = {
-    special: flagColumn(schools, 'special'),
-    inFsmFile: flagColumn(schools, 'inFsmFile'),
-    measure: numberColumn(schools, 'measure'),
-    fsm: numberColumn(schools, 'fsm'),
-    cohort: numberColumn(schools, 'cohort'),
-    context: o.contextVars.map((v) => numberColumn(schools, { context: v })),
-  };
+  const context = o.contextVars.map((v) => schools.context[v] ?? new Float64Array(schools.length).fill(NaN));
   for (let i = 0; i < schools.length; i++) {
-    const why = exclusion(fields, i, o);
-    if (why) excluded.push({ school: schools[i], reason: why[0], detail: why[1] });
-    else eligible.push(schools[i]);
+    const why = exclusion(schools, context, i, o);
+    if (why) excluded.push({ school: schoolRow(schools, i), reason: why[0], detail: why[1] });
+    else keep.push(i);
   }
-  return { year, eligible, excluded };
+  return { year, eligible: selectRows(schools, keep), excluded };
 }
 
-/** The fields eligibility reads, one entry per school (NaN: missing). */
-interface Fields {
-  special: Uint8Array;
-  inFsmFile: Uint8Array;
-  measure: Float64Array;
-  fsm: Float64Array;
-  cohort: Float64Array;
-  /** One column per context variable, in the order of `contextVars`. */
-  context: Float64Array[];
-}
-
-/** The first reason school i does not take part, with its detail; undefined when it does. */
-function exclusion(f: Fields, i: number, o: EligibilityOptions): [Exclusion['reason'], string] | undefined {
+/** The first reason school i does not take part, with its detail; undefined when it does
+ * (`context`: one column per context variable, in the order of `contextVars`). */
+function exclusion(f: SchoolTable, context: Float64Array[], i: number, o: EligibilityOptions): [Exclusion['reason'], string] | undefined {
   if (f.special[i] && !o.includeSpecial) return ['special school', 'RECTYPE 2; pass --include-special to keep'];
   if (!f.inFsmFile[i]) return ['no FSM row', 'id not found in the FSM file'];
   if (Number.isNaN(f.measure[i])) return ['measure missing', 'no value for the measure'];
   if (Number.isNaN(f.fsm[i])) return ['FSM missing', 'no value for % FSM'];
-  for (const values of f.context) {
-    if (Number.isNaN(values[i])) return ['context missing', `no value for ${o.contextVars.filter((_, v) => Number.isNaN(f.context[v][i])).join(', ')}`];
+  for (const values of context) {
+    if (Number.isNaN(values[i])) return ['context missing', `no value for ${o.contextVars.filter((_, v) => Number.isNaN(context[v][i])).join(', ')}`];
   }
   const cohort = f.cohort[i];
   if (cohort < o.minCohort) return ['cohort below minimum', `cohort ${cohort} < ${o.minCohort}`];

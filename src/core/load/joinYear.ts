@@ -1,5 +1,5 @@
-import type { ColumnMap, JoinReport, SchoolYear } from '../types.js';
-import { SchoolColumns } from './schoolColumns.js';
+import type { ColumnMap, JoinReport, SchoolTable } from '../types.js';
+import { emptyTable } from './schoolTable.js';
 import type { SchoolRows } from './readSchoolRows.js';
 import { matchIds } from '../idOrder.js';
 
@@ -15,7 +15,7 @@ export function joinYear(
   attainment: SchoolRows,
   fsmRows: SchoolRows | undefined,
   map: ColumnMap,
-): { schools: SchoolYear[]; join: JoinReport } {
+): { schools: SchoolTable; join: JoinReport } {
   const f = fsmRows ?? attainment;
   // Each field from the attainment file when it has it, else from the FSM file.
   const numberFrom = (field: string): ((r: number, fr: number) => number) => {
@@ -44,7 +44,9 @@ export function joinYear(
   const order = attainment.order;
   const fsmRow = fsmRows ? matchIds(attainment.ids, order, fsmRows.ids, fsmRows.order) : undefined;
   const n = order.length;
-  const c = new SchoolColumns(year, n, contextKeys, map.subjects, map.location?.kind);
+  const c = emptyTable(year, n, contextKeys, map.subjects, map.location?.kind);
+  // latitude, longitude → x = longitude, y = latitude; easting, northing → x, y.
+  const [x, y] = map.location?.kind === 'latlon' ? [locB, locA] : [locA, locB];
   const contextCols = contextKeys.map((key) => c.context[key]);
   const subjectCols = map.subjects.map((key) => c.subjects[key]);
   let matched = 0;
@@ -63,18 +65,16 @@ export function joinYear(
     if (ciHigh) c.ciHigh[k] = ciHigh[r];
     for (let v = 0; v < contextCols.length; v++) contextCols[v][k] = context[v](r, fr);
     for (let v = 0; v < subjectCols.length; v++) if (subjects[v]) subjectCols[v][k] = subjects[v][r];
-    if (map.location) {
-      c.locationA[k] = locA(r, fr);
-      c.locationB[k] = locB(r, fr);
+    if (c.location) {
+      c.location.x[k] = x(r, fr);
+      c.location.y[k] = y(r, fr);
     }
     c.special[k] = rectype !== undefined && rectype[r] === '2' ? 1 : 0;
     c.inFsmFile[k] = fr >= 0 ? 1 : 0;
   }
-  const schools: SchoolYear[] = new Array(n);
-  for (let k = 0; k < n; k++) schools[k] = c.school(k);
   const fsmOnly = fsmRows ? fsmRows.ids.length - matched : 0;
   return {
-    schools,
+    schools: c,
     join: { matched, attainmentOnly: attainment.ids.length - matched, fsmOnly, sameFile: fsmRows === undefined },
   };
 }

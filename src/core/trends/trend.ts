@@ -1,5 +1,6 @@
 import type { YearAnalysis } from '../analyse.js';
 import { membersOf } from '../families/buildFamilies.js';
+import { rowOfId, schoolRow, schoolRows } from '../load/schoolTable.js';
 import type { SchoolYear } from '../types.js';
 
 export interface TrendPoint {
@@ -31,10 +32,11 @@ export function trend(years: readonly YearAnalysis[], id: string): TrendPoint[] 
   let previous: Set<string> | undefined;
   return years.map((a) => {
     const i = a.indexOf(id);
-    const raw = a.data.schools.find((s) => s.id === id);
+    const row = rowOfId(a.data.schools, id);
+    const raw = row >= 0 ? schoolRow(a.data.schools, row) : undefined;
     const la = raw?.la;
-    const eligible = a.families.schools;
-    const laAvg = la !== undefined ? average(eligible.filter((s) => s.la === la)) : { value: null, weighted: false };
+    const eligible = schoolRows(a.families.schools);
+    const laAvg = la ? average(eligible.filter((s) => s.la === la)) : { value: null, weighted: false };
     const all = average(eligible);
     let joined: string[] = [];
     let left: string[] = [];

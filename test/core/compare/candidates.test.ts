@@ -1,12 +1,11 @@
 import { describe, expect, it } from 'vitest';
 import { analyse } from '../../../src/core/analyse.js';
 import fc from 'fast-check';
-import { compareFamilies, judgeRows, type JudgeHelper } from '../../../src/core/compare/compareFamilies.js';
-import { comparisonColumns } from '../../../src/core/compare/comparisons.js';
+import { compareFamilies } from '../../../src/core/compare/compareFamilies.js';
 import { consistency } from '../../../src/core/compare/consistency.js';
 import { buildFamilies } from '../../../src/core/families/buildFamilies.js';
-import { inProcessHelper } from '../../helpers/ownFamilies.js';
-import { school } from '../../helpers/schools.js';
+import { tableOfRows } from '../../../src/core/load/schoolTable.js';
+import { school, table } from '../../helpers/schools.js';
 
 const opts = { method: 'neighbours' as const, size: 5, tiesAll: false, bands: [0, 100], groups: 1, context: [{ name: 'fsm', weight: 1 }] };
 
@@ -16,25 +15,25 @@ describe('candidate partners', () => {
   const five = [40, 50, 50, 60, 70].map((m, k) => school(String(k + 1), 10 + k, m));
 
   it('flags z ≥ threshold', () => {
-    const c = compareFamilies(buildFamilies('2019', five, opts), { threshold: 1, lowerIsBetter: false, hasBounds: false });
+    const c = compareFamilies(buildFamilies('2019', table(five), opts), { threshold: 1, lowerIsBetter: false, hasBounds: false });
     expect(c.get(4).z).toBeCloseTo(20 / Math.sqrt(200 / 3), 12);
     expect([0, 1, 2, 3, 4].map((i) => c.candidate(i))).toEqual([false, false, false, false, true]);
-    const strict = compareFamilies(buildFamilies('2019', five, opts), { threshold: 2.5, lowerIsBetter: false, hasBounds: false });
+    const strict = compareFamilies(buildFamilies('2019', table(five), opts), { threshold: 2.5, lowerIsBetter: false, hasBounds: false });
     expect(strict.candidate(4)).toBe(false);
   });
 
   it('needs the lower bound strictly above the family median when there are bounds', () => {
     const withBounds = (lo: number | null) => five.map((s, k) => (k === 4 ? { ...s, ciLow: lo, ciHigh: 80 } : s));
     const rule = { threshold: 1, lowerIsBetter: false, hasBounds: true };
-    expect(compareFamilies(buildFamilies('2019', withBounds(50.1), opts), rule).candidate(4)).toBe(true);
-    expect(compareFamilies(buildFamilies('2019', withBounds(50), opts), rule).candidate(4)).toBe(false); // equal is not above
-    const missing = compareFamilies(buildFamilies('2019', withBounds(null), opts), rule).get(4);
+    expect(compareFamilies(buildFamilies('2019', table(withBounds(50.1)), opts), rule).candidate(4)).toBe(true);
+    expect(compareFamilies(buildFamilies('2019', table(withBounds(50)), opts), rule).candidate(4)).toBe(false); // equal is not above
+    const missing = compareFamilies(buildFamilies('2019', table(withBounds(null)), opts), rule).get(4);
     expect(missing.candidate).toBe(false);
     expect(missing.why).toBe('bound missing');
   });
 
   it('turns the rule round when lower is better', () => {
-    const c = compareFamilies(buildFamilies('2019', five, opts), { threshold: 1, lowerIsBetter: true, hasBounds: false });
+    const c = compareFamilies(buildFamilies('2019', table(five), opts), { threshold: 1, lowerIsBetter: true, hasBounds: false });
     expect([0, 1, 2, 3, 4].map((i) => c.candidate(i))).toEqual([true, false, false, false, false]);
   });
 
@@ -42,8 +41,8 @@ describe('candidate partners', () => {
     const y2018 = five.map((s) => ({ ...s, year: '2018' }));
     const years = analyse(
       [
-        { year: '2018', schools: y2018, files: [], join: { matched: 5, attainmentOnly: 0, fsmOnly: 0, sameFile: true } },
-        { year: '2019', schools: [...five, school('6', 12, 45, { cohort: 5 })], files: [], join: { matched: 6, attainmentOnly: 0, fsmOnly: 0, sameFile: true } },
+        { year: '2018', schools: tableOfRows('2018', y2018), files: [], join: { matched: 5, attainmentOnly: 0, fsmOnly: 0, sameFile: true } },
+        { year: '2019', schools: table([...five, school('6', 12, 45, { cohort: 5 })]), files: [], join: { matched: 6, attainmentOnly: 0, fsmOnly: 0, sameFile: true } },
       ],
       { eligibility: { minCohort: 11, includeSpecial: false, contextVars: [] }, families: opts, rule: { threshold: 1, lowerIsBetter: false, hasBounds: false } },
     );
@@ -52,37 +51,20 @@ describe('candidate partners', () => {
   });
 });
 
-describe('judging shared with a helper', () => {
-  // A helper in this thread: it judges the rows it is sent (compact copies, offsets from 0),
-  // or declines, as a thread not yet started does.
-  const inProcess: JudgeHelper = {
-    minJudged: 0,
-    judge: (job) => () => {
-      const out = comparisonColumns(job.rows.schools.length);
-      judgeRows(job, job.rows, job.rule, out, 0, job.rows.schools.length);
-      return out;
-    },
-  };
-  const declines: JudgeHelper = { minJudged: 0, judge: () => () => undefined };
-
-  it('gives the same comparisons as judging alone, for all schools or some (property)', () => {
+describe('compareFamilies', () => {
+  it('gives the same comparisons for some schools as for all (property)', () => {
     const row = fc.record({ fsm: fc.integer({ min: 0, max: 30 }), measure: fc.integer({ min: 20, max: 80 }), lo: fc.option(fc.integer({ min: -5, max: 5 })) });
     fc.assert(
-      fc.property(fc.array(row, { minLength: 2, maxLength: 50 }), fc.boolean(), fc.boolean(), fc.integer({ min: 2, max: 8 }), fc.integer({ min: 0, max: 70 }), (rows, lowerIsBetter, hasBounds, size, runs) => {
+      fc.property(fc.array(row, { minLength: 2, maxLength: 50 }), fc.boolean(), fc.boolean(), fc.integer({ min: 2, max: 8 }), (rows, lowerIsBetter, hasBounds, size) => {
         const schools = rows.map((r, k) => school(String(10 + k), r.fsm, r.measure, { ciLow: r.lo === null ? null : r.measure + r.lo, ciHigh: r.lo === null ? null : r.measure - r.lo, context: { v: r.measure % 7 } }));
-        // Two variables, the search shared with a helper: families in two parts, in shared memory.
-        const yf = buildFamilies('2019', schools, { ...opts, size, context: [...opts.context, { name: 'v', weight: 1 }] }, inProcessHelper(runs, false));
+        const yf = buildFamilies('2019', table(schools), { ...opts, size, context: [...opts.context, { name: 'v', weight: 1 }] });
         const rule = { threshold: 0.5, lowerIsBetter, hasBounds };
         const alone = compareFamilies(yf, rule);
         const all = schools.map((_, i) => alone.get(i));
-        for (const helper of [inProcess, declines]) {
-          const shared = compareFamilies(yf, rule, undefined, helper);
-          expect(schools.map((_, i) => shared.get(i))).toEqual(all);
-          const some = schools.map((_, i) => i).filter((i) => i % 3 !== 1);
-          const part = compareFamilies(yf, rule, some, helper);
-          expect(some.map((i) => part.get(i))).toEqual(some.map((i) => all[i]));
-          expect(part.candidate(1)).toBe(false); // not compared
-        }
+        const some = schools.map((_, i) => i).filter((i) => i % 3 !== 1);
+        const part = compareFamilies(yf, rule, some);
+        expect(some.map((i) => part.get(i))).toEqual(some.map((i) => all[i]));
+        expect(part.candidate(1)).toBe(false); // not compared
       }),
       { numRuns: 150 },
     );

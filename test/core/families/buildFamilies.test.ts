@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { buildFamilies, otherFamilies, type FamilyOptions } from '../../../src/core/families/buildFamilies.js';
-import { school } from '../../helpers/schools.js';
+import { school, table } from '../../helpers/schools.js';
 
 const base: FamilyOptions = { method: 'neighbours', size: 5, tiesAll: false, bands: [0, 10, 20, 100], groups: 3, context: [{ name: 'fsm', weight: 1 }, { name: 'eal', weight: 1 }] };
 
@@ -19,7 +19,7 @@ describe('otherFamilies', () => {
         fc.array(fc.tuple(fc.integer({ min: 0, max: 99 }), fc.integer({ min: 0, max: 40 }), fc.integer({ min: 20, max: 80 })), { minLength: 2, maxLength: 40 }),
         fc.constantFrom(...changes),
         (rows, change) => {
-          const schools = rows.map(([fsm, eal, m], k) => school(String(100 + k), fsm, m, { context: { eal } }));
+          const schools = table(rows.map(([fsm, eal, m], k) => school(String(100 + k), fsm, m, { context: { eal } })));
           const yf = buildFamilies('2019', schools, base);
           const other = otherFamilies(yf, change);
           const fresh = buildFamilies('2019', schools, { ...base, ...change });

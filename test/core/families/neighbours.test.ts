@@ -1,11 +1,10 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { contextSpace } from '../../../src/core/families/context.js';
-import { buildNeighbourIndex, familiesOf, findFamilies, ownFamily, searchRuns, NeighbourIndex, neighbours, type NeighbourHelper, type OwnFamilies } from '../../../src/core/families/neighbours.js';
+import { buildNeighbourIndex, ownFamily, neighbours, searchFamilies, type OwnFamilies } from '../../../src/core/families/neighbours.js';
 import { idRanks } from '../../../src/core/idOrder.js';
-import { bySchool, inProcessHelper } from '../../helpers/ownFamilies.js';
 import { bruteForceFamilies } from '../../helpers/bruteForce.js';
-import { school } from '../../helpers/schools.js';
+import { school, table } from '../../helpers/schools.js';
 
 const familyOf = (f: OwnFamilies, i: number) => Array.from(ownFamily(f, i));
 const sets = (f: OwnFamilies, n: number) => Array.from({ length: n }, (_, i) => familyOf(f, i).slice(1).sort((a, b) => a - b));
@@ -16,7 +15,7 @@ describe('neighbours', () => {
   // School 2 (12): 2 (id 1), 2 (id 3) tie → both, family {1, 3}.
   // School 4 (20): 6 (id 3), 8 (id 2), 10 (id 5) → {3, 2}.
   const five = [10, 12, 14, 20, 30].map((f, k) => school(String(k + 1), f, 50));
-  const space = contextSpace(five, [{ name: 'fsm', weight: 1 }]);
+  const space = contextSpace(table(five), [{ name: 'fsm', weight: 1 }]);
   const ranks = idRanks(five.map((s) => s.id));
 
   it('takes the nearest schools, itself first', () => {
@@ -36,7 +35,7 @@ describe('neighbours', () => {
   it('treats distances equal within 1e-9 as tied, so float noise never picks a member', () => {
     // 47.3 − 47.1 and 47.5 − 47.3 differ in binary; ids say 47.5 (id 1) wins.
     const s = [school('1', 47.5, 50), school('2', 47.3, 50), school('3', 47.1, 50)];
-    const sp = contextSpace(s, [{ name: 'fsm', weight: 1 }]);
+    const sp = contextSpace(table(s), [{ name: 'fsm', weight: 1 }]);
     expect(47.3 - 47.1).not.toBe(47.5 - 47.3);
     expect(familyOf(neighbours(sp, idRanks(s.map((x) => x.id)), 2, false), 1)).toEqual([1, 0]);
   });
@@ -56,7 +55,7 @@ describe('neighbours', () => {
       fc.assert(
         fc.property(schoolsArb(dims), fc.integer({ min: 2, max: 12 }), fc.boolean(), (schools, size, tiesAll) => {
           const vars = [{ name: 'fsm', weight: 1 }, ...Array.from({ length: dims - 1 }, (_, d) => ({ name: `v${d}`, weight: 0.5 + d }))];
-          const sp = contextSpace(schools, vars);
+          const sp = contextSpace(table(schools), vars);
           const r = idRanks(schools.map((s) => s.id));
           const fast = neighbours(sp, r, size, tiesAll);
           const slow = bruteForceFamilies(sp, r, size, tiesAll);
@@ -71,7 +70,7 @@ describe('neighbours', () => {
     fc.assert(
       fc.property(schoolsArb(2), (schools) => {
         const run = (list: typeof schools) => {
-          const sp = contextSpace(list, [{ name: 'fsm', weight: 1 }, { name: 'v0', weight: 1 }]);
+          const sp = contextSpace(table(list), [{ name: 'fsm', weight: 1 }, { name: 'v0', weight: 1 }]);
           const f = neighbours(sp, idRanks(list.map((s) => s.id)), 5, false);
           return new Map(list.map((s, i) => [s.id, familyOf(f, i).map((j) => list[j].id).sort().join()]));
         };
@@ -84,11 +83,11 @@ describe('neighbours', () => {
   it('finds the families of several sizes from one search, each as its own search would (property)', () => {
     fc.assert(
       fc.property(schoolsArb(3), fc.uniqueArray(fc.integer({ min: 2, max: 12 }), { minLength: 2, maxLength: 3 }), fc.boolean(), (schools, sizes, tiesAll) => {
-        const sp = contextSpace(schools, [{ name: 'fsm', weight: 1 }, { name: 'v0', weight: 1 }, { name: 'v1', weight: 2 }]);
+        const sp = contextSpace(table(schools), [{ name: 'fsm', weight: 1 }, { name: 'v0', weight: 1 }, { name: 'v1', weight: 2 }]);
         const index = buildNeighbourIndex(sp, idRanks(schools.map((s) => s.id)));
-        const together = familiesOf(index, { sizes, tiesAll });
+        const together = searchFamilies(index, index.inSearchOrder(), sizes, tiesAll);
         sizes.forEach((size, s) => {
-          const [alone] = familiesOf(index, { sizes: [size], tiesAll });
+          const [alone] = searchFamilies(index, index.inSearchOrder(), [size], tiesAll);
           expect(Array.from(together[s].offsets)).toEqual(Array.from(alone.offsets));
           expect(Array.from(together[s].members)).toEqual(Array.from(alone.members));
         });
@@ -97,65 +96,19 @@ describe('neighbours', () => {
     );
   });
 
-  it('gives the same families when the search is shared with a helper, or the helper fails (property)', () => {
+  it('gives each school the same family whatever schools are searched with it, in any order (property)', () => {
     fc.assert(
-      fc.property(schoolsArb(3), fc.integer({ min: 2, max: 8 }), fc.boolean(), fc.integer({ min: 0, max: 70 }), fc.boolean(), (schools, size, tiesAll, runs, fails) => {
-        const sp = contextSpace(schools, [{ name: 'fsm', weight: 1 }, { name: 'v0', weight: 1 }, { name: 'v1', weight: 2 }]);
-        const r = idRanks(schools.map((s) => s.id));
-        const h = inProcessHelper(runs, fails);
-        const shared = neighbours(sp, r, size, tiesAll, h);
-        expect([h.readied, h.jobs]).toEqual([1, 1]);
-        const alone = neighbours(sp, r, size, tiesAll);
-        expect(bySchool(shared)).toEqual(bySchool(alone));
+      fc.property(schoolsArb(3), fc.integer({ min: 2, max: 8 }), fc.boolean(), fc.integer({ min: 0, max: 2 ** 31 - 1 }), (schools, size, tiesAll, seed) => {
+        const sp = contextSpace(table(schools), [{ name: 'fsm', weight: 1 }, { name: 'v0', weight: 1 }, { name: 'v1', weight: 2 }]);
+        const all = neighbours(sp, idRanks(schools.map((s) => s.id)), size, tiesAll);
+        // Some of the schools, shuffled, searched on their own: the split a scheduler makes.
+        let x = seed;
+        const some = Int32Array.from(schools.map((_, i) => i).filter(() => ((x = (x * 1103515245 + 12345) % 2 ** 31) & 4) === 0)).sort((a, b) => ((a * 7919 + seed) % 101) - ((b * 7919 + seed) % 101));
+        const [rows] = searchFamilies(all.index, some, [size], tiesAll);
+        some.forEach((i, k) => expect(Array.from(rows.members.subarray(rows.offsets[k], rows.offsets[k + 1]))).toEqual(familyOf(all, i)));
       }),
       { numRuns: 100 },
     );
-  });
-
-  it('does the caller\'s other work once the helper has started on the search, or first without one', () => {
-    const schools = Array.from({ length: 30 }, (_, k) => school(String(100 + k), k % 7, 50, { context: { v0: k % 5, v1: k % 3 } }));
-    const sp = contextSpace(schools, [{ name: 'fsm', weight: 1 }, { name: 'v0', weight: 1 }, { name: 'v1', weight: 2 }]);
-    const r = idRanks(schools.map((s) => s.id));
-    for (const h of [inProcessHelper(3, false), undefined]) {
-      // This thread's searches are counted (the helper searches its own copy of the index).
-      let searched = 0;
-      const index = (make: Parameters<typeof buildNeighbourIndex>[2]) => {
-        const ix = buildNeighbourIndex(sp, r, make);
-        const candidates = ix.candidates.bind(ix);
-        ix.candidates = (p, size) => (searched++, candidates(p, size));
-        return ix;
-      };
-      const seen: number[][] = [];
-      const found = findFamilies(3, { sizes: [5], tiesAll: false }, 30, index, h, () => seen.push([h?.jobs ?? 0, searched]));
-      // Once: after the helper's job was given to it, before this thread searched.
-      expect(seen).toEqual([[h ? 1 : 0, 0]]);
-      expect(found[0].reduce((n, part) => n + part.schools.length, 0)).toBe(30);
-    }
-  });
-
-  it('cuts a shared search into runs each taken once, in order, whoever takes them (property)', () => {
-    fc.assert(
-      fc.property(fc.integer({ min: 0, max: 5000 }), fc.array(fc.boolean(), { maxLength: 80 }), (n, turns) => {
-        const ordered = Int32Array.from({ length: n }, (_, k) => 7 * k);
-        const taken = new Int32Array(new SharedArrayBuffer(4));
-        // Two takers, in the turns given, then the first takes whatever is left.
-        const takers = [searchRuns(ordered, taken), searchRuns(ordered, taken)];
-        const got: number[][] = [[], []];
-        for (const t of turns) {
-          const run = takers[Number(t)].next();
-          if (!run.done) got[Number(t)].push(...run.value);
-        }
-        for (const run of takers[0]) got[0].push(...run);
-        expect([...got[0], ...got[1]].sort((a, b) => a - b)).toEqual(Array.from(ordered));
-        for (const g of got) expect(g).toEqual([...g].sort((a, b) => a - b));
-        // Every run was taken: the counter went past the last (64 runs, or one a school).
-        expect(taken[0]).toBeGreaterThanOrEqual(Math.min(64, n));
-      }),
-    );
-    // Worked by hand: 128 schools make 64 runs of 2; without a counter, one run of all.
-    const taken = new Int32Array(new SharedArrayBuffer(4));
-    expect([...searchRuns(Int32Array.from({ length: 128 }, (_, k) => k), taken)].map((r) => Array.from(r)).slice(0, 2)).toEqual([[0, 1], [2, 3]]);
-    expect([...searchRuns(Int32Array.of(4, 5, 6))].map((r) => Array.from(r))).toEqual([[4, 5, 6]]);
   });
 });
 

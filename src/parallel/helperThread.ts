@@ -2,11 +2,10 @@ import { existsSync, statSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import type { MessagePort, Worker } from 'node:worker_threads';
 import { FosError, type ErrorCode, type Location } from '../core/errors.js';
-import type { JudgeHelper, JudgeJob } from '../core/compare/compareFamilies.js';
 import type { ComparisonColumns } from '../core/compare/comparisons.js';
-import type { NeighbourHelper, NeighbourIndex, NeighbourJob, SomeFamilies } from '../core/families/neighbours.js';
-import type { FileRows, RowsJob } from './readRows.js';
-import type { WorkerJob } from './helperWorker.js';
+import type { FamilyRows, NeighbourIndex } from '../core/families/neighbours.js';
+import type { FileRows, RowsJob } from '../io/readRows.js';
+import type { FamiliesJob, JudgeJob, WorkerJob } from './helperWorker.js';
 
 /** worker_threads, loaded when a thread is first needed (most runs never need one). */
 const threads = () => createRequire(import.meta.url)('node:worker_threads') as typeof import('node:worker_threads');
@@ -18,27 +17,17 @@ const START_MS = 5_000;
 const PATIENCE_MS = 120_000;
 
 /**
- * A second thread, so the long steps use two cores: it reads one input file while this
- * thread reads the other, it takes part of a large neighbour search
- * (core/families/neighbours.ts, NeighbourHelper), and half of the judging of many
- * families (core/compare/compareFamilies.ts, JudgeHelper). The thread starts when first
- * needed; each search index is sent to it once, in shared memory. Waiting blocks this
- * thread (Atomics.wait) until the helper has answered, and the answer is read
- * synchronously, so core stays synchronous. A helper that fails or never answers is given
- * up and its job done here: results are the same either way. A data error it finds (a
- * FosError) is the caller's to report, as if found here. Answers are read in the order
- * the jobs were given.
+ * A second thread: it reads one input file while this thread reads the other, takes runs
+ * of a large neighbour search, and judges a share of many families (for the scheduler,
+ * parallel/scheduler.ts). The thread starts when first needed; each search index is sent
+ * to it once, in shared memory. Waiting blocks this thread (Atomics.wait) until the helper
+ * has answered, and the answer is read synchronously, so the steps stay synchronous. A
+ * helper that fails or never answers is given up and its job done here: results are the
+ * same either way. A data error it finds (a FosError) is the caller's to report, as if
+ * found here. Answers are read in the order the jobs were given.
  */
-export class HelperThread implements NeighbourHelper, JudgeHelper {
-  /** Sharing pays from about 20,000 schools in 3 variables (measured: 100k schools, 0.78 s
-   * alone, 0.62 s shared; 500k, 3.5 s and 2.5 s). */
-  readonly minWork = 60_000;
-  /** Judging half of 10,000 families of 20 takes some 5 ms, about what handing it over costs. */
-  readonly minJudged = 200_000;
-  /** Reading a file on the helper pays from about this size: the thread takes some 100 ms
-   * to start, while the attainment file is read here (measured, whole command: 500k
-   * schools, 68 MB FSM file, 5.1 s → 4.8 s; the national census, 2.4 MB, is read faster
-   * here, 0.33 s against 0.36 s). */
+export class HelperThread {
+  /** Reading a file on the helper pays from about this size (bench/NOTES.md). */
   readonly minFileBytes: number;
   private worker?: Worker;
   private port?: MessagePort;
@@ -60,27 +49,24 @@ export class HelperThread implements NeighbourHelper, JudgeHelper {
     this.minFileBytes = minFileBytes;
   }
 
-  /** The thread is started (if not yet) while this one builds the index it will share. */
-  ready(): void {
-    this.warm();
+  /** Whether the thread has been started (and not given up). */
+  get running(): boolean {
+    return this.worker !== undefined && !this.broken;
   }
 
-  start(index: NeighbourIndex, job: NeighbourJob): () => SomeFamilies[] | undefined {
+  /** Take runs of a shared search (see FamiliesJob) with `index` (in shared memory); the
+   * function returned waits for the rows of each run taken (undefined: the helper failed). */
+  families(index: NeighbourIndex, job: Omit<FamiliesJob, 'key' | 'index'>): () => FamilyRows[][] | undefined {
     let key = this.keys.get(index);
     if (key === undefined) this.keys.set(index, (key = this.nextKey++));
     const fresh = key !== this.sent;
     const wait = this.ask({ kind: 'families', ...job, key, ...(fresh ? { index: index.arrays } : {}) });
     this.sent = key;
-    return wait as () => SomeFamilies[] | undefined;
+    return wait as () => FamilyRows[][] | undefined;
   }
 
-  /**
-   * Judge rows of families on the helper (undefined: judge them here). Judging is quick,
-   * never worth starting a thread for: it is shared only with a thread already started
-   * for a file or a search.
-   */
+  /** Judge rows of families on the helper (undefined: judge them here). */
   judge(job: JudgeJob): () => ComparisonColumns | undefined {
-    if (!this.worker) return () => undefined;
     return this.ask({ kind: 'judge', ...job }) as () => ComparisonColumns | undefined;
   }
 

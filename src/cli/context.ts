@@ -88,8 +88,10 @@ export class CommandContext {
       this.warn(`${basename(f.file)}: ${f.repairs.length} line${f.repairs.length === 1 ? '' : 's'} cleaned before reading (first: line ${r.line}, ${r.problem}); --strict to stop instead`);
     }
     const m = result.map;
-    if (!m.cohort) this.warn(`no cohort for ${m.measure} (${m.cohortNote ?? 'none'}): --min-cohort cannot apply, so schools of every size are compared; pass --cohort-col COL`);
-    if (m.ciMissing) this.warn(boundsMissing(m));
+    // (The map is the latest year's: named by its attainment file.)
+    const mapFile = basename(result.years[result.years.length - 1].files[0].file);
+    if (!m.cohort) this.warn(`${mapFile}: no cohort for ${m.measure} (${m.cohortNote ?? 'none'}): --min-cohort cannot apply, so schools of every size are compared; pass --cohort-col COL`);
+    if (m.ciMissing) this.warn(`${mapFile}: ${boundsMissing(m)}`);
     if (c.eligibility.includeSpecial && !m.rectype) throw new FosError('INVALID_OPTION', '--include-special: the attainment file has no RECTYPE column, so no school is known to be special', {}, 'leave out --include-special');
     this.loaded = result;
     return result;

@@ -13,10 +13,12 @@ if (helper && argv.some((a) => helper.takes(a) || (a.includes('=') && helper.tak
 
 const { run } = await import('./main.js');
 
-// A closed pipe (e.g. `fos families | head`) ends the program quietly, with success.
+// A closed pipe (e.g. `fos families | head`) ends the program quietly, with success; any
+// other failure to write stdout (`> /dev/full`: a full disk) is an output error, exit 4.
 process.stdout.on('error', (e: NodeJS.ErrnoException) => {
   if (e.code === 'EPIPE') process.exit(0);
-  throw e;
+  process.stderr.write(`fos: (stdout): cannot write the output (${e.code ?? e.message})\n`);
+  process.exit(4);
 });
 
 const code = await run(argv, {

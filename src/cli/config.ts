@@ -50,6 +50,8 @@ export interface Config {
   format: Format;
   output?: string;
   chart?: string;
+  /** Table format: rows shown per table (Infinity for --limit all). */
+  limit: number;
   color: boolean;
   debug: boolean;
   /** --threads: how many threads may share the work (1: none but this one). */
@@ -143,7 +145,8 @@ export function toConfig(command: CommandName, raw: Record<string, unknown>, env
   }
 
   if (v.sameLa && v.otherLa) throw new FosError('INVALID_OPTION', 'cannot specify both --same-la and --other-la', {}, 'choose one');
-  const output = text('output') !== undefined ? at(text('output')!) : undefined;
+  // `-o -` is stdout.
+  const output = text('output') !== undefined && text('output') !== '-' ? at(text('output')!) : undefined;
   let format = v.format as Format | undefined;
   if (!format && output) {
     format = formatFromExtension(output);
@@ -195,6 +198,7 @@ export function toConfig(command: CommandName, raw: Record<string, unknown>, env
     format,
     output,
     chart: text('chart') !== undefined ? at(text('chart')!) : undefined,
+    limit: v.limit as number,
     color: v.color !== false && !noColor && env.isTTY && !output && format === 'table',
     debug: v.debug === true,
     threads: v.threads as Config['threads'],

@@ -18,6 +18,7 @@ import {
   nameList,
   threadCount,
   number,
+  rowLimit,
   wholeNumber,
   whereFilter,
   type Parse,
@@ -114,6 +115,7 @@ export const OPTIONS: readonly OptionSpec[] = [
   // Output
   option({ flags: '--format <fmt>', description: 'output format', group: 'output', commands: 'all', choices: FORMATS, defaultText: 'table, or from the -o extension' }),
   option({ flags: '-o, --output <file>', description: 'write to FILE (atomically) instead of stdout', group: 'output', commands: 'all' }),
+  option({ flags: '--limit <n>', description: 'table format: rows shown per table, a number or all (also when piped)', group: 'output', commands: 'all', parse: rowLimit, default: 50 }),
   option({ flags: '--chart <file.svg>', description: 'also write the chart as SVG', group: 'output', commands: ['report', 'trend'] }),
   option({ flags: '--no-color', description: 'no colour (also when NO_COLOR is set or output is not a terminal)', group: 'output', commands: 'all' }),
   option({ flags: '--debug', description: 'show stack traces of internal errors', group: 'output', commands: 'all' }),

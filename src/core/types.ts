@@ -93,6 +93,8 @@ export interface FileReport {
   shortRows: number;
   /** Rows skipped because they could not be used (e.g. a measure that is not a number). */
   skippedRows: { line: number; column: string; value: string; reason: string }[];
+  /** Lines cleaned before reading: a NUL byte removed, a byte-order mark mid-file dropped. */
+  repairs: { line: number; problem: string }[];
   /** Field → column used from this file. */
   columns: Record<string, string>;
   /** Column → missing code → count ("(blank)" for empty cells). */

@@ -31,7 +31,7 @@ export function families(ctx: CommandContext): Report {
   }
   const a = years[years.length - 1];
   const k = table.rows.length;
-  const shown = c.summary ? `${k} famil${k === 1 ? 'y' : 'ies'} shown${sel.active ? ` (those with a school in ${sel.words})` : ''}` : `${k} row${k === 1 ? '' : 's'} shown`;
+  const shown = c.summary ? `${k} famil${k === 1 ? 'y' : 'ies'} reported${sel.active ? ` (those with a school in ${sel.words})` : ''}` : `${k} row${k === 1 ? '' : 's'} reported`;
   return {
     title: `Families of schools, ${years.map((y) => y.year).join(', ')}: ${map.measure} by ${c.families.context.map((v) => (v.name === 'fsm' ? '% FSM' : v.name)).join(', ')}`,
     summary: [

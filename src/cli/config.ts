@@ -1,5 +1,6 @@
 import { basename, resolve } from 'node:path';
 import type { CandidateRule } from '../core/compare/compareFamilies.js';
+import { checkApplicable } from './applicable.js';
 import type { ConsistencyRule } from '../core/compare/consistency.js';
 import { FosError } from '../core/errors.js';
 import type { FamilyMethod, FamilyOptions } from '../core/families/buildFamilies.js';
@@ -46,9 +47,13 @@ export interface Config {
   schools: string[];
   year?: string;
   group?: string;
+  /** check: the list of schools left out as the main table. */
+  excluded: boolean;
   format: Format;
   output?: string;
   chart?: string;
+  /** Table format: rows shown per table (Infinity for --limit all). */
+  limit: number;
   color: boolean;
   debug: boolean;
   /** --keep-families: the year whose families later years keep. */
@@ -108,6 +113,7 @@ export function toConfig(command: CommandName, raw: Record<string, unknown>, env
   const cwd = env.cwd;
   const at = (p: string) => resolve(cwd, p);
   const v = optionValues(raw);
+  checkApplicable(command, raw, v);
   const list = <T>(key: string) => (v[key] as T[] | undefined) ?? [];
   const text = (key: string) => v[key] as string | undefined;
 
@@ -173,7 +179,8 @@ export function toConfig(command: CommandName, raw: Record<string, unknown>, env
   }
 
   if (v.sameLa && v.otherLa) throw new FosError('INVALID_OPTION', 'cannot specify both --same-la and --other-la', {}, 'choose one');
-  const output = text('output') !== undefined ? at(text('output')!) : undefined;
+  // `-o -` is stdout.
+  const output = text('output') !== undefined && text('output') !== '-' ? at(text('output')!) : undefined;
   let format = v.format as Format | undefined;
   if (!format && output) {
     format = formatFromExtension(output);
@@ -222,9 +229,11 @@ export function toConfig(command: CommandName, raw: Record<string, unknown>, env
     schools: list<string>('school'),
     year: text('year'),
     group: text('group') !== undefined ? at(text('group')!) : undefined,
+    excluded: v.excluded === true,
     format,
     output,
     chart: text('chart') !== undefined ? at(text('chart')!) : undefined,
+    limit: v.limit as number,
     color: v.color !== false && !noColor && env.isTTY && !output && format === 'table',
     debug: v.debug === true,
     threads: v.threads as Config['threads'],

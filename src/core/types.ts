@@ -70,7 +70,11 @@ export interface ColumnMap {
   measure: string;
   fsm: string;
   cohort?: string;
+  /** Which cohort applies to the measure, or why there is none, in words (when not named by --cohort-col). */
+  cohortNote?: string;
   ci?: [string, string];
+  /** The measure's usual bounds (P8CILOW/P8CIUPP for P8MEA), when the file lacks them: the bound rule cannot apply. */
+  ciMissing?: [string, string];
   rectype?: string;
   context: Record<string, string>;
   subjects: string[];
@@ -94,6 +98,8 @@ export interface FileReport {
   shortRows: number;
   /** Rows skipped because they could not be used (e.g. a measure that is not a number). */
   skippedRows: { line: number; column: string; value: string; reason: string }[];
+  /** Lines cleaned before reading: a NUL byte removed, a byte-order mark mid-file dropped. */
+  repairs: { line: number; problem: string }[];
   /** Field → column used from this file. */
   columns: Record<string, string>;
   /** Column → missing code → count ("(blank)" for empty cells). */

@@ -55,7 +55,7 @@ export function report(ctx: CommandContext): Report {
       'name',
       'la',
       'fsm',
-      ...extra.map((v) => ({ name: v.name, type: 'number' as const, digits: 1, about: `context variable ${v.name}`, label: `% ${v.name.toUpperCase()}` })),
+      ...extra.map((v) => ({ name: v.name, type: 'number' as const, digits: 1, about: `context variable ${v.name}`, label: map.context[v.name] && map.context[v.name].toLowerCase() !== v.name ? `${v.name} (${map.context[v.name]})` : v.name })),
       'measure',
       'cohort',
       'vs_school',

@@ -92,6 +92,7 @@ export function readSchoolRows(
     rowsFilteredOut: 0,
     shortRows: 0,
     skippedRows: [],
+    repairs: table.repairs ?? [],
     columns: Object.fromEntries(fields),
     missing,
   };

@@ -7,8 +7,9 @@ import type { FamilyMethod, FamilyOptions } from '../core/families/buildFamilies
 import type { ContextWeight } from '../core/families/context.js';
 import type { ColumnOverrides } from '../core/load/dfeColumns.js';
 import type { EligibilityOptions } from '../core/load/eligibility.js';
-import { pairInputs, parseFileArg, type YearInput } from '../core/load/pairInputs.js';
+import { pairInputs, parseFileArg, withJoins, type YearInput } from '../core/load/pairInputs.js';
 import type { WhereFilter } from '../core/load/readSchoolRows.js';
+import { expandFiles } from '../io/expandFiles.js';
 import { readManifest } from '../io/manifest.js';
 import { peekHeader } from '../io/readTable.js';
 import { PRESET_NAMES, resolvePreset } from '../core/families/presets.js';
@@ -26,6 +27,8 @@ export interface Config {
   sample: boolean;
   manifest?: string;
   columns: ColumnOverrides;
+  /** --join-id: the id column of the joined tables. */
+  joinId?: string;
   where: WhereFilter[];
   encoding: 'auto' | 'utf8' | 'win1252';
   delimiter?: string;
@@ -120,15 +123,17 @@ export function toConfig(command: CommandName, raw: Record<string, unknown>, env
   const manifestPath = text('data') !== undefined ? at(text('data')!) : undefined;
   const attArgs = list<string>('attainment').map(parseFileArg);
   const fsmArgs = list<string>('fsm').map(parseFileArg);
+  const joinArgs = list<string>('join').map(parseFileArg).map((a) => ({ ...a, file: at(a.file) }));
   if (manifestPath && attArgs.length) throw new FosError('INVALID_OPTION', 'cannot use both --data and --attainment', {}, 'name the files in the manifest, or give them as flags');
   if (!attArgs.length && fsmArgs.length) throw new FosError('INVALID_OPTION', '--fsm needs --attainment', {}, 'pass --attainment FILE too');
   const sample = !manifestPath && attArgs.length === 0;
   const manifest = manifestPath ? readManifest(manifestPath) : sample ? readManifest(env.samplePath) : undefined;
   const inputs = manifest
-    ? manifest.years
+    ? withJoins(manifest.years, joinArgs)
     : pairInputs(
-        attArgs.map((a) => ({ ...a, file: at(a.file) })),
-        fsmArgs.map((a) => ({ ...a, file: at(a.file) })),
+        attArgs.flatMap((a) => expandFiles(at(a.file)).map((file) => ({ ...a, file }))),
+        fsmArgs.flatMap((a) => expandFiles(at(a.file)).map((file) => ({ ...a, file }))),
+        joinArgs,
       );
 
   // A column given as a flag, else in the manifest's "columns", else found in the file.
@@ -207,6 +212,7 @@ export function toConfig(command: CommandName, raw: Record<string, unknown>, env
     sample,
     manifest: manifest?.file,
     columns,
+    joinId: text('joinId') ?? fromManifest('joinId'),
     where,
     encoding: v.encoding as Config['encoding'],
     delimiter: text('delimiter'),

@@ -70,6 +70,7 @@ export class CommandContext {
     if (fsmShared) this.warn(`one FSM file serves all ${c.inputs.length} years`);
     const result = loadInputs(c.inputs, {
       columns: c.columns,
+      joinId: c.joinId,
       where: c.where,
       strict: c.strict,
       encoding: c.encoding,

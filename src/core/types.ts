@@ -87,7 +87,7 @@ export interface ColumnMap {
 export interface FileReport {
   file: string;
   year: string;
-  role: 'attainment' | 'fsm' | 'attainment+fsm';
+  role: 'attainment' | 'fsm' | 'attainment+fsm' | 'join';
   encoding: string;
   delimiter: string;
   sha256: string;
@@ -120,6 +120,24 @@ export interface YearData {
   schools: SchoolTable;
   files: FileReport[];
   join: JoinReport;
+  /** Each table joined with --join: how many of the year's schools it covers. */
+  joins?: JoinCoverage[];
+  /** Column names in more than one table: the first table's is used. */
+  shadowed?: { column: string; kept: string; hidden: string }[];
+}
+
+/** How far a table joined with --join covers a year's schools. */
+export interface JoinCoverage {
+  file: string;
+  idColumn: string;
+  /** Rows of the joined table with an id. */
+  rows: number;
+  /** The year's schools with a row in it. */
+  matched: number;
+  /** The year's schools without one. */
+  unmatched: number;
+  /** Recognised by its header as a GIAS table. */
+  gias: boolean;
 }
 
 export type ExclusionReason =

@@ -3,9 +3,10 @@ import { FosError } from '../core/errors.js';
 import { findColumn, resolveColumns, type ColumnOverrides } from '../core/load/dfeColumns.js';
 import { joinYear } from '../core/load/joinYear.js';
 import type { YearInput } from '../core/load/pairInputs.js';
-import type { WhereFilter } from '../core/load/readSchoolRows.js';
+import type { SchoolRows, WhereFilter } from '../core/load/readSchoolRows.js';
 import type { ColumnMap, FileReport, YearData } from '../core/types.js';
 import type { HelperThread } from '../parallel/helperThread.js';
+import { loadComposedYear } from './loadComposedYear.js';
 import { readRows } from './readRows.js';
 import { openTable, peekHeader, type ReadTextOptions } from './readTable.js';
 
@@ -13,6 +14,8 @@ export interface LoadOptions extends ReadTextOptions {
   columns: ColumnOverrides;
   where: WhereFilter[];
   strict: boolean;
+  /** --join-id: the id column of the tables joined with --join (default: the id column's name). */
+  joinId?: string;
   /** Called before each file is read (progress on a terminal). */
   onFile?: (file: string) => void;
 }
@@ -28,6 +31,16 @@ export function loadInputs(years: YearInput[], o: LoadOptions, helper?: HelperTh
   // The helper starts while the first attainment file is read, if it will have a file to read.
   if (years.some((y) => y.fsm && y.fsm !== y.attainment && helper?.takes(y.fsm))) helper!.warm();
   for (const y of years) {
+    if (y.joins?.length || y.attainmentMore?.length || y.fsmMore?.length) {
+      const c = loadComposedYear(y, o);
+      const first = c.data.files[0];
+      noSchools(c.attainment, first.file, first.rowsRead);
+      const joined = joinYear(y.year, c.attainment, c.fsm, c.map);
+      if (c.fsm && joined.join.matched === 0) noOverlap(c.data.files.find((f) => f.role === 'fsm')!.file, first.file, c.map.id);
+      out.push({ ...c.data, schools: joined.schools, join: joined.join });
+      map = c.map;
+      continue;
+    }
     const fsmFile = y.fsm && y.fsm !== y.attainment ? y.fsm : undefined;
     // A large FSM file goes to the helper: its header alone resolves the columns. The
     // attainment header is then peeked too, so the helper's job goes before this thread
@@ -48,22 +61,27 @@ export function loadInputs(years: YearInput[], o: LoadOptions, helper?: HelperTh
     const attRead = readRows({ file: att.file, read: o, columns: resolved.attainment, options: options(fsmHead ? 'attainment' : 'attainment+fsm') }, att);
     let fsmRead = fsmAway?.();
     if (fsmJob && !fsmRead) fsmRead = readRows(fsmJob, fsmSrc ?? (o.onFile?.(fsmJob.file), openTable(fsmJob.file, o)));
-    if (attRead.rows.ids.length === 0) {
-      throw new FosError('NO_SCHOOLS', `no school rows${attRead.report.rowsRead ? ` (${attRead.report.rowsRead} rows read, all totals or filtered out)` : ' after the header'}`, { file: att.file }, 'check the file, and any --where filter');
-    }
+    noSchools(attRead.rows, att.file, attRead.report.rowsRead);
     const joined = joinYear(y.year, attRead.rows, fsmRead?.rows, resolved.map);
-    if (fsmRead && joined.join.matched === 0) {
-      throw new FosError(
-        'NO_OVERLAP',
-        `no school in this file has an id that is in ${basename(att.file)}`,
-        { file: fsmRead.report.file, column: resolved.fsm.id },
-        'check both files are for the same schools and that --id-col names the same id in both',
-      );
-    }
+    if (fsmRead && joined.join.matched === 0) noOverlap(fsmRead.report.file, att.file, resolved.fsm.id);
     out.push({ year: y.year, schools: joined.schools, files: [attRead.report, ...(fsmRead ? [fsmRead.report] : [])], join: joined.join });
     map = resolved.map;
   }
   return { years: out, map: map! };
+}
+
+function noSchools(rows: SchoolRows, file: string, rowsRead: number) {
+  if (rows.ids.length > 0) return;
+  throw new FosError('NO_SCHOOLS', `no school rows${rowsRead ? ` (${rowsRead} rows read, all totals or filtered out)` : ' after the header'}`, { file }, 'check the file, and any --where filter');
+}
+
+function noOverlap(fsmFile: string, attFile: string, idColumn: string | undefined) {
+  throw new FosError(
+    'NO_OVERLAP',
+    `no school in this file has an id that is in ${basename(attFile)}`,
+    { file: fsmFile, column: idColumn },
+    'check both files are for the same schools and that --id-col names the same id in both',
+  );
 }
 
 function checkWhere(where: WhereFilter[], files: { file: string; header: string[] }[]) {

@@ -9,7 +9,10 @@ import type { YearInput } from '../core/load/pairInputs.js';
  *
  * { "years": { "2018": { "attainment": "ks4-2018.csv", "fsm": "census-2018.csv" } },
  *   "columns": { "measure": "ATT8SCR", "context": { "eal": "PNUMEAL" } },
- *   "where": ["RECTYPE=1"] }
+ *   "where": ["RECTYPE=1"], "join": ["gias.csv"] }
+ *
+ * "join" lists tables joined to every year's schools; a year's own "join" (a file or a list)
+ * adds tables for that year only. "columns" may name the joined tables' id ("joinId").
  *
  * Paths are relative to the manifest's folder.
  */
@@ -42,11 +45,19 @@ export function readManifest(file: string): Manifest {
   if (!m.years || typeof m.years !== 'object' || Array.isArray(m.years)) throw bad('"years" must map each year to its files');
   const base = dirname(file);
   const at = (p: string) => (isAbsolute(p) ? p : resolve(base, p));
+  const files = (v: unknown, what: string): string[] | undefined => {
+    if (v === undefined) return undefined;
+    const list = typeof v === 'string' ? [v] : v;
+    if (!Array.isArray(list) || !list.every((f) => typeof f === 'string')) throw bad(`${what} must be a file name or a list of them`);
+    return list.map(at);
+  };
+  const allJoins = files((m as { join?: unknown }).join, '"join"') ?? [];
   const years = Object.entries(m.years as Record<string, unknown>).map(([year, v]) => {
-    const y = v as { attainment?: unknown; fsm?: unknown };
+    const y = v as { attainment?: unknown; fsm?: unknown; join?: unknown };
     if (!y || typeof y.attainment !== 'string') throw bad(`year ${year} needs "attainment": "FILE"`);
     if (y.fsm !== undefined && typeof y.fsm !== 'string') throw bad(`year ${year}: "fsm" must be a file name`);
-    return { year, attainment: at(y.attainment), fsm: typeof y.fsm === 'string' ? at(y.fsm) : undefined };
+    const joins = [...allJoins, ...(files(y.join, `year ${year}: "join"`) ?? [])];
+    return { year, attainment: at(y.attainment), fsm: typeof y.fsm === 'string' ? at(y.fsm) : undefined, ...(joins.length ? { joins } : {}) };
   });
   if (years.length === 0) throw bad('"years" is empty');
   const columns = m.columns && typeof m.columns === 'object' ? (m.columns as Record<string, unknown>) : {};

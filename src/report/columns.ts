@@ -117,6 +117,11 @@ export const CATALOGUE = {
   encoding: text('the encoding read'),
   delimiter: text('the field delimiter read'),
   rows: int('rows read'),
+  // Joined tables (check)
+  joined_as: text('what a --join table was recognised as: GIAS or a table', 'recognised as'),
+  joined_on: text('the id column a --join table is joined on', 'joined on'),
+  joined_schools: int('the year’s schools with a row in the joined table', 'matched'),
+  joined_missing: int('the year’s schools without a row in the joined table', 'without a row'),
   summary_rows_dropped: int('summary rows dropped (no id, national and LA totals)', 'summary rows'),
   rows_filtered_out: int('rows left out by --where', 'filtered (--where)'),
   short_rows: int('rows shorter than the header', 'short rows'),

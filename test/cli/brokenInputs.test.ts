@@ -1,3 +1,5 @@
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import fc from 'fast-check';
@@ -13,7 +15,8 @@ const expected: Record<string, { exit: number; stderr?: string; fsmFor?: string;
 const COMMANDS = [['check'], ['families', '--size', '5'], ['report', '100002', '--size', '5'], ['outperformers', '--size', '5'], ['odds'], ['partners', '100002', '--size', '5'], ['trend', '100002', '--size', '5']];
 
 function inputs(name: string): string[] {
-  if (name === '(a folder)') return ['--attainment', DIR];
+  // A folder is read as its .csv files: one with none is said so.
+  if (name === '(a folder)') return ['--attainment', mkdtempSync(join(tmpdir(), 'fos-empty-'))];
   if (name === '(no such file)') return ['--attainment', join(DIR, 'nope.csv')];
   const e = expected[name];
   return e.fsmFor ? ['--attainment', e.fsmFor, '--fsm', name] : ['--attainment', name];

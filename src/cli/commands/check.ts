@@ -3,14 +3,44 @@ import { eligibility } from '../../core/load/eligibility.js';
 import { minMedianMax } from '../../core/minMedianMax.js';
 import { turnoverLines } from '../../core/families/turnover.js';
 import { selectiveNote } from '../../core/families/selectiveNote.js';
-import type { ExclusionReason } from '../../core/types.js';
-import { excludedColumn, pick } from '../../report/columns.js';
+import type { ExclusionReason, YearData } from '../../core/types.js';
+import { excludedColumn, pick, type Naming } from '../../report/columns.js';
 import type { Cell, Report, Table } from '../../report/model.js';
 import { boundsMissing, type CommandContext } from '../context.js';
 
 const REASONS: ExclusionReason[] = ['special school', 'no FSM row', 'measure missing', 'FSM missing', 'context missing', 'cohort below minimum'];
 /** Rows of the left-out list shown on a terminal (all of them in files, and with --excluded). */
 const TERMINAL_EXCLUDED = 20;
+
+/** Each --join table's coverage of its year's schools. */
+function joinedTables(years: YearData[], naming: Naming): Table {
+  return {
+    id: 'joins',
+    title: 'Joined tables',
+    columns: pick(['year', 'file', 'joined_as', 'joined_on', 'rows', 'joined_schools', 'joined_missing'], naming),
+    rows: years.flatMap((y) =>
+      (y.joins ?? []).map((j) => ({ year: y.year, file: basename(j.file), joined_as: j.gias ? 'GIAS' : 'table', joined_on: j.idColumn, rows: j.rows, joined_schools: j.matched, joined_missing: j.unmatched })),
+    ),
+  };
+}
+
+/** A column name in two tables: which one is used, once per name and pair of files. */
+function shadowedNotes(years: YearData[]): string[] {
+  const seen = new Map<string, string[]>();
+  for (const y of years) {
+    for (const s of y.shadowed ?? []) {
+      const key = `${basename(s.kept)}\u0000${basename(s.hidden)}`;
+      const cols = seen.get(key) ?? [];
+      if (!cols.includes(s.column)) cols.push(s.column);
+      seen.set(key, cols);
+    }
+  }
+  return [...seen].map(([key, cols]) => {
+    const [kept, hidden] = key.split('\u0000');
+    const shown = cols.length > 8 ? `${cols.slice(0, 8).join(', ')} and ${cols.length - 8} more` : cols.join(', ');
+    return `In both ${kept} and ${hidden}: ${shown}; ${kept}'s are used (write ${hidden.replace(/\.[^.]*$/, '')}.COLUMN for the other's).`;
+  });
+}
 
 /**
  * `fos check`: the data-quality report to read before trusting a comparison. Per year:
@@ -124,6 +154,11 @@ export function check(ctx: CommandContext): Report {
     excluded.rows = left.slice(0, TERMINAL_EXCLUDED);
   }
   const tables: Table[] = c.excluded ? [excluded] : [{ id: 'years', title: 'Years', columns: yearCols, rows: yearRows }, files, columnsUsed, excluded];
+  if (!c.excluded) {
+    const joined = joinedTables(years, naming);
+    if (joined.rows.length) tables.push(joined);
+    notes.push(...shadowedNotes(years));
+  }
   if (skippedAll.length && !c.excluded) tables.push(skipped);
   return { title: c.excluded ? 'fos check: schools left out' : 'fos check: data quality', summary, tables, notes, charts: [], meta: ctx.meta(c.excluded ? left.length : yearRows.length) };
 }

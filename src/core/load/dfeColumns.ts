@@ -24,8 +24,9 @@ export interface ColumnOverrides {
 
 export const DEFAULT_COLUMNS = {
   id: ['URN'],
-  name: ['SCHNAME'],
-  la: ['LEA', 'LA'],
+  /** DfE performance tables, then GIAS. */
+  name: ['SCHNAME', 'EstablishmentName'],
+  la: ['LEA', 'LA', 'LA (name)'],
   /** KS4 Attainment 8, then KS2 reading, writing and maths at the expected standard. */
   measure: ['ATT8SCR', 'PTRWM_EXP'],
   /** Census % ever FSM in 6 years, then the % disadvantaged inside KS2/KS4 files. */

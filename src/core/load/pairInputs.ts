@@ -11,6 +11,12 @@ export interface YearInput {
   year: string;
   attainment: string;
   fsm?: string;
+  /** Further attainment files of the year, read with the first as one table. */
+  attainmentMore?: string[];
+  /** Further FSM files of the year, likewise. */
+  fsmMore?: string[];
+  /** Tables joined to the year's schools by id (--join). */
+  joins?: string[];
 }
 
 /**
@@ -40,25 +46,47 @@ export function parseFileArg(arg: string): FileArg {
  * One FSM file without a year serves every year (with a warning from the caller). No FSM
  * file: % FSM comes from each attainment file.
  */
-export function pairInputs(attainment: FileArg[], fsm: FileArg[]): YearInput[] {
+export function pairInputs(attainment: FileArg[], fsm: FileArg[], joins: FileArg[] = []): YearInput[] {
+  return withJoins(pairFiles(attainment, fsm), joins);
+}
+
+/**
+ * Tables given with --join added to their years: `YEAR=FILE` to that year, a file with no
+ * year (its name is not read for one) to every year, in the order given.
+ */
+export function withJoins(years: YearInput[], joins: FileArg[]): YearInput[] {
+  if (joins.length === 0) return years;
+  for (const j of joins) {
+    if (j.year && !years.some((y) => y.year === j.year)) {
+      throw new FosError('INVALID_OPTION', `--join ${j.year}=${j.file}: no attainment file for ${j.year}`, {}, `years loaded: ${years.map((y) => y.year).join(', ')}`);
+    }
+  }
+  return years.map((y) => {
+    const mine = joins.filter((j) => !j.year || j.year === y.year).map((j) => j.file);
+    return mine.length ? { ...y, joins: [...(y.joins ?? []), ...mine] } : y;
+  });
+}
+
+function pairFiles(attainment: FileArg[], fsm: FileArg[]): YearInput[] {
   if (attainment.length === 0) throw new FosError('INVALID_OPTION', 'no attainment file given', {}, 'pass --attainment FILE (or YEAR=FILE), or --data fos.json');
   const withYears = attainment.map((a) => ({ ...a, year: a.year ?? yearFromFileName(a.file) }));
   if (withYears.length === 1 && !withYears[0].year) withYears[0].year = 'latest';
   const missing = withYears.find((a) => !a.year);
   if (missing) throw new FosError('INVALID_OPTION', `cannot tell the year of ${missing.file}`, {}, 'with several files, write each as --attainment YEAR=FILE');
-  const seen = new Set<string>();
-  for (const a of withYears) {
-    if (seen.has(a.year!)) throw new FosError('INVALID_OPTION', `two attainment files for ${a.year}`, {}, 'give one attainment file per year (YEAR=FILE)');
-    seen.add(a.year!);
-  }
+  // Several files of one year are read as one table (e.g. one per local authority).
+  const byYear = new Map<string, string[]>();
+  for (const a of withYears) byYear.set(a.year!, [...(byYear.get(a.year!) ?? []), a.file]);
   const fsmYears = fsm.map((f) => ({ ...f, year: f.year ?? yearFromFileName(f.file) }));
-  return withYears.map((a) => {
-    if (fsm.length === 0) return { year: a.year!, attainment: a.file };
-    if (fsm.length === 1 && (withYears.length === 1 || !fsmYears[0].year)) return { year: a.year!, attainment: a.file, fsm: fsm[0].file };
-    const match = fsmYears.filter((f) => f.year === a.year);
-    if (match.length !== 1) {
-      throw new FosError('INVALID_OPTION', `${match.length === 0 ? 'no' : 'more than one'} FSM file for ${a.year}`, {}, 'write each as --fsm YEAR=FILE with the years of the attainment files');
+  const oneYear = byYear.size === 1;
+  return [...byYear].map(([year, [first, ...more]]): YearInput => {
+    const own = { year, attainment: first, ...(more.length ? { attainmentMore: more } : {}) };
+    if (fsm.length === 0) return own;
+    if (fsm.length === 1 && (oneYear || !fsmYears[0].year)) return { ...own, fsm: fsm[0].file };
+    const match = oneYear && fsmYears.every((f) => !f.year) ? fsmYears : fsmYears.filter((f) => f.year === year);
+    if (match.length === 0) {
+      throw new FosError('INVALID_OPTION', `no FSM file for ${year}`, {}, 'write each as --fsm YEAR=FILE with the years of the attainment files');
     }
-    return { year: a.year!, attainment: a.file, fsm: match[0].file };
+    const [f, ...fMore] = match.map((m) => m.file);
+    return { ...own, fsm: f, ...(fMore.length ? { fsmMore: fMore } : {}) };
   }).sort((x, y) => (x.year < y.year ? -1 : x.year > y.year ? 1 : 0));
 }

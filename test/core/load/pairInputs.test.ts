@@ -30,3 +30,16 @@ describe('pairing files by year', () => {
     expect(() => pairInputs([{ file: 'a_2018.csv' }, { file: 'a_2019.csv' }], [{ file: 'c_2018.csv' }, { file: 'c_2020.csv' }])).toThrow(/no FSM file for 2019/);
   });
 });
+
+describe('several files for one year', () => {
+  it('are kept together, in the order given, as one year (attainment and FSM alike)', () => {
+    const years = pairInputs(
+      [{ year: '2019', file: '850.csv' }, { year: '2019', file: '936.csv' }, { year: '2018', file: 'x.csv' }],
+      [{ year: '2019', file: 'c850.csv' }, { year: '2019', file: 'c936.csv' }, { year: '2018', file: 'cx.csv' }],
+    );
+    expect(years).toEqual([
+      { year: '2018', attainment: 'x.csv', fsm: 'cx.csv' },
+      { year: '2019', attainment: '850.csv', attainmentMore: ['936.csv'], fsm: 'c850.csv', fsmMore: ['c936.csv'] },
+    ]);
+  });
+});

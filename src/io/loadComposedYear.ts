@@ -1,0 +1,115 @@
+import { basename, extname } from 'node:path';
+import { FosError } from '../core/errors.js';
+import { findColumn, resolveColumns } from '../core/load/dfeColumns.js';
+import { indexTable, isGias, joinedHeader, joinRawTables } from '../core/load/joinTables.js';
+import { mergeSchoolRows } from '../core/load/mergeSchoolRows.js';
+import type { YearInput } from '../core/load/pairInputs.js';
+import { readSchoolRows, type SchoolRows } from '../core/load/readSchoolRows.js';
+import type { ColumnMap, FileReport, JoinCoverage, YearData } from '../core/types.js';
+import type { LoadOptions } from './loadInputs.js';
+import { openTable, parseTable, type TextSource } from './readTable.js';
+
+/** A file's stem, as `stem.col` names it: "gias/2022_gias.csv" → "2022_gias". */
+export function stemOf(file: string): string {
+  return basename(file, extname(file));
+}
+
+/**
+ * One year read from several files (docs/methodology.md, Inputs): the attainment files
+ * one after the other as one table, likewise the FSM files, and the tables given with
+ * --join beside the attainment rows, matched on the id (`--join-id`, else the id column's
+ * name). Columns of every table are found wherever a column is named; on a name in two
+ * tables the first named wins (attainment, then the joined tables in order), and
+ * `stem.col` names any table's own.
+ */
+export function loadComposedYear(
+  y: YearInput,
+  o: LoadOptions,
+): { data: Omit<YearData, 'join' | 'schools'>; attainment: SchoolRows; fsm?: SchoolRows; map: ColumnMap } {
+  const open = (file: string) => (o.onFile?.(file), openTable(file, o));
+  const att = [y.attainment, ...(y.attainmentMore ?? [])].map(open);
+  const fsm = y.fsm ? [y.fsm, ...(y.fsmMore ?? [])].map(open) : [];
+  const joins = (y.joins ?? []).map(open);
+  const idName = o.columns.id ?? 'URN';
+  const joinIds = joins.map((src) => {
+    const want = o.joinId ?? idName;
+    const c = findColumn(src.header, want);
+    if (c === undefined) {
+      throw new FosError('COLUMN_NOT_FOUND', `column ${want} not found for the id to join on`, { file: src.file }, 'name the joined table’s id column with --join-id COL');
+    }
+    return c;
+  });
+  const joined = joinedHeader(
+    [att[0], ...joins].map((s) => ({ file: s.file, stem: stemOf(s.file), header: s.header })),
+    [undefined, ...joinIds],
+  );
+  const resolved = resolveColumns({ attainment: { file: att[0].file, header: joined.header }, fsm: fsm[0] }, o.columns);
+  for (const w of o.where) {
+    if (findColumn(joined.header, w.column) === undefined && !fsm.some((f) => findColumn(f.header, w.column) !== undefined)) {
+      throw new FosError('COLUMN_NOT_FOUND', `--where names column ${w.column}, which no input file has`, { file: att[0].file }, 'check the column name in --where COL=VALUE');
+    }
+  }
+  const names = [
+    ...new Set([
+      ...Object.values(resolved.attainment).filter((c): c is string => c !== undefined),
+      ...o.where.map((w) => findColumn(joined.header, w.column)).filter((c): c is string => c !== undefined),
+    ]),
+  ];
+  const spec = names.map((name) => ({ name, ...joined.source[joined.header.indexOf(name)] }));
+  const indexes = joins.map((src, j) => indexTable(parseTable(src, [joinIds[j], ...spec.filter((s) => s.table === j + 1).map((s) => s.column)]), joinIds[j]));
+  const options = (role: FileReport['role']) => ({ year: y.year, role, where: o.where, strict: o.strict });
+
+  const attReads = att.map((src) => {
+    // Each file's own spelling of the columns (names are matched ignoring case).
+    const own = (c: string) => findColumn(src.header, c) ?? c;
+    const base = spec.map((s) => (s.table === 0 ? { ...s, column: own(s.column) } : s));
+    const id = own(resolved.attainment.id!);
+    const table = parseTable(src, [id, ...base.filter((s) => s.table === 0).map((s) => s.column)]);
+    return readSchoolRows(joinRawTables(table, id, indexes, base), resolved.attainment, options(fsm.length ? 'attainment' : 'attainment+fsm'));
+  });
+  const fsmReads = fsm.map((src) => {
+    const cols = Object.fromEntries(Object.entries(resolved.fsm).map(([k, c]) => [k, c && (findColumn(src.header, c) ?? c)]));
+    const where = o.where.map((w) => findColumn(src.header, w.column)).filter((c): c is string => c !== undefined);
+    return readSchoolRows(parseTable(src, [...Object.values(cols).filter((c): c is string => c !== undefined), ...where]), cols, options('fsm'));
+  });
+  const attainment = mergeSchoolRows(att.map((s, k) => ({ file: s.file, rows: attReads[k].rows })), resolved.attainment.id!);
+  const fsmRows = fsmReads.length ? mergeSchoolRows(fsm.map((s, k) => ({ file: s.file, rows: fsmReads[k].rows })), resolved.fsm.id!) : undefined;
+
+  const coverage: JoinCoverage[] = indexes.map((ix, j) => {
+    let matched = 0;
+    for (const id of attainment.ids) if (ix.rowOf.has(id)) matched++;
+    return { file: ix.file, idColumn: joinIds[j], rows: ix.rowOf.size, matched, unmatched: attainment.ids.length - matched, gias: isGias(joins[j].header) };
+  });
+  const joinReports = indexes.map((ix, j): FileReport => joinReport(joins[j], ix.rows, coverage[j].matched, y.year, spec.filter((s) => s.table === j + 1)));
+  return {
+    data: {
+      year: y.year,
+      files: [...attReads.map((r) => r.report), ...fsmReads.map((r) => r.report), ...joinReports],
+      joins: coverage,
+      shadowed: joined.shadowed,
+    },
+    attainment,
+    fsm: fsmRows,
+    map: resolved.map,
+  };
+}
+
+function joinReport(src: TextSource, rows: number, matched: number, year: string, used: { name: string; column: string }[]): FileReport {
+  return {
+    file: src.file,
+    year,
+    role: 'join',
+    encoding: src.encoding,
+    delimiter: src.delimiter,
+    sha256: src.sha256,
+    rowsRead: rows,
+    schools: matched,
+    summaryRowsDropped: 0,
+    rowsFilteredOut: 0,
+    shortRows: 0,
+    skippedRows: [],
+    repairs: src.repairs,
+    columns: Object.fromEntries(used.map((u) => [u.name, u.column])),
+    missing: {},
+  };
+}

@@ -1,7 +1,9 @@
 // Builds the command into one file, dist/fos/fos.js (with its helper thread's script beside
 // it, dist/fos/helperWorker.js), after tsc has checked the sources and written dist/ for the
 // library entry: at start-up node then resolves and links one module of fos instead of some
-// sixty (bench/NOTES.md). Dependencies stay outside the bundle and load when used.
+// sixty (bench/NOTES.md). The small ES-module dependencies some commands use at once
+// (chalk, cli-table3, simple-statistics) go into the bundle too, so they are set up only
+// when first used, not at every start; the others stay outside and load when used.
 import { build } from 'esbuild';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -14,6 +16,6 @@ await build({
   format: 'esm',
   platform: 'node',
   target: 'node20',
-  packages: 'external',
+  external: ['commander', 'csv-parse', 'csv-stringify', 'iconv-lite', 'vega', 'vega-lite', 'write-excel-file'],
   logLevel: 'warning',
 });

@@ -2,7 +2,7 @@ import { HelperThread } from '../parallel/helperThread.js';
 
 const argv = process.argv.slice(2);
 
-// The helper thread takes some 50 ms to start. When an argument names a file large
+// The helper thread takes a while to start. When an argument names a file large
 // enough to be read there (FILE, --opt=FILE or YEAR=FILE), it starts now, while the rest
 // of fos loads, so it is ready by the time the files are opened. Only a head start:
 // whether the thread is used is decided as before, when the files are read. Not with
@@ -13,10 +13,12 @@ if (helper && argv.some((a) => helper.takes(a) || (a.includes('=') && helper.tak
 
 const { run } = await import('./main.js');
 
-// A closed pipe (e.g. `fos families | head`) ends the program quietly, with success.
+// A closed pipe (e.g. `fos families | head`) ends the program quietly, with success; any
+// other failure to write stdout (`> /dev/full`: a full disk) is an output error, exit 4.
 process.stdout.on('error', (e: NodeJS.ErrnoException) => {
   if (e.code === 'EPIPE') process.exit(0);
-  throw e;
+  process.stderr.write(`fos: (stdout): cannot write the output (${e.code ?? e.message})\n`);
+  process.exit(4);
 });
 
 const code = await run(argv, {

@@ -1,5 +1,6 @@
 import { basename, resolve } from 'node:path';
 import type { CandidateRule } from '../core/compare/compareFamilies.js';
+import { checkApplicable } from './applicable.js';
 import type { ConsistencyRule } from '../core/compare/consistency.js';
 import { FosError } from '../core/errors.js';
 import type { FamilyMethod, FamilyOptions } from '../core/families/buildFamilies.js';
@@ -10,6 +11,8 @@ import { pairInputs, parseFileArg, withJoins, type YearInput } from '../core/loa
 import type { WhereFilter } from '../core/load/readSchoolRows.js';
 import { expandFiles } from '../io/expandFiles.js';
 import { readManifest } from '../io/manifest.js';
+import { peekHeader } from '../io/readTable.js';
+import { PRESET_NAMES, resolvePreset } from '../core/families/presets.js';
 import { FORMATS, type Format } from '../report/model.js';
 import { columnPair, invalid, nameList, whereFilter } from './optionValues.js';
 import { keyOf, OPTIONS, type CommandName } from './options.js';
@@ -47,11 +50,21 @@ export interface Config {
   schools: string[];
   year?: string;
   group?: string;
+  /** check: the list of schools left out as the main table. */
+  excluded: boolean;
   format: Format;
   output?: string;
   chart?: string;
+  /** Table format: rows shown per table (Infinity for --limit all). */
+  limit: number;
   color: boolean;
   debug: boolean;
+  /** --keep-families: the year whose families later years keep. */
+  keepFamilies?: string;
+  /** --context-years: years each school's context is pooled over (pooledContext.ts). */
+  contextYears: number;
+  /** What --preset took from the files (one line per variable), said on stderr. */
+  presetNotes: string[];
   /** --threads: how many threads may share the work (1: none but this one). */
   threads: number | 'auto';
 }
@@ -82,6 +95,14 @@ export function optionValues(raw: Record<string, unknown>): Record<string, unkno
   return out;
 }
 
+/** A manifest entry that is a column name or a list of them (e.g. "match"). */
+function manifestList(value: unknown, where: string): string[] {
+  if (value === undefined) return [];
+  const list = Array.isArray(value) ? value : [value];
+  if (!list.every((x) => typeof x === 'string' && x.trim() !== '')) throw new FosError('MANIFEST_INVALID', `${where} must be a column name or a list of them`, {}, 'e.g. "match": ["ADMPOL"]');
+  return list as string[];
+}
+
 function formatFromExtension(file: string): Format | undefined {
   const ext = file.toLowerCase().split('.').pop();
   if (ext === 'markdown') return 'md';
@@ -95,6 +116,7 @@ export function toConfig(command: CommandName, raw: Record<string, unknown>, env
   const cwd = env.cwd;
   const at = (p: string) => resolve(cwd, p);
   const v = optionValues(raw);
+  checkApplicable(command, raw, v);
   const list = <T>(key: string) => (v[key] as T[] | undefined) ?? [];
   const text = (key: string) => v[key] as string | undefined;
 
@@ -133,10 +155,28 @@ export function toConfig(command: CommandName, raw: Record<string, unknown>, env
     context: contextCols,
     subjects: (v.subjects as string[] | undefined) ?? fromManifest('subjects', nameList) ?? [],
     location: (v.locationCols as [string, string] | undefined) ?? fromManifest('location', columnPair),
+    match: list<string>('match').length ? list<string>('match') : manifestList(mc.match, `"match" in ${manifest?.file}`),
   };
   const where = [...(manifest?.where ?? []).map((w) => whereFilter(w, `"where" in ${manifest!.file}`)), ...list<WhereFilter>('where')];
 
-  const context = (v.context as ContextWeight[] | undefined) ?? [];
+  // --preset: its columns found in the (latest year's) files; --context, --context-col, --size and --match override.
+  const presetName = text('preset') ?? manifest?.preset;
+  let presetNotes: string[] = [];
+  let context = (v.context as ContextWeight[] | undefined) ?? [];
+  let size = v.size as number;
+  if (presetName) {
+    if (!PRESET_NAMES.includes(presetName)) throw invalid('--preset', presetName, `one of ${PRESET_NAMES.join(', ')}`);
+    const last = inputs[inputs.length - 1];
+    const read = { encoding: v.encoding as Config['encoding'], delimiter: text('delimiter') };
+    const headers = { attainment: peekHeader(last.attainment, read) ?? [], fsm: last.fsm ? peekHeader(last.fsm, read) : undefined };
+    const p = resolvePreset(presetName, headers, { contextCols, fsmCol: columns.fsm }, v.strict === true);
+    presetNotes = [`--preset ${presetName}: ${p.notes.join('; ')}${p.missing.length ? ` (weights renormalised without ${p.missing.join(', ')})` : ''}`];
+    Object.assign(contextCols, p.contextCols);
+    columns.fsm ??= p.fsmCol;
+    if (raw.context === undefined) context = p.context;
+    if (raw.size === undefined) size = p.size;
+    if (!columns.match?.length) columns.match = p.match;
+  }
   for (const { name } of context) {
     if (name !== 'fsm' && !(name in contextCols)) {
       throw new FosError('INVALID_OPTION', `--context names ${name}, which is not a context variable`, {}, `map it to a column first: --context-col ${name}=COLUMN`);
@@ -144,7 +184,8 @@ export function toConfig(command: CommandName, raw: Record<string, unknown>, env
   }
 
   if (v.sameLa && v.otherLa) throw new FosError('INVALID_OPTION', 'cannot specify both --same-la and --other-la', {}, 'choose one');
-  const output = text('output') !== undefined ? at(text('output')!) : undefined;
+  // `-o -` is stdout.
+  const output = text('output') !== undefined && text('output') !== '-' ? at(text('output')!) : undefined;
   let format = v.format as Format | undefined;
   if (!format && output) {
     format = formatFromExtension(output);
@@ -156,11 +197,12 @@ export function toConfig(command: CommandName, raw: Record<string, unknown>, env
   const noColor = env.env.NO_COLOR !== undefined && env.env.NO_COLOR !== '';
   const families: FamilyOptions = {
     method: v.method as FamilyMethod,
-    size: v.size as number,
+    size,
     tiesAll: v.ties === 'all',
     bands: v.bands as number[],
     groups: v.groups as number,
     context,
+    match: columns.match,
   };
 
   return {
@@ -193,12 +235,17 @@ export function toConfig(command: CommandName, raw: Record<string, unknown>, env
     schools: list<string>('school'),
     year: text('year'),
     group: text('group') !== undefined ? at(text('group')!) : undefined,
+    excluded: v.excluded === true,
     format,
     output,
     chart: text('chart') !== undefined ? at(text('chart')!) : undefined,
+    limit: v.limit as number,
     color: v.color !== false && !noColor && env.isTTY && !output && format === 'table',
     debug: v.debug === true,
     threads: v.threads as Config['threads'],
+    presetNotes,
+    contextYears: v.contextYears as number,
+    keepFamilies: text('keepFamilies'),
   };
 }
 
@@ -216,6 +263,9 @@ export function optionsInForce(c: Config): Record<string, unknown> {
     bands: c.families.bands,
     groups: c.families.groups,
     context: c.families.context,
+    contextYears: c.contextYears,
+    keepFamilies: c.keepFamilies,
+    match: c.families.match,
     threshold: c.rule.threshold,
     consistent: `${c.consistent.k}/${c.consistent.n}`,
     highFsm: c.highFsm,

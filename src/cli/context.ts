@@ -3,11 +3,13 @@ import { analyse, type YearAnalysis } from '../core/analyse.js';
 import { FosError } from '../core/errors.js';
 import type { EligibilityOptions } from '../core/load/eligibility.js';
 import type { ColumnMap, YearData } from '../core/types.js';
+import { pooledContext } from '../core/families/pooledContext.js';
 import { loadInputs } from '../io/loadInputs.js';
 import type { HelperThread } from '../parallel/helperThread.js';
 import { Scheduler, threadCount } from '../parallel/scheduler.js';
 import { measureDigits, type Naming } from '../report/columns.js';
 import type { InputFile, Meta } from '../report/model.js';
+import { visible } from '../report/safeText.js';
 import { optionsInForce, type Config } from './config.js';
 
 /** Where a command writes: stdout for data, stderr for everything else. */
@@ -29,6 +31,11 @@ export interface Loaded {
   map: ColumnMap;
 }
 
+/** The warning for a measure whose usual confidence bounds the file lacks (also in fos check). */
+export function boundsMissing(m: ColumnMap): string {
+  return `${m.measure} usually comes with confidence bounds ${m.ciMissing!.join('/')}, which the file lacks: candidates are chosen by z alone, without the bound rule; pass --ci-cols LOW,HIGH if the file names them otherwise`;
+}
+
 /** What every command is given: the config, a way to warn, and the data loader. */
 export class CommandContext {
   constructor(
@@ -40,7 +47,7 @@ export class CommandContext {
   }
 
   warn(message: string) {
-    this.io.stderr(`fos: ${message}\n`);
+    this.io.stderr(`fos: ${visible(message)}\n`);
   }
 
   /** Progress on a terminal only; nothing when stderr is piped. */
@@ -57,6 +64,7 @@ export class CommandContext {
   load(): Loaded {
     if (this.loaded) return this.loaded;
     const c = this.config;
+    for (const note of c.presetNotes) this.warn(note);
     if (c.sample) this.warn('no input given: using the bundled synthetic sample (data/); pass --attainment and --fsm for real files');
     const fsmShared = new Set(c.inputs.map((y) => y.fsm)).size === 1 && c.inputs.length > 1 && c.inputs[0].fsm !== undefined;
     if (fsmShared) this.warn(`one FSM file serves all ${c.inputs.length} years`);
@@ -77,6 +85,17 @@ export class CommandContext {
         `${skipped.length} value${skipped.length === 1 ? '' : 's'} could not be read and were treated as missing (first: ${basename(s.file)}, line ${s.line}, column ${s.column}, value ${JSON.stringify(s.value)}: ${s.reason}); run fos check for the list, or --strict to stop`,
       );
     }
+    for (const f of result.years.flatMap((y) => y.files)) {
+      if (!f.repairs.length) continue;
+      const r = f.repairs[0];
+      this.warn(`${basename(f.file)}: ${f.repairs.length} line${f.repairs.length === 1 ? '' : 's'} cleaned before reading (first: line ${r.line}, ${r.problem}); --strict to stop instead`);
+    }
+    const m = result.map;
+    // (The map is the latest year's: named by its attainment file.)
+    const mapFile = basename(result.years[result.years.length - 1].files[0].file);
+    if (!m.cohort) this.warn(`${mapFile}: no cohort for ${m.measure} (${m.cohortNote ?? 'none'}): --min-cohort cannot apply, so schools of every size are compared; pass --cohort-col COL`);
+    if (m.ciMissing) this.warn(`${mapFile}: ${boundsMissing(m)}`);
+    if (c.eligibility.includeSpecial && !m.rectype) throw new FosError('INVALID_OPTION', '--include-special: the attainment file has no RECTYPE column, so no school is known to be special', {}, 'leave out --include-special');
     this.loaded = result;
     return result;
   }
@@ -97,8 +116,8 @@ export class CommandContext {
     const { years, map } = this.load();
     const c = this.config;
     this.analysed = analyse(
-      years,
-      { eligibility: c.eligibility, families: c.families, rule: { ...c.rule, hasBounds: map.ci !== undefined } },
+      pooledContext(years, c.contextYears),
+      { eligibility: c.eligibility, families: c.families, rule: { ...c.rule, hasBounds: map.ci !== undefined }, keepFamilies: c.keepFamilies },
       (y) => this.progress(`building families for ${y}…`),
       this.runner,
     );
@@ -118,7 +137,7 @@ export class CommandContext {
     const counts = (hit: (n: number) => boolean) =>
       years
         .filter((a) => a.families.schools.length > 0 && hit(a.families.schools.length))
-        .map((a) => `${a.families.schools.length} in ${a.year}`)
+        .map((a) => `${a.families.schools.length} in ${a.year}: ${a.data.files.map((f) => basename(f.file)).join(' + ')}`)
         .join(', ');
     const whole = method === 'neighbours' || method === 'size' ? counts((n) => size >= n) : '';
     if (whole) this.warn(`--size ${size} is not below the eligible schools (${whole}): ${method === 'size' ? 'one family holds' : "every school's family is"} all of them`);

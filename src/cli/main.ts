@@ -1,10 +1,12 @@
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
+import { isAbsolute, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { FosError, isFosError } from '../core/errors.js';
-import { assertNotInput, writeAtomic } from '../io/writeOutput.js';
+import { assertNotInput, Interrupted, writeOutput } from '../io/writeOutput.js';
 import type { Report } from '../report/model.js';
 import { render } from '../report/render.js';
+import { visible, visibleLines } from '../report/safeText.js';
 import { toConfig, type Config } from './config.js';
 import { CommandContext, type Io } from './context.js';
 import type { CommandName } from './options.js';
@@ -33,11 +35,12 @@ const packageRoot = fileURLToPath(new URL('../../', import.meta.url));
 export const VERSION: string = JSON.parse(readFileSync(`${packageRoot}package.json`, 'utf8')).version;
 const SAMPLE = `${packageRoot}data/fos.json`;
 
-export const EXIT = { OK: 0, DATA: 1, USAGE: 2, INTERNAL: 3 } as const;
+export const EXIT = { OK: 0, DATA: 1, USAGE: 2, INTERNAL: 3, OUTPUT: 4 } as const;
 
 /**
  * Run fos with `argv` (without node and the script) and return the exit code. The only
- * place that decides exit codes: 0 ok, 1 data error, 2 usage error, 3 internal error.
+ * place that decides exit codes: 0 ok, 1 data error, 2 usage error, 3 internal error, 4 the
+ * output could not be written, 130 / 143 interrupted (SIGINT / SIGTERM) while writing.
  */
 export async function run(argv: string[], io: Io): Promise<number> {
   const debug = argv.includes('--debug');
@@ -53,39 +56,73 @@ export async function run(argv: string[], io: Io): Promise<number> {
       if (e.exitCode === 0) return EXIT.OK;
       return EXIT.USAGE; // commander already wrote its message to stderr
     }
+    if (e instanceof Interrupted) return e.exitCode;
     if (isFosError(e)) {
-      // Paths as the user sees them: relative to the current folder.
-      io.stderr(`fos: ${e.describe().split(`${io.cwd}/`).join('')}\n`);
+      // Paths as the user sees them: relative to the current folder; control characters
+      // (from a header or a value) shown, never sent to the terminal.
+      io.stderr(`fos: ${visibleLines(e.describe().split(`${io.cwd}/`).join(''))}\n`);
       if (debug && e.stack) io.stderr(`${e.stack}\n`);
-      return e.kind === 'usage' ? EXIT.USAGE : EXIT.DATA;
+      return e.kind === 'usage' ? EXIT.USAGE : e.kind === 'output' ? EXIT.OUTPUT : EXIT.DATA;
     }
-    io.stderr(`fos: internal error: ${(e as Error)?.message ?? String(e)}\n`);
+    io.stderr(`fos: internal error: ${visibleLines((e as Error)?.message ?? String(e))}\n`);
     if (debug) io.stderr(`${(e as Error)?.stack ?? ''}\n`);
     else io.stderr('  hint: run again with --debug for the details, and report it with them\n');
     return EXIT.INTERNAL;
   }
 }
 
+/**
+ * Every file the run reads: the outputs may be none of them. The inputs, the manifest, the
+ * group file, and any other option whose value is a path (config.ts makes them absolute),
+ * so a file option added later is covered too.
+ */
+function filesRead(config: Config): string[] {
+  const named = Object.entries(config)
+    .filter(([key]) => key !== 'output' && key !== 'chart')
+    .flatMap(([, v]) => (Array.isArray(v) ? v : [v]))
+    .filter((v): v is string => typeof v === 'string' && isAbsolute(v));
+  return [...config.inputs.flatMap((y) => [y.attainment, ...(y.fsm ? [y.fsm] : [])]), ...named];
+}
+
+/**
+ * A data error that names no file (e.g. "2019: 0 eligible schools") is given the files it
+ * comes from: the year's, when the message starts with a year loaded, else every input.
+ */
+function nameFiles(e: FosError, config: Config) {
+  if (e.kind !== 'data' || e.location.file !== undefined) return;
+  const year = config.inputs.find((y) => e.message.startsWith(`${y.year}:`));
+  const files = (year ? [year] : config.inputs).flatMap((y) => [y.attainment, ...(y.fsm && y.fsm !== y.attainment ? [y.fsm] : [])]);
+  if (files.length) e.location.file = [...new Set(files)].join(' and ');
+}
+
 async function execute(config: Config, io: Io): Promise<number> {
   const ctx = new CommandContext(config, io, VERSION);
-  const inputFiles = config.inputs.flatMap((y) => [y.attainment, ...(y.fsm ? [y.fsm] : [])]);
-  for (const target of [config.output, config.chart]) if (target) assertNotInput(target, inputFiles);
+  const read = filesRead(config);
+  const output = config.output;
+  if (output) assertNotInput(output, read, '-o');
+  if (config.chart) assertNotInput(config.chart, [...read, ...(output ? [output] : [])], '--chart');
+  if (config.chart && output && resolve(config.chart) === resolve(output)) {
+    throw new FosError('INVALID_OPTION', '--chart and -o name the same file', { file: output }, 'give the chart its own name');
+  }
   const command = await LOADERS[config.command]();
   let report: Report;
   try {
     report = await command(ctx);
+  } catch (e) {
+    if (isFosError(e)) nameFiles(e, config);
+    throw e;
   } finally {
     ctx.runner.close();
   }
-  const body = await render(report, config.format, config.color);
+  const body = await render(report, config.format, { color: config.color, limit: config.limit });
   if (config.chart) {
     const chart = report.charts[0];
     if (!chart) ctx.warn('this report has no chart; --chart ignored');
-    else writeAtomic(config.chart, await (await import('../report/chartSvg.js')).chartSvg(chart));
+    else await writeOutput(config.chart, await (await import('../report/chartSvg.js')).chartSvg(chart));
   }
-  if (config.output) {
-    writeAtomic(config.output, body);
-    ctx.warn(`wrote ${report.meta.rows} row${report.meta.rows === 1 ? '' : 's'} to ${config.output}`);
+  if (output) {
+    await writeOutput(output, body);
+    ctx.warn(`wrote ${report.meta.rows} row${report.meta.rows === 1 ? '' : 's'} to ${visible(output.split(`${io.cwd}/`).join(''))}`);
   } else if (typeof body !== 'string' && io.stdoutIsTTY) {
     throw new FosError('INVALID_OPTION', `${config.format} is binary and stdout is a terminal`, {}, `write it to a file: -o report.${config.format}`);
   } else io.stdout(body);

@@ -21,6 +21,9 @@ export const wholeNumber =
     return Number(text);
   };
 
+/** `--limit`: a whole number of at least 1, or `all` (Infinity). */
+export const rowLimit: Parse<number> = (text, flag) => (text.trim() === 'all' ? Infinity : wholeNumber(1)(text, flag));
+
 /** A number: at least `min`, above `above`, below `max` (each when given). */
 export const number =
   (range: { min?: number; max?: number; above?: number; what?: string } = {}): Parse<number> =>

@@ -1,5 +1,6 @@
 import { createRequire } from 'node:module';
 import type { Command as CommandT } from 'commander';
+import { visibleLines } from '../report/safeText.js';
 import type { Io } from './context.js';
 import { COMMANDS, defaultShown, optionsFor, type CommandName } from './options.js';
 
@@ -18,7 +19,7 @@ export function buildProgram(version: string, io: Io, select: (name: CommandName
     .version(version, '-V, --version')
     .showHelpAfterError('(run with --help for usage)')
     .exitOverride()
-    .configureOutput({ writeOut: (s) => io.stdout(s), writeErr: (s) => io.stderr(s), outputError: (s, write) => write(`fos: ${s.replace(/^error: /, '')}`) });
+    .configureOutput({ writeOut: (s) => io.stdout(s), writeErr: (s) => io.stderr(s), outputError: (s, write) => write(`fos: ${visibleLines(s.replace(/^error: /, ''))}`) });
   for (const spec of COMMANDS) {
     const cmd = program.command(spec.name + (spec.args ? ` ${spec.args}` : '')).description(spec.description).exitOverride();
     for (const o of optionsFor(spec.name)) {

@@ -1,7 +1,8 @@
 /**
  * The one error type of fos. Every failure a user can cause carries a code from a closed
  * list, the place it happened (file, line, column, value) when there is one, and a hint
- * saying what to do. The CLI maps `kind` to the exit code: 'data' → 1, 'usage' → 2.
+ * saying what to do. The CLI maps `kind` to the exit code: 'data' → 1, 'usage' → 2,
+ * 'output' (the output could not be written) → 4.
  */
 export const ERROR_CODES = {
   // usage errors (exit 2)
@@ -23,14 +24,17 @@ export const ERROR_CODES = {
   DUPLICATE_ID: 'data',
   BAD_VALUE: 'data',
   NO_SCHOOLS: 'data',
+  NO_MATCH: 'data',
   NO_OVERLAP: 'data',
   TOO_FEW_SCHOOLS: 'data',
   SKIPPED_ROWS: 'data',
-  WRITE_FAILED: 'data',
+  FILE_TOO_LARGE: 'data',
+  // the output could not be written (exit 4)
+  WRITE_FAILED: 'output',
 } as const;
 
 export type ErrorCode = keyof typeof ERROR_CODES;
-export type ErrorKind = 'usage' | 'data';
+export type ErrorKind = 'usage' | 'data' | 'output';
 
 /** Where in an input a problem was found; every part is optional. */
 export interface Location {

@@ -1,7 +1,7 @@
 /**
  * Numbers added one at a time to a typed array that doubles its room when full: no boxed
  * number per value, and no large JavaScript array growing on the heap for the garbage
- * collector to copy. `make` makes the arrays (e.g. in shared memory).
+ * collector to copy. `make` makes the arrays.
  */
 export class Growable<A extends Float64Array | Int32Array> {
   private array: A;

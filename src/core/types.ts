@@ -27,6 +27,9 @@ export interface SchoolTable {
   context: Record<string, Float64Array>;
   /** Subject or component measures by column name. */
   subjects: Record<string, Float64Array>;
+  /** The text of each --match column (by the name it was asked for), '' when blank;
+   * undefined when no column is matched on. */
+  match?: Record<string, string[]>;
   /** Each school's x (longitude or easting) and y (latitude or northing), NaN when not
    * known; undefined when no location columns were read. */
   location?: { kind: Location['kind']; x: Float64Array; y: Float64Array };
@@ -67,11 +70,17 @@ export interface ColumnMap {
   measure: string;
   fsm: string;
   cohort?: string;
+  /** Which cohort applies to the measure, or why there is none, in words (when not named by --cohort-col). */
+  cohortNote?: string;
   ci?: [string, string];
+  /** The measure's usual bounds (P8CILOW/P8CIUPP for P8MEA), when the file lacks them: the bound rule cannot apply. */
+  ciMissing?: [string, string];
   rectype?: string;
   context: Record<string, string>;
   subjects: string[];
   location?: { cols: [string, string]; kind: 'latlon' | 'en' };
+  /** --match columns: the name asked for → the column read (absent: none). */
+  match?: Record<string, string>;
 }
 
 /** What was found reading one input file. */
@@ -89,6 +98,8 @@ export interface FileReport {
   shortRows: number;
   /** Rows skipped because they could not be used (e.g. a measure that is not a number). */
   skippedRows: { line: number; column: string; value: string; reason: string }[];
+  /** Lines cleaned before reading: a NUL byte removed, a byte-order mark mid-file dropped. */
+  repairs: { line: number; problem: string }[];
   /** Field → column used from this file. */
   columns: Record<string, string>;
   /** Column → missing code → count ("(blank)" for empty cells). */

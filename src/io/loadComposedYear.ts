@@ -108,6 +108,7 @@ function joinReport(src: TextSource, rows: number, matched: number, year: string
     rowsFilteredOut: 0,
     shortRows: 0,
     skippedRows: [],
+    repairs: src.repairs,
     columns: Object.fromEntries(used.map((u) => [u.name, u.column])),
     missing: {},
   };

@@ -21,6 +21,8 @@ export interface Manifest {
   years: YearInput[];
   columns: Record<string, unknown>;
   where: string[];
+  /** "preset": a --preset name. */
+  preset?: string;
 }
 
 export function readManifest(file: string): Manifest {
@@ -38,7 +40,8 @@ export function readManifest(file: string): Manifest {
   }
   const bad = (what: string) => new FosError('MANIFEST_INVALID', what, { file }, 'see "Manifest" in the README for the expected shape');
   if (!json || typeof json !== 'object') throw bad('the manifest must be a JSON object');
-  const m = json as { years?: unknown; columns?: unknown; where?: unknown };
+  const m = json as { years?: unknown; columns?: unknown; where?: unknown; preset?: unknown };
+  if (m.preset !== undefined && typeof m.preset !== 'string') throw bad('"preset" must be a preset name');
   if (!m.years || typeof m.years !== 'object' || Array.isArray(m.years)) throw bad('"years" must map each year to its files');
   const base = dirname(file);
   const at = (p: string) => (isAbsolute(p) ? p : resolve(base, p));
@@ -59,5 +62,5 @@ export function readManifest(file: string): Manifest {
   if (years.length === 0) throw bad('"years" is empty');
   const columns = m.columns && typeof m.columns === 'object' ? (m.columns as Record<string, unknown>) : {};
   const where = Array.isArray(m.where) ? m.where.map(String) : [];
-  return { file, years: years.sort((a, b) => (a.year < b.year ? -1 : 1)), columns, where };
+  return { file, years: years.sort((a, b) => (a.year < b.year ? -1 : 1)), columns, where, ...(typeof m.preset === 'string' ? { preset: m.preset } : {}) };
 }

@@ -8,7 +8,9 @@ import { quotedRecord } from './quotedRecord.js';
 
 /**
  * Reading one CSV file: bytes → text (UTF-8 with or without BOM; Windows-1252 when the
- * bytes are not valid UTF-8) → header → rows, with csv-parse's synchronous API. Rows keep
+ * bytes are not valid UTF-8; UTF-16 by its mark or its NULs; a NUL byte in a line and a
+ * byte-order mark mid-file cleaned and reported, or an error with `strict`) → header →
+ * rows, with csv-parse's synchronous API. Rows keep
  * only the columns asked for, so a 400-column DfE file or a national file costs memory
  * only for what is used. Rows shorter than the header read as blanks.
  */
@@ -25,48 +27,178 @@ export interface TextSource {
    * boundaries are the same, since no byte of a multi-byte UTF-8 character is below 0x80.
    */
   recode: boolean;
+  /** Lines cleaned on the way in (a NUL byte removed, a byte-order mark mid-file dropped). */
+  repairs: Repair[];
+}
+
+/** A line of the file cleaned before it was read, and what was done. */
+export interface Repair {
+  line: number;
+  problem: string;
 }
 
 export interface ReadTextOptions {
   encoding?: 'auto' | 'utf8' | 'win1252';
   delimiter?: string;
+  /** Stop at a NUL byte or a byte-order mark mid-file instead of cleaning the line. */
+  strict?: boolean;
 }
+
+/**
+ * The largest file read: the longest string V8 makes (2^29 − 24 characters, one a byte
+ * here). Larger files are refused before any is read.
+ */
+export const MAX_FILE_BYTES = 0x1fffffe8;
 
 const DELIMITERS = [',', ';', '\t', '|'];
 
 export function openTable(file: string, o: ReadTextOptions = {}): TextSource {
   const bytes = readBytes(file);
   if (bytes.length === 0) throw new FosError('EMPTY_FILE', 'the file is empty', { file }, 'check that the download finished');
-  const nul = bytes.indexOf(0);
-  if (nul >= 0) {
-    throw new FosError(
-      'BINARY_FILE',
-      'the file holds NUL bytes, so it is not a CSV text file',
-      { file, line: lineAt(bytes, nul) },
-      'export it from the spreadsheet as CSV (e.g. "CSV UTF-8"); .xlsx files are not read directly',
-    );
+  const repairs: Repair[] = [];
+  const utf16 = utf16Of(bytes);
+  let decoded: { text: string; encoding: string; recode: boolean };
+  if (utf16) decoded = decodeUtf16(bytes, utf16);
+  else {
+    const nul = bytes.indexOf(0);
+    if (nul >= 0 && (o.strict || looksBinary(bytes, nul))) {
+      throw new FosError(
+        'BINARY_FILE',
+        o.strict ? 'the file holds a NUL byte' : 'the file holds NUL bytes, so it is not a CSV text file',
+        { file, line: lineAt(bytes, nul) },
+        o.strict ? 'remove it, or drop --strict to have it removed and the line reported' : 'export it from the spreadsheet as CSV (e.g. "CSV UTF-8"); .xlsx files are not read directly',
+      );
+    }
+    decoded = decode(nul >= 0 ? withoutNuls(bytes, repairs) : bytes, file, o.encoding ?? 'auto');
   }
-  const { text, encoding, recode } = decode(bytes, file, o.encoding ?? 'auto');
-  const bomAt = text.indexOf(recode ? '\u00EF\u00BB\u00BF' : '\uFEFF');
-  if (bomAt >= 0) {
-    throw new FosError(
-      'BAD_ENCODING',
-      'a byte-order mark in the middle of the file: it looks like two files joined together',
-      { file, line: text.slice(0, bomAt).split('\n').length },
-      'remove the mark and any repeated header line from that point',
-    );
-  }
+  const { encoding, recode } = decoded;
+  const text = withoutInnerBoms(decoded.text, recode || encoding === 'windows-1252' ? '\u00EF\u00BB\u00BF' : '\uFEFF', file, o.strict === true, repairs);
   const firstLine = text.slice(0, firstLineEnd(text));
   if (firstLine.trim() === '') throw new FosError('NO_HEADER', 'the first line is empty; a header row is expected', { file, line: 1 }, 'remove the blank lines before the header');
   const delimiter = o.delimiter ?? detectDelimiter(firstLine);
   // A plainly written header line is split here; any other goes to csv-parse (with the
-  // whole text when a quoted name spans lines).
+  // whole text when a quoted name spans lines: its first record is the header).
   const balanced = countQuotes(firstLine) % 2 === 0;
   const plain = balanced ? quotedRecord(firstLine, delimiter) : undefined;
   const headerRows = plain ? [plain] : parseRecords(balanced ? firstLine : text, file, delimiter, 1);
   const header = (headerRows[0] ?? []).map((h) => (recode ? utf8Again(h) : h).trim());
   const sha256 = createHash('sha256').update(bytes).digest('hex');
-  return { file, text, header, encoding, delimiter, sha256, recode };
+  return { file, text, header, encoding, delimiter, sha256, recode, repairs };
+}
+
+/**
+ * A NUL byte in a text file is a damaged line, unless the file is not text at all: a NUL
+ * among its first 16 bytes (the signature of a zip, an .xlsx, an .xls), NULs in more
+ * than three lines and more than one line in a hundred, or more than one byte in a
+ * thousand (and 64) a NUL.
+ */
+function looksBinary(bytes: Buffer, firstNul: number): boolean {
+  if (firstNul < 16) return true;
+  const nl = bytes.indexOf(10);
+  if (nl < 0) return true;
+  let lines = 0;
+  for (let i = nl; i >= 0; i = bytes.indexOf(10, i + 1)) lines++;
+  const most = Math.max(3, lines / 100);
+  const mostBytes = Math.max(64, bytes.length / 1000);
+  // One pass: each NUL past the end of the last counted line starts a new one.
+  let nulLines = 0;
+  let nuls = 0;
+  let lineEnd = -1;
+  for (let i = firstNul; i >= 0; i = bytes.indexOf(0, i + 1)) {
+    if (++nuls > mostBytes) return true;
+    if (i <= lineEnd) continue;
+    if (++nulLines > most) return true;
+    lineEnd = bytes.indexOf(10, i);
+    if (lineEnd < 0) lineEnd = bytes.length;
+  }
+  return false;
+}
+
+/** The bytes without their NUL bytes, each line that held one noted. */
+function withoutNuls(bytes: Buffer, repairs: Repair[]): Buffer {
+  const out = Buffer.allocUnsafe(bytes.length);
+  let n = 0;
+  let from = 0;
+  let line = 1;
+  let nextNl = bytes.indexOf(10);
+  let lastLine = 0;
+  for (let i = bytes.indexOf(0); i >= 0; i = bytes.indexOf(0, i + 1)) {
+    while (nextNl >= 0 && nextNl < i) {
+      line++;
+      nextNl = bytes.indexOf(10, nextNl + 1);
+    }
+    if (line !== lastLine) repairs.push({ line, problem: 'a NUL byte, removed' });
+    lastLine = line;
+    n += bytes.copy(out, n, from, i);
+    from = i + 1;
+  }
+  n += bytes.copy(out, n, from);
+  return out.subarray(0, n);
+}
+
+/**
+ * A byte-order mark past the start (two exports joined): the mark is dropped, and the
+ * header line after it when it repeats the first one (the line is left blank, so every
+ * line keeps its number); `strict` stops there instead.
+ */
+function withoutInnerBoms(text: string, bom: string, file: string, strict: boolean, repairs: Repair[]): string {
+  let at = text.indexOf(bom);
+  if (at < 0) return text;
+  if (strict) {
+    throw new FosError(
+      'BAD_ENCODING',
+      'a byte-order mark in the middle of the file: it looks like two files joined together',
+      { file, line: text.slice(0, at).split('\n').length },
+      'remove the mark and any repeated header line from that point, or drop --strict to have them dropped',
+    );
+  }
+  const header = text.slice(0, firstLineEnd(text)).replace(/\r$/, '');
+  const parts: string[] = [];
+  let from = 0;
+  let line = 1;
+  let counted = 0;
+  while (at >= 0) {
+    line += count(text.slice(counted, at), '\n');
+    counted = at;
+    parts.push(text.slice(from, at));
+    from = at + bom.length;
+    let end = text.indexOf('\n', from);
+    if (end < 0) end = text.length;
+    const rest = text.slice(from, end).replace(/\r$/, '');
+    if (rest === header) {
+      from = end; // the repeated header: its line stays, blank
+      repairs.push({ line, problem: 'a byte-order mark and a repeated header line (two files joined?), dropped' });
+    } else repairs.push({ line, problem: 'a byte-order mark, removed' });
+    at = text.indexOf(bom, from);
+  }
+  parts.push(text.slice(from));
+  return parts.join('');
+}
+
+/** Whether the bytes are UTF-16 (Excel's "Unicode text"): by the byte-order mark, or by NULs in every other byte. */
+function utf16Of(bytes: Buffer): 'le' | 'be' | undefined {
+  if (bytes.length >= 2 && bytes[0] === 0xff && bytes[1] === 0xfe) return 'le';
+  if (bytes.length >= 2 && bytes[0] === 0xfe && bytes[1] === 0xff) return 'be';
+  // Without a mark: ASCII text in UTF-16 has a NUL as every other byte.
+  const n = Math.min(bytes.length, 4096) & ~1;
+  if (n < 8) return undefined;
+  let odd = 0;
+  let even = 0;
+  for (let i = 0; i < n; i += 2) {
+    if (bytes[i] === 0) even++;
+    if (bytes[i + 1] === 0) odd++;
+  }
+  if (odd > n * 0.4 && even === 0) return 'le';
+  if (even > n * 0.4 && odd === 0) return 'be';
+  return undefined;
+}
+
+function decodeUtf16(bytes: Buffer, order: 'le' | 'be'): { text: string; encoding: string; recode: boolean } {
+  const hasBom = (order === 'le' && bytes[0] === 0xff && bytes[1] === 0xfe) || (order === 'be' && bytes[0] === 0xfe && bytes[1] === 0xff);
+  let body = bytes.subarray(hasBom ? 2 : 0, bytes.length & ~1);
+  if (order === 'be') body = Buffer.from(body).swap16();
+  const text = body.toString('utf16le').replace(/\u0000/g, '');
+  return { text, encoding: `utf-16${order}${hasBom ? ' (BOM)' : ''}`, recode: false };
 }
 
 /**
@@ -139,9 +271,9 @@ export function parseTable(src: TextSource, columns: readonly string[]): RawTabl
     const project = (record: string[], line: number) => ({ fields: at.map((i) => field(record[i] ?? '')), line, short: record.length < width });
     // Records read by csv-parse from `chunk`, which starts after line `offset`; `lineOf`
     // gives the line each is kept with (null: not a data row).
-    const readRecords = (chunk: string, offset: number, lineOf: (line: number) => number | null) => {
-      const records = parseRecords(chunk, src.file, src.delimiter, 0, (record, line) => {
-        const at = lineOf(line);
+    const readRecords = (chunk: string, offset: number, lineOf: (line: number, record: number) => number | null) => {
+      const records = parseRecords(chunk, src.file, src.delimiter, 0, (record, line, n) => {
+        const at = lineOf(line, n);
         return at === null ? null : project(record, at);
       }, offset);
       for (const r of records) keepRecord(r);
@@ -154,7 +286,7 @@ export function parseTable(src: TextSource, columns: readonly string[]): RawTabl
     const firstNl = text.indexOf('\n');
     const headerLine = text.slice(0, firstNl < 0 ? text.length : firstNl);
     if ((text.includes('\r') && /\r(?!\n)/.test(text)) || headerLine.includes('"')) {
-      readRecords(text, 0, (line) => (line > 1 ? line : null));
+      readRecords(text, 0, (line, record) => (record > 1 ? line : null)); // the first record is the header
     } else {
       // Each quoted record is given the line it starts on; a plainly written one is split
       // here (quotedRecord), any other goes to csv-parse.
@@ -166,7 +298,7 @@ export function parseTable(src: TextSource, columns: readonly string[]): RawTabl
     }
     return { rows, shortRows };
   };
-  return { file: src.file, header: kept, scan, encoding: src.encoding, delimiter: src.delimiter, sha256: src.sha256 };
+  return { file: src.file, header: kept, scan, encoding: src.encoding, delimiter: src.delimiter, sha256: src.sha256, repairs: src.repairs };
 }
 
 /**
@@ -259,8 +391,8 @@ function parseRecords<T = string[]>(
   text: string,
   file: string,
   delimiter: string,
-  toLine: number,
-  project?: (record: string[], line: number) => T | null,
+  toRecord: number,
+  project?: (record: string[], line: number, record1: number) => T | null,
   lineOffset = 0,
 ): T[] {
   // csv-parse is loaded only for a file that needs it: most are split without it.
@@ -272,8 +404,8 @@ function parseRecords<T = string[]>(
       relax_column_count: true,
       relax_quotes: true,
       skip_empty_lines: true,
-      ...(toLine ? { to_line: toLine } : {}),
-      ...(project ? { on_record: (rec: string[], ctx: { lines: number }) => project(rec, ctx.lines) as unknown as string[] } : {}),
+      ...(toRecord ? { to: toRecord } : {}),
+      ...(project ? { on_record: (rec: string[], ctx: { lines: number; records: number }) => project(rec, ctx.lines, ctx.records) as unknown as string[] } : {}),
     }) as unknown as T[];
   } catch (e) {
     const err = e as { code?: string; message?: string; lines?: number };
@@ -291,6 +423,9 @@ function parseRecords<T = string[]>(
   }
 }
 
+/** A size as people read it, exact: "536,870,889 bytes (512 MB)". */
+const megabytes = (n: number) => `${n.toLocaleString('en-GB')} bytes (${n >= 2 ** 30 ? `${(n / 2 ** 30).toFixed(1)} GB` : `${Math.round(n / 2 ** 20)} MB`})`;
+
 function readBytes(file: string): Buffer {
   let st;
   try {
@@ -299,6 +434,14 @@ function readBytes(file: string): Buffer {
     throw new FosError('FILE_NOT_FOUND', 'no such file', { file }, 'check the path (it is relative to the current folder)');
   }
   if (st.isDirectory()) throw new FosError('NOT_A_FILE', 'this is a folder, not a file', { file }, 'name a CSV file inside it');
+  if (st.size > MAX_FILE_BYTES) {
+    throw new FosError(
+      'FILE_TOO_LARGE',
+      `the file is ${megabytes(st.size)}; fos reads files of up to ${megabytes(MAX_FILE_BYTES)}`,
+      { file },
+      'keep only the columns fos uses (e.g. csvcut -c URN,SCHNAME,LEA,TPUP,ATT8SCR), or split the file by year or region',
+    );
+  }
   try {
     return readFileSync(file);
   } catch (e) {

@@ -87,7 +87,7 @@ export class HelperThread {
     return this.ask({ kind: 'rows', ...job }) as () => FileRows | undefined;
   }
 
-  /** Start the thread now, so it is ready when a job comes (it takes some 100 ms). */
+  /** Start the thread now, so it is ready when a job comes. */
   warm(): void {
     if (this.worker || this.broken) return;
     try {

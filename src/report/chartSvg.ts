@@ -1,8 +1,10 @@
 import type { Chart } from './model.js';
+import { xmlText } from './safeText.js';
 
 /**
  * A chart as a standalone SVG: a Vega-Lite spec compiled to Vega and rendered headless in
- * Node (no browser, no canvas). The two libraries are imported only here, and only when a
+ * Node (no browser, no canvas), with every character XML forbids shown as its escape
+ * (`\x1b`), so any name gives a valid file. The two libraries are imported only here, and only when a
  * chart is asked for, so a plain table never pays for them.
  */
 export async function chartSvg(chart: Chart): Promise<string> {
@@ -13,7 +15,8 @@ export async function chartSvg(chart: Chart): Promise<string> {
   const view = new vega.View(vega.parse(spec), { renderer: 'none', logLevel: vega.None });
   const svg = await view.toSVG();
   view.finalize();
-  return svg;
+  // A control character from a name (ESC, BEL, form feed) would make the SVG invalid XML.
+  return xmlText(svg);
 }
 
 const FONT = { font: 'Helvetica, Arial, sans-serif', labelFont: 'Helvetica, Arial, sans-serif', titleFont: 'Helvetica, Arial, sans-serif' };

@@ -36,6 +36,7 @@ export const CATALOGUE = {
   cohort: int('pupils in the cohort'),
   // Families and standing (statistics over the other members)
   family: text('family number (disjoint methods), or the school’s own id (neighbours)'),
+  members: { type: 'text', exportOnly: true, about: 'the ids of the family’s members, the school first, then nearest first (neighbours) or in id order, space-separated (families --format json)' },
   family_size: int('members of the family, the school included', 'size'),
   family_median: inMeasure('median of the other members', 'median'),
   family_mean: inMeasure('mean of the other members', 'mean'),
@@ -53,7 +54,7 @@ export const CATALOGUE = {
   robust: { type: 'int', of: 'robust_tried', about: 'other family definitions in which the school is still a candidate; "2/3" in tables' },
   robust_tried: { type: 'int', exportOnly: true, about: 'other family definitions tried (families of 10 and 40, % FSM bands)' },
   history: text('candidate (✓) or not (·) in each year'),
-  reason: text('why the school is, or is not, a candidate', 'why'),
+  reason: text('why the school is, or is not, a candidate (check: why it is left out, or why a value could not be read)', 'why'),
   // Family summary (disjoint methods)
   size: int('schools in the family'),
   fsm_min: num(1, 'lowest % FSM in the family', 'FSM from'),
@@ -63,10 +64,18 @@ export const CATALOGUE = {
   sd: num('measure+1', 'sample SD (n − 1) of the measure in the family', 'SD'),
   p10: inMeasure('10th percentile of the measure in the family (R type 7)', '10th pct (R type 7)'),
   p90: inMeasure('90th percentile of the measure in the family (R type 7)', '90th pct'),
+  selected: int('schools of the family in the --la / --school selection', 'selected'),
   // One school's report
   position: int('place within the family, best first', '#'),
   vs_school: inMeasure('the member’s measure − the school’s', 'vs {school}'),
   distance: num(3, 'how far the context is from the school’s, in standard deviations (weighted)'),
+  // How alike the family is (report)
+  variable: text('a context variable of the family (fsm: % FSM)'),
+  school_value: num(1, 'the school’s value of the variable', 'school'),
+  others_min: num(1, 'lowest value among the other members', 'family from'),
+  others_median: num(1, 'median of the other members (R type 7)', 'median'),
+  others_max: num(1, 'highest value among the other members', 'to'),
+  at_edge: bool('the school lies outside the middle 90% of the other members (5th–95th percentile, R type 7)', 'at the edge?'),
   main_difference: text('the context variable that contributes most to the distance', 'most different in'),
   // Partners
   lead: inMeasure('the partner’s measure − the school’s', 'lead over {school}'),
@@ -86,6 +95,11 @@ export const CATALOGUE = {
   expected: inMeasure('the regression line at the school’s % FSM'),
   residual: inMeasure('measure − expected'),
   std_residual: num(2, 'residual / residual SD (n − 2)', 'std resid.'),
+  slope: num(3, 'slope of the least-squares line of the measure on % FSM (per point of % FSM)'),
+  intercept: inMeasure('the line at 0% FSM'),
+  r2: num(3, 'share of the measure’s variance explained by % FSM', 'R²'),
+  residual_sd: num('measure+1', 'residual standard error of the line, √(SSE / (n − 2))', 'residual SD (n − 2)'),
+  n: int('schools in the regression'),
   // fos check: years
   attainment_file: text('the attainment file', 'attainment'),
   fsm_file: text('the FSM file', 'FSM'),
@@ -118,6 +132,7 @@ export const CATALOGUE = {
   codes: text('missing values by code'),
   line: int('line in the file'),
   value: text('the value as written'),
+  detail: text('what exactly is missing or too small, for a school left out'),
 } satisfies Record<string, Entry>;
 
 export type ColumnName = keyof typeof CATALOGUE;

@@ -3,9 +3,18 @@ import type { YearAnalysis } from '../core/analyse.js';
 /** Plain-English name of how families were made, for report headers. */
 export function describeMethod(a: YearAnalysis): string {
   const o = a.families.options;
+  const how = methodText(a);
+  const within = o.match?.length ? `${how}, within schools of the same ${o.match.join(' and ')}` : how;
+  return o.keptFrom ? `${within}: the families of ${o.keptFrom}, kept (closed schools dropped, new ones with their nearest school)` : within;
+}
+
+function methodText(a: YearAnalysis): string {
+  const o = a.families.options;
   const vars = o.context.map((v) => (o.context.length > 1 ? `${v.name}×${v.weight}` : v.name === 'fsm' ? '% FSM' : v.name)).join(', ');
+  const n = a.families.schools.length;
   switch (o.method) {
     case 'neighbours':
+      if (o.size >= n) return `all ${n} eligible schools (--size ${o.size} is not fewer than there are), one family`;
       return `each school's ${o.size} nearest schools (itself included) by ${vars}${o.tiesAll ? ', keeping ties' : ', ties to the smaller id'}`;
     case 'bands':
       return `fixed % FSM bands ${o.bands.join(', ')}`;
@@ -14,6 +23,7 @@ export function describeMethod(a: YearAnalysis): string {
     case 'ckmeans':
       return `${o.groups} natural-break groups (ckmeans) by ${vars}`;
     case 'size':
+      if (a.families.families.kind === 'disjoint' && a.families.families.count === 1) return `all ${n} eligible schools in one family (--size ${o.size}: too few schools for two)`;
       return `consecutive families of ${o.size} along ${vars}`;
   }
 }

@@ -1,8 +1,10 @@
 import type { Report, Table } from './model.js';
 import { cellText } from './cells.js';
 import { chartSvg } from './chartSvg.js';
+import { visible } from './safeText.js';
 
-const esc = (s: string) => s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
+/** Text for HTML: markup characters as entities, control characters shown as escapes. */
+const esc = (s: string) => visible(s).replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
 
 /**
  * The report as one self-contained HTML page (no script, font or style from the network):

@@ -1,15 +1,19 @@
 import type { Report } from './model.js';
 import { cellText } from './cells.js';
+import { markdownText as esc } from './safeText.js';
 
-/** The report as Markdown: a heading, the summary, pipe tables (school's row in bold). */
+/**
+ * The report as Markdown: a heading, the summary, pipe tables (school's row in bold).
+ * Every text from the data goes through markdownText: no name splits a row or a cell,
+ * and none passes through as HTML.
+ */
 export function formatMarkdown(report: Report): string {
-  const esc = (s: string) => s.replace(/\|/g, '\\|');
-  const out: string[] = [`# ${report.title}`, ''];
-  for (const line of report.summary) out.push(`${line}  `);
+  const out: string[] = [`# ${esc(report.title)}`, ''];
+  for (const line of report.summary) out.push(`${esc(line)}  `);
   for (const full of report.tables.filter((t) => t.terminal !== false)) {
     const t = { ...full, columns: full.columns.filter((c) => !c.wide && !c.exportOnly) };
     out.push('');
-    if (t.title) out.push(`## ${t.title}`, '');
+    if (t.title) out.push(`## ${esc(t.title)}`, '');
     if (t.rows.length === 0) {
       out.push('(none)');
       continue;
@@ -25,6 +29,6 @@ export function formatMarkdown(report: Report): string {
       out.push(`| ${(hi.has(i) ? cells.map((s) => `**${s}**`) : cells).join(' | ')} |`);
     });
   }
-  if (report.notes.length) out.push('', ...report.notes.map((n) => `> ${n}  `));
+  if (report.notes.length) out.push('', ...report.notes.map((n) => `> ${esc(n)}  `));
   return out.join('\n') + '\n';
 }

@@ -1,23 +1,44 @@
 import type { Report } from './model.js';
-import { exportValue, neutralise } from './cells.js';
+import { exportValue } from './cells.js';
+import { xmlText } from './safeText.js';
+
+/** Excel's limit on the characters of a cell. */
+export const XLSX_CELL_MAX = 32767;
+
+/**
+ * A text cell as written to xlsx: valid XML (controls shown as `\x1b`), and cut to Excel's
+ * 32,767 characters with a note at its end saying how long it was. No apostrophe goes in
+ * front of text like `=1+1`, as in csv: a cell written as text (a shared string) is never
+ * run as a formula, and the apostrophe would be shown.
+ *
+ * xlsxText('=1+1') // => '=1+1'
+ */
+export function xlsxText(text: string): string {
+  const safe = xmlText(text);
+  if (safe.length <= XLSX_CELL_MAX) return safe;
+  const note = ` … [cut: ${safe.length.toLocaleString('en-GB')} characters, Excel keeps ${XLSX_CELL_MAX.toLocaleString('en-GB')}]`;
+  let end = XLSX_CELL_MAX - note.length;
+  if (/[\ud800-\udbff]/.test(safe[end - 1])) end--; // never half a surrogate pair
+  return safe.slice(0, end) + note;
+}
 
 /**
  * The report as an Excel workbook (write-excel-file): one sheet per table, a bold header
- * row frozen at the top, real numbers (not text), widths from the content, and text that
- * a spreadsheet could run as a formula neutralised as in csv.
+ * row frozen at the top, real numbers (not text), widths from the content, every text a
+ * text cell (xlsxText).
  */
 export async function formatXlsx(report: Report): Promise<Uint8Array> {
   const { default: writeXlsxFile } = await import('write-excel-file/node');
   const used = new Set<string>();
   const sheets = report.tables.map((t) => {
-    const header = t.columns.map((c) => ({ value: c.header, fontWeight: 'bold' as const }));
+    const header = t.columns.map((c) => ({ value: xlsxText(c.header), fontWeight: 'bold' as const }));
     const rows = t.rows.map((row) =>
       t.columns.map((c) => {
         const v = exportValue(row[c.key], c);
         if (v === null) return null;
         if (typeof v === 'number') return { value: v, type: Number };
         if (typeof v === 'boolean') return { value: v, type: Boolean };
-        return { value: neutralise(v), type: String };
+        return { value: xlsxText(v), type: String };
       }),
     );
     const widths = t.columns.map((c, k) => Math.min(60, Math.max(c.header.length, ...t.rows.slice(0, 500).map((r) => String(r[c.key] ?? '').length)) + 2));

@@ -56,6 +56,8 @@ export interface Meta {
   options: Record<string, unknown>;
   inputs: InputFile[];
   rows: number;
+  /** How a figure was computed, where two definitions are common (e.g. a residual SD's n − 2). */
+  definitions?: Record<string, string>;
 }
 
 /** A chart to draw from the report's data, described without any drawing library. */

@@ -10,12 +10,21 @@ export function ordinal(n: number): string {
   return `${n}${s}`;
 }
 
-/** "Above similar schools: 4th of 20, 3.1 points above the family median." The gap to the measure's `digits` decimals. */
+/** Verdict words by label: above / below when higher is better; better / worse when lower
+ * is better, since "well above … 4.7 points below the median" reads as a contradiction. */
+const HEADS = {
+  higher: { 'well above': 'Well above similar schools', above: 'Above similar schools', 'close to': 'Close to similar schools', below: 'Below similar schools', 'well below': 'Well below similar schools' },
+  lower: { 'well above': 'Much better than similar schools', above: 'Better than similar schools', 'close to': 'Close to similar schools', below: 'Worse than similar schools', 'well below': 'Much worse than similar schools' },
+} as const;
+
+/** "Above similar schools: 4th of 20, 3.1 points above the family median." (lower is better:
+ * "Much better than similar schools: 1st of 20, 4.7 points below the family median (lower is better).")
+ * The gap to the measure's `digits` decimals. */
 export function verdict(c: Comparison, lowerIsBetter: boolean, digits = 1): string {
   const gap = c.gap === null ? '' : `, ${Math.abs(roundTo(c.gap, digits))} points ${c.gap >= 0 ? 'above' : 'below'} the family median`;
   if (c.label === null) return `Cannot be placed against similar schools (${c.size < 3 ? 'family too small' : 'the others all have the same result'}): ${ordinal(c.rank)} of ${c.size}${gap}.`;
-  const head = { 'well above': 'Well above', above: 'Above', 'close to': 'Close to', below: 'Below', 'well below': 'Well below' }[c.label];
-  return `${head} similar schools: ${ordinal(c.rank)} of ${c.size}${gap}${lowerIsBetter ? ' (lower is better)' : ''}.`;
+  const head = HEADS[lowerIsBetter ? 'lower' : 'higher'][c.label];
+  return `${head}: ${ordinal(c.rank)} of ${c.size}${gap}${lowerIsBetter ? ' (lower is better)' : ''}.`;
 }
 
 /** The two pictures of a family report: the scatter of all schools and the ranked bars. */

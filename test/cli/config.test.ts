@@ -10,15 +10,17 @@ const defaultOf = (flag: string) => OPTIONS.find((o) => o.flags.split(' ')[0] ==
 describe('toConfig', () => {
   it('takes every default from OPTIONS, and nests families, rule and eligibility', () => {
     const c = toConfig('outperformers', {}, env);
-    expect(c.families).toEqual({ method: defaultOf('--method'), size: defaultOf('--size'), tiesAll: false, bands: defaultOf('--bands'), groups: defaultOf('--groups'), context: defaultOf('--context') });
+    expect(c.families).toEqual({ method: defaultOf('--method'), size: defaultOf('--size'), tiesAll: false, bands: defaultOf('--bands'), groups: defaultOf('--groups'), context: defaultOf('--context'), match: [] });
     expect(c.rule).toEqual({ threshold: defaultOf('--threshold'), lowerIsBetter: false });
     expect(c.eligibility).toEqual({ minCohort: defaultOf('--min-cohort'), includeSpecial: false, contextVars: [] });
     expect([c.consistent, c.highFsm, c.encoding]).toEqual([defaultOf('--consistent'), defaultOf('--high-fsm'), defaultOf('--encoding')]);
   });
 
   it('parses each value given as text with its option\'s parse function', () => {
-    const c = toConfig('families', { size: '7', bands: '0,10,100', context: 'fsm=2,eal=1', contextCol: ['eal=PNUMEAL'], minCohort: '5', threshold: '1.5' }, env);
-    expect(c.families).toMatchObject({ size: 7, bands: [0, 10, 100], context: [{ name: 'fsm', weight: 2 }, { name: 'eal', weight: 1 }] });
+    const c = toConfig('outperformers', { size: '7', context: 'fsm=2,eal=1', contextCol: ['eal=PNUMEAL'], minCohort: '5', threshold: '1.5' }, env);
+    expect(c.families).toMatchObject({ size: 7, context: [{ name: 'fsm', weight: 2 }, { name: 'eal', weight: 1 }] });
+    // --bands with neighbours does not apply (a usage error), so it is parsed where it does: odds.
+    expect(toConfig('odds', { bands: '0,10,100' }, env).families.bands).toEqual([0, 10, 100]);
     expect(c.eligibility).toEqual({ minCohort: 5, includeSpecial: false, contextVars: ['eal'] });
     expect(c.columns.context).toEqual({ eal: 'PNUMEAL', sen: 'PSENELK' }); // sen from the sample's manifest
     expect(c.rule.threshold).toBe(1.5);
@@ -55,7 +57,7 @@ describe('sizes that leave nothing to compare are said on stderr (issue 17, item
   it('--size at least the eligible schools: one family of all of them', async () => {
     const r = await fos(['families', '--size', '1000000', '--format', 'csv']);
     expect(r.code).toBe(0);
-    expect(r.stderr).toMatch(/--size 1000000 is not below the eligible schools \(280 in 2017, 278 in 2018, 297 in 2019\): every school's family is all of them/);
+    expect(r.stderr).toMatch(/--size 1000000 is not below the eligible schools \(280 in 2017: ks4_2017.csv \+ census_2017.csv, 278 in 2018: ks4_2018.csv \+ census_2018.csv, 297 in 2019: ks4_2019.csv \+ census_2019.csv\): every school's family is all of them/);
     expect((await fos(['families', '--method', 'size', '--size', '1000000', '--format', 'csv'])).stderr).toMatch(/one family holds all of them/);
     expect((await fos(['families', '--size', '20', '--format', 'csv'])).stderr).not.toMatch(/--size/);
   });
@@ -63,7 +65,7 @@ describe('sizes that leave nothing to compare are said on stderr (issue 17, item
   it('--groups beyond a third of the schools: families too small to compare', async () => {
     const r = await fos(['families', '--method', 'quantiles', '--groups', '100000', '--format', 'csv']);
     expect(r.code).toBe(0);
-    expect(r.stderr).toMatch(/--groups 100000 over the eligible schools \(280 in 2017, 278 in 2018, 297 in 2019\) gives families of fewer than 3 schools/);
+    expect(r.stderr).toMatch(/--groups 100000 over the eligible schools \(280 in 2017: ks4_2017.csv \+ census_2017.csv, 278 in 2018: ks4_2018.csv \+ census_2018.csv, 297 in 2019: ks4_2019.csv \+ census_2019.csv\) gives families of fewer than 3 schools/);
     expect((await fos(['families', '--method', 'ckmeans', '--groups', '5', '--format', 'csv'])).stderr).not.toMatch(/--groups/);
   });
 });

@@ -6,6 +6,15 @@ import { HelperThread } from '../../src/parallel/helperThread.js';
 import { files, fos, ks4 } from '../helpers/schools.js';
 
 // Runs on the bundled synthetic sample (data/fos.json) unless inputs are given.
+/** A helper thread that counts the files it was offered. */
+class Counting extends HelperThread {
+  offered = 0;
+  takes(file: string) {
+    this.offered++;
+    return super.takes(file);
+  }
+}
+
 describe('fos (in-process)', () => {
   it('says on stderr when it uses the bundled sample; stdout carries data only', async () => {
     const r = await fos(['check', '--format', 'csv']);
@@ -27,13 +36,6 @@ describe('fos (in-process)', () => {
 
   it('uses the helper thread its caller started (as bin.ts does), with the same bytes', async () => {
     // A helper that takes every file (no size too small) and counts the files it was offered.
-    class Counting extends HelperThread {
-      offered = 0;
-      takes(file: string) {
-        this.offered++;
-        return super.takes(file);
-      }
-    }
     const helper = new Counting(undefined, undefined, 0);
     const shared = await fos(['outperformers', '--format', 'csv'], { helper });
     const alone = await fos(['outperformers', '--format', 'csv']);
@@ -43,13 +45,6 @@ describe('fos (in-process)', () => {
   });
 
   it('--threads 1 gives the same bytes as the default, offering no file to a helper; a bad count is refused', async () => {
-    class Counting extends HelperThread {
-      offered = 0;
-      takes(file: string) {
-        this.offered++;
-        return super.takes(file);
-      }
-    }
     const helper = new Counting(undefined, undefined, 0);
     const one = await fos(['outperformers', '--threads', '1', '--format', 'csv'], { helper });
     expect(one.code).toBe(0);
@@ -161,7 +156,7 @@ describe('fos (in-process)', () => {
     expect(failed.code).toBe(2);
     expect(readFileSync(out, 'utf8')).toBe('old');
     expect(existsSync(join(f.dir, 'nothing', 'x.csv'))).toBe(false);
-    expect((await fos(['families', '--attainment', f['a.csv'], '--fsm-col', 'TPUP', '-o', join(f.dir, 'nothing', 'x.csv')])).code).toBe(1);
+    expect((await fos(['families', '--attainment', f['a.csv'], '--fsm-col', 'TPUP', '-o', join(f.dir, 'nothing', 'x.csv')])).code).toBe(4); // the output cannot be written
   });
 
   it('colour only on a terminal, and never with NO_COLOR', async () => {

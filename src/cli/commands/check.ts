@@ -2,12 +2,16 @@ import { MISSING_CODES } from '../../core/load/parseCell.js';
 import { basename } from 'node:path';
 import { eligibility } from '../../core/load/eligibility.js';
 import { minMedianMax } from '../../core/minMedianMax.js';
+import { turnoverLines } from '../../core/families/turnover.js';
+import { selectiveNote } from '../../core/families/selectiveNote.js';
 import type { ExclusionReason, YearData } from '../../core/types.js';
 import { excludedColumn, pick, type Naming } from '../../report/columns.js';
-import type { Report, Table } from '../../report/model.js';
-import type { CommandContext } from '../context.js';
+import type { Cell, Report, Table } from '../../report/model.js';
+import { boundsMissing, type CommandContext } from '../context.js';
 
 const REASONS: ExclusionReason[] = ['special school', 'no FSM row', 'measure missing', 'FSM missing', 'context missing', 'cohort below minimum'];
+/** Rows of the left-out list shown on a terminal (all of them in files, and with --excluded). */
+const TERMINAL_EXCLUDED = 20;
 
 /** Each --join table's coverage of its year's schools. */
 function joinedTables(years: YearData[], naming: Naming): Table {
@@ -42,13 +46,16 @@ function shadowedNotes(years: YearData[]): string[] {
 /**
  * `fos check`: the data-quality report to read before trusting a comparison. Per year:
  * files, join coverage, eligible schools and the reasons for the rest, the ranges of % FSM
- * and of the measure; per file: rows, summary rows, missing values per column and code.
+ * and of the measure; per file: rows, summary rows, missing values per column and code;
+ * and every school left out, with its reason (the main table with --excluded).
  */
 export function check(ctx: CommandContext): Report {
   const { years, map } = ctx.load();
   const c = ctx.config;
+  const left: Record<string, Cell>[] = [];
   const yearRows = years.map((y) => {
     const el = eligibility(y.year, y.schools, ctx.eligibilityOptions());
+    for (const e of el.excluded) left.push({ year: y.year, id: e.school.id, name: e.school.name, la: e.school.la, reason: e.reason, detail: e.detail });
     const count = (r: ExclusionReason) => el.excluded.filter((e) => e.reason === r).length;
     const fsm = minMedianMax(el.eligible.fsm);
     const measure = minMedianMax(el.eligible.measure);
@@ -121,18 +128,38 @@ export function check(ctx: CommandContext): Report {
   };
   const latest = yearRows[yearRows.length - 1];
   const summary = [
-    `${years.length} year${years.length === 1 ? '' : 's'} loaded (${years.map((y) => y.year).join(', ')}); measure ${map.measure}, % FSM ${map.fsm}${map.cohort ? `, cohort ${map.cohort}` : ', no cohort column'}${map.ci ? `, bounds ${map.ci.join('/')}` : ''}.`,
-    `${latest.year}: ${latest.schools} schools in the attainment file, ${latest.matched} matched in the FSM table, ${latest.eligible} eligible (cohort ≥ ${c.eligibility.minCohort}${c.eligibility.includeSpecial ? '' : ', special schools left out'}).`,
+    `${years.length} year${years.length === 1 ? '' : 's'} loaded (${years.map((y) => y.year).join(', ')}); measure ${map.measure}, % FSM ${map.fsm}${map.ci ? `, bounds ${map.ci.join('/')}` : ''}.`,
+    `Cohort: ${map.cohort ? (map.cohortNote ?? `${map.cohort} (--cohort-col)`) : `${map.cohortNote ?? 'none'}; no school is left out for its size (pass --cohort-col COL)`}.`,
+    `${latest.year}: ${latest.schools} schools in the attainment file, ${latest.matched} matched in the FSM table, ${latest.eligible} eligible (${map.cohort ? `cohort ≥ ${c.eligibility.minCohort}` : 'any cohort'}${!map.rectype ? ', no RECTYPE column, so special schools cannot be told apart' : c.eligibility.includeSpecial ? '' : ', special schools left out'}).`,
   ];
+  if (map.ciMissing) summary.push(`Bounds: ${boundsMissing(map)}.`);
+  const selective = selectiveNote(map.measure, c.families.match ?? [], eligibility(years[years.length - 1].year, years[years.length - 1].schools, ctx.eligibilityOptions()).eligible.measure);
+  if (selective) summary.push(selective);
+  if (years.length > 1) summary.push(...turnoverLines(ctx.analyse().map((a) => a.families)));
   const notes = [
     `Missing codes: blank, ${MISSING_CODES.join(' ')} — counted, never read as 0.`,
     'Summary rows are rows without an id and DfE total rows (RECTYPE 4, 5, 7; URN NAT).',
   ];
   if (skippedAll.length > skipped.rows.length) notes.push(`${skippedAll.length} unreadable values in all; the first ${skipped.rows.length} are listed.`);
-  const tables: Table[] = [{ id: 'years', title: 'Years', columns: yearCols, rows: yearRows }, files, columnsUsed];
-  const joined = joinedTables(years, naming);
-  if (joined.rows.length) tables.push(joined);
-  notes.push(...shadowedNotes(years));
-  if (skippedAll.length) tables.push(skipped);
-  return { title: 'fos check: data quality', summary, tables, notes, charts: [], meta: ctx.meta(yearRows.length) };
+  // Everyone left out, with the reason: all of them in json, xlsx, html and with --excluded
+  // (then the main table, so csv gives it); the first 20 on a terminal.
+  const excluded: Table = {
+    id: 'excluded',
+    title: 'Schools left out, and why',
+    columns: pick(['year', 'id', 'name', 'la', ['reason', { label: 'reason' }], 'detail'], naming),
+    rows: left,
+  };
+  const shortList = !c.excluded && (c.format === 'table' || c.format === 'md') && left.length > TERMINAL_EXCLUDED;
+  if (shortList) {
+    notes.push(`${left.length} schools left out in all; the first ${TERMINAL_EXCLUDED} are listed: fos check --excluded lists them all (--format csv -o excluded.csv for a file).`);
+    excluded.rows = left.slice(0, TERMINAL_EXCLUDED);
+  }
+  const tables: Table[] = c.excluded ? [excluded] : [{ id: 'years', title: 'Years', columns: yearCols, rows: yearRows }, files, columnsUsed, excluded];
+  if (!c.excluded) {
+    const joined = joinedTables(years, naming);
+    if (joined.rows.length) tables.push(joined);
+    notes.push(...shadowedNotes(years));
+  }
+  if (skippedAll.length && !c.excluded) tables.push(skipped);
+  return { title: c.excluded ? 'fos check: schools left out' : 'fos check: data quality', summary, tables, notes, charts: [], meta: ctx.meta(c.excluded ? left.length : yearRows.length) };
 }

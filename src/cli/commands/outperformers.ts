@@ -7,12 +7,24 @@ import { FAMILY_COLUMNS, familyRow } from '../../report/familyRow.js';
 import { schoolRow } from '../../core/load/schoolTable.js';
 import type { Cell, Report } from '../../report/model.js';
 import type { CommandContext } from '../context.js';
-import { selection } from './families.js';
+import type { YearAnalysis } from '../../core/analyse.js';
+import { compareIds } from '../../core/idOrder.js';
+import { selection } from '../selection.js';
+
+/** A school listed: its row in year y, its history, and its section (see below). */
+interface Listed {
+  y: YearAnalysis;
+  i: number;
+  h: Consistency;
+  section: 0 | 1 | 2 | 3;
+}
 
 /**
  * `fos outperformers`: the candidate partners of the reported year (latest by default),
- * best evidence first. With several years: consistent candidates (K of their last N
- * years) first, then schools flagged in this year only, shown apart as less secure.
+ * best evidence first. With several years, in sections: consistent candidates (K of
+ * their last N years) first, then schools flagged in this year only, shown apart as less
+ * secure, then consistent schools not flagged this year, then consistent schools not
+ * compared this year (not in its file, or left out of its families).
  * `robust` says in how many other family definitions the flag survives.
  */
 export function outperformers(ctx: CommandContext): Report {
@@ -22,9 +34,11 @@ export function outperformers(ctx: CommandContext): Report {
   const { map } = ctx.load();
   const upTo = all.filter((y) => y.year <= a.year);
   const multi = upTo.length > 1;
-  const keep = selection(ctx);
+  // Checked against every year up to this one: a consistent school missing this year is listed too.
+  const sel = selection(ctx, upTo);
+  const keep = sel.keep;
 
-  const history = (id: string, at: number): Consistency =>
+  const history = (id: string, at?: number): Consistency =>
     consistency(
       upTo.flatMap((y) => {
         const i = y === a ? at : y.indexOf(id);
@@ -37,30 +51,49 @@ export function outperformers(ctx: CommandContext): Report {
   const everCandidate = new Set(multi ? upTo.flatMap((y) => y.families.schools.id.filter((_, i) => y.comparisons.candidate(i))) : []);
   // With one year loaded, every candidate has the same history: worked out once.
   const oneYear = multi ? undefined : consistency([{ year: a.year, candidate: true }], c.consistent);
-  const picked: { i: number; h: Consistency }[] = [];
+  // Sections, in this order: consistent and a candidate this year; a candidate this year
+  // only; consistent but not a candidate this year; consistent as of an earlier year and
+  // not compared this year (not in this year's file, or left out of its families).
+  const picked: Listed[] = [];
   a.families.schools.id.forEach((id, i) => {
     const candidate = a.comparisons.candidate(i);
     if (!(candidate || (multi && everCandidate.has(id))) || !keep(a, i)) return;
     const h = oneYear ?? history(id, i);
-    if (candidate || (multi && h.consistent)) picked.push({ i, h });
+    if (candidate) picked.push({ y: a, i, h, section: h.consistent ? 0 : 1 });
+    else if (multi && h.consistent) picked.push({ y: a, i, h, section: 2 });
   });
+  for (const id of everCandidate) {
+    if (a.indexOf(id) !== undefined) continue;
+    const h = history(id);
+    const y = [...upTo].reverse().find((x) => x.indexOf(id) !== undefined)!;
+    const i = y.indexOf(id)!;
+    if (h.consistent && sel.keep(y, i)) picked.push({ y, i, h, section: 3 });
+  }
   const rule = { threshold: c.rule.threshold, lowerIsBetter: c.rule.lowerIsBetter, hasBounds: map.ci !== undefined };
-  const robust = c.robust ? robustness(a.families, picked.map((p) => p.i), rule, ctx.runner) : undefined;
+  const thisYear = picked.filter((p) => p.y === a).map((p) => p.i);
+  const robust = c.robust ? robustness(a.families, thisYear, rule, ctx.runner) : undefined;
 
-  const zBetter = (i: number) => (c.rule.lowerIsBetter ? -1 : 1) * (a.comparisons.z(i) ?? -Infinity);
-  const keyed = picked.map(({ i, h }) => ({ i, h, consistent: Number(h.consistent), z: zBetter(i), rank: a.families.idRank[i] }));
-  keyed.sort((x, y) => y.consistent - x.consistent || y.z - x.z || x.rank - y.rank);
-  const rows = keyed.map(({ i, h }) => {
-    const comparison = a.comparisons.get(i);
-    const row: Record<string, Cell> = familyRow(a, i, comparison);
-    row.candidate = comparison.candidate;
+  const zBetter = (p: Listed) => (c.rule.lowerIsBetter ? -1 : 1) * (p.y.comparisons.z(p.i) ?? -Infinity);
+  const keyed = picked.map((p) => ({ p, z: zBetter(p) }));
+  keyed.sort((x, y) => x.p.section - y.p.section || y.z - x.z || compareIds(x.p.y.families.schools.id[x.p.i], y.p.y.families.schools.id[y.p.i]));
+  const leftOut = new Map(a.eligibility.excluded.map((e) => [e.school.id, e]));
+  const rows = keyed.map(({ p: { y, i, h, section } }) => {
+    const comparison = y.comparisons.get(i);
+    const s = schoolRow(y.families.schools, i);
+    const row: Record<string, Cell> = familyRow(y, i, comparison);
+    row.candidate = y === a ? comparison.candidate : false;
     row.years_candidate = h.yearsCandidate;
     row.years_loaded = h.yearsLoaded;
     row.consistent = multi ? h.consistent : null;
-    row.robust = robust?.get(i) ?? null;
-    row.robust_tried = robust ? ROBUSTNESS_CHECKS.length : null;
-    row.history = h.history.map((y) => `${y.year}${y.candidate ? '✓' : '·'}`).join(' ');
-    row.reason = candidateReason(comparison, schoolRow(a.families.schools, i), rule);
+    row.robust = robust && y === a ? robust.get(i)! : null;
+    row.robust_tried = robust && y === a ? ROBUSTNESS_CHECKS.length : null;
+    row.history = [...h.history.map((x) => `${x.year}${x.candidate ? '✓' : '·'}`), ...(y === a ? [] : [`${a.year}–`])].join(' ');
+    const why = candidateReason(comparison, s, rule);
+    if (section < 3) row.reason = why;
+    else {
+      const e = leftOut.get(s.id);
+      row.reason = `${e ? `left out of the ${a.year} families: ${e.reason}` : `not in the ${a.year} file`}; in ${y.year}: ${why}`;
+    }
     return row;
   });
   // Wide columns go to csv/json/xlsx only, so the terminal table fits.
@@ -68,18 +101,37 @@ export function outperformers(ctx: CommandContext): Report {
   const columns = pick([...FAMILY_COLUMNS, ['candidate', { label: `cand. ${a.year}` }], 'years_candidate', 'years_loaded', 'consistent', 'robust', 'robust_tried', 'history', 'reason'], ctx.naming()).map((col) =>
     wide.has(col.key) ? { ...col, wide: true } : col,
   );
-  const consistentCount = picked.filter((p) => p.h.consistent).length;
-  const parts = multi
-    ? [
-        ...(consistentCount ? [{ at: 0, caption: `Consistent: a candidate in at least ${c.consistent.k} of its last ${c.consistent.n} years` }] : []),
-        ...(consistentCount < rows.length ? [{ at: consistentCount, caption: `Candidate in ${a.year} only so far: less secure` }] : []),
-      ]
-    : undefined;
-  const summary = [
-    `${picked.filter((p) => a.comparisons.candidate(p.i)).length} candidate partner${picked.length === 1 ? '' : 's'} in ${a.year} among ${a.families.schools.length} eligible schools: z ≥ ${c.rule.threshold} against ${describeMethod(a)}${map.ci ? `, and ${c.rule.lowerIsBetter ? 'upper' : 'lower'} bound ${map.ci.join('/')} beyond the family median` : ''}.`,
+  const inSection = [0, 1, 2, 3].map((k) => picked.filter((p) => p.section === k).length);
+  const captions = [
+    `Consistent: a candidate in at least ${c.consistent.k} of its last ${c.consistent.n} years, and in ${a.year}`,
+    `Candidate in ${a.year} only so far: less secure`,
+    `Consistent over the years, not a candidate in ${a.year}`,
+    `Consistent in earlier years, not compared in ${a.year} (not in the ${a.year} file, or left out of its families)`,
   ];
-  if (multi) summary.push(`${consistentCount} consistent over ${upTo.map((y) => y.year).join(', ')} (candidate in ≥ ${c.consistent.k} of the last ${c.consistent.n} years each school has).`);
-  else summary.push('One year loaded: load several years (--attainment YEAR=FILE …) to see which candidates are consistent.');
+  const parts = multi
+    ? captions.flatMap((caption, k) => (inSection[k] ? [{ at: inSection.slice(0, k).reduce((x, y) => x + y, 0), caption }] : []))
+    : undefined;
+  const consistentCount = inSection[0];
+  const n = a.families.schools.length;
+  const shown = inSection[0] + inSection[1];
+  const plural = (k: number, word: string) => `${k} ${word}${k === 1 ? '' : 's'}`;
+  let among = `among ${n} eligible schools`;
+  if (sel.active) {
+    let selected = 0;
+    let everywhere = 0;
+    for (let i = 0; i < n; i++) {
+      if (keep(a, i)) selected++;
+      if (a.comparisons.candidate(i)) everywhere++;
+    }
+    among = `in ${sel.words} (${selected} of the ${n} eligible schools); ${everywhere} among all ${n}, in whose families they are judged`;
+  }
+  const summary = [
+    `${plural(shown, 'candidate partner')} in ${a.year} ${among}: z ${c.rule.lowerIsBetter ? `≤ ${-c.rule.threshold} (lower is better)` : `≥ ${c.rule.threshold}`} against ${describeMethod(a)}${map.ci ? `, and ${c.rule.lowerIsBetter ? 'upper' : 'lower'} bound ${map.ci.join('/')} beyond the family median` : ''}.`,
+  ];
+  if (multi) {
+    const more = [inSection[2] && `${inSection[2]} more consistent but not a candidate in ${a.year}`, inSection[3] && `${inSection[3]} consistent in earlier years but not compared in ${a.year}`].filter(Boolean);
+    summary.push(`${consistentCount} of them consistent over ${upTo.map((y) => y.year).join(', ')} (candidate in ≥ ${c.consistent.k} of the last ${c.consistent.n} years each school has)${more.length ? `; ${more.join('; ')}, each in its own section` : ''}.`);
+  } else summary.push('One year loaded: load several years (--attainment YEAR=FILE …) to see which candidates are consistent.');
   return {
     title: `Candidate partners: schools that outperform their family, ${a.year}`,
     summary,

@@ -9,6 +9,8 @@ import type { Cell, Report } from '../../report/model.js';
 import type { CommandContext } from '../context.js';
 import { familyCharts, ordinal, verdict } from '../../report/verdict.js';
 import { schoolRows } from '../../core/load/schoolTable.js';
+import { contextBeside } from '../../core/families/contextBeside.js';
+import { selectiveNote } from '../../core/families/selectiveNote.js';
 
 /**
  * `fos report <school>`: the page an analyst prints. The school, how its family was made,
@@ -53,7 +55,7 @@ export function report(ctx: CommandContext): Report {
       'name',
       'la',
       'fsm',
-      ...extra.map((v) => ({ name: v.name, type: 'number' as const, digits: 1, about: `context variable ${v.name}`, label: `% ${v.name.toUpperCase()}` })),
+      ...extra.map((v) => ({ name: v.name, type: 'number' as const, digits: 1, about: `context variable ${v.name}`, label: map.context[v.name] && map.context[v.name].toLowerCase() !== v.name ? `${v.name} (${map.context[v.name]})` : v.name })),
       'measure',
       'cohort',
       'vs_school',
@@ -63,6 +65,13 @@ export function report(ctx: CommandContext): Report {
     ],
     naming,
   );
+  // Each context variable: the school beside the other members (range, median, middle 90%).
+  const alike = c.families.context.flatMap((v) => {
+    const b = contextBeside(v.name, contextValue(me, v.name) ?? NaN, members.filter((j) => j !== i).map((j) => contextValue(schools[j], v.name) ?? NaN));
+    return b ? [b] : [];
+  });
+  const edges = alike.filter((b) => b.atEdge).map((b) => `${b.name} ${b.value} (the others' middle 90%: ${round(b.p5)}–${round(b.p95)})`);
+  const note = selectiveNote(map.measure, c.families.match ?? [], members.map(value));
   const standing: Record<string, Cell> = {
     family_size: cmp.size,
     family_median: cmp.median,
@@ -82,9 +91,17 @@ export function report(ctx: CommandContext): Report {
       `${me.name}: LA ${me.la || '–'}, ${me.fsm}% FSM, ${map.measure} ${me.measure}${me.cohort !== null ? `, cohort ${me.cohort}` : ''}.`,
       `Family: ${describeMethod(a)}; ${members.length} schools with ${Math.min(...fsmValues)}–${Math.max(...fsmValues)}% FSM${members.length > c.families.size && c.families.method === 'neighbours' ? ` (more than ${c.families.size}: tied schools kept)` : ''}.`,
       `It is ${ordinal(cmp.rank)} of ${cmp.size}; candidate partner: ${cmp.candidate ? 'yes' : `no (${candidateReason(cmp, me, { threshold: c.rule.threshold, lowerIsBetter: c.rule.lowerIsBetter, hasBounds: map.ci !== undefined })})`}.`,
+      ...(edges.length ? [`At the edge of its family on ${edges.join('; ')}: the family is less alike there.`] : []),
+      ...(note ? [note] : []),
     ],
     tables: [
       { id: 'members', title: 'Family members, best first', columns, rows, highlight: [sorted.indexOf(i)] },
+      {
+        id: 'context',
+        title: 'How alike: the school beside the other members',
+        columns: pick(['variable', 'school_value', 'others_min', 'others_median', 'others_max', 'at_edge'], naming),
+        rows: alike.map((b) => ({ variable: b.name, school_value: b.value, others_min: b.min, others_median: b.median, others_max: b.max, at_edge: b.atEdge })),
+      },
       {
         id: 'standing',
         title: 'Standing (statistics over the other members)',
@@ -99,4 +116,9 @@ export function report(ctx: CommandContext): Report {
     charts: familyCharts(a, i, members, map.measure),
     meta: ctx.meta(rows.length),
   };
+}
+
+/** A percentile as shown in a sentence: at most one decimal. */
+function round(x: number): number {
+  return Math.round(x * 10) / 10;
 }

@@ -1,11 +1,14 @@
 import { FosError } from '../../core/errors.js';
 import { findSchool } from '../../core/findSchool.js';
+import { groupTrend } from '../../core/trends/groupTrend.js';
 import { average, trend as trendOf, type TrendPoint } from '../../core/trends/trend.js';
 import { readGroup } from '../../io/readGroup.js';
 import { pick } from '../../report/columns.js';
 import type { Cell, Chart, Report } from '../../report/model.js';
 import type { CommandContext } from '../context.js';
+import { turnoverLines } from '../../core/families/turnover.js';
 import { rowOfId, schoolRows } from '../../core/load/schoolTable.js';
+import { looksNational } from '../../report/looksNational.js';
 
 /**
  * `fos trend <school>` (or `--group ids.txt`): the measure by year beside the family
@@ -21,9 +24,16 @@ export function trend(ctx: CommandContext): Report {
   if (ids.length === 0) throw new FosError('INVALID_OPTION', 'trend needs a school', {}, 'fos trend ID, or --group FILE with one id per line');
   const nameOf = (id: string) => years.map((y) => y.data.schools.name[rowOfId(y.data.schools, id)]).filter(Boolean).pop() ?? id;
 
+  const national = looksNational(latest.families.schools.la);
+  const allName = national ? 'all schools (England)' : 'all schools loaded';
   const rows: Record<string, Cell>[] = [];
   const series: Chart[] = [];
-  for (const id of ids) {
+  // Ids of a --group file in no file loaded: said (all of them: an error), and left out.
+  const loaded = new Set(c.group ? years.flatMap((y) => y.data.schools.id) : ids);
+  const missing = ids.filter((id) => !loaded.has(id));
+  if (missing.length === ids.length) throw new FosError('NO_MATCH', `no school of the --group file is in the files loaded (${ids.slice(0, 5).join(', ')}${ids.length > 5 ? ', …' : ''})`, { file: c.group }, 'check the ids are the files’ school ids (--id-col)');
+  if (missing.length) ctx.warn(`${missing.length} id${missing.length === 1 ? '' : 's'} of the --group file ${missing.length === 1 ? 'is' : 'are'} in no file loaded: ${missing.join(', ')}`);
+  for (const id of ids.filter((x) => loaded.has(x))) {
     const points = trendOf(years, id);
     if (points.every((p) => p.measure === null)) ctx.warn(`school ${id} has no ${map.measure} in any year loaded`);
     for (const p of points) rows.push(row(id, nameOf(id), p));
@@ -36,31 +46,40 @@ export function trend(ctx: CommandContext): Report {
           { name: nameOf(id), points: points.map((p) => ({ x: p.year, y: p.measure })) },
           { name: 'family median', points: points.map((p) => ({ x: p.year, y: p.familyMedian })) },
           { name: `LA ${years.map((y) => y.data.schools.la[rowOfId(y.data.schools, id)]).filter(Boolean).pop() ?? ''}`.trim(), points: points.map((p) => ({ x: p.year, y: p.laAverage })) },
-          { name: 'all schools (England)', points: points.map((p) => ({ x: p.year, y: p.englandAverage })) },
+          { name: allName, points: points.map((p) => ({ x: p.year, y: p.englandAverage })) },
         ],
       });
     }
   }
   if (ids.length > 1) {
-    // The group's own line: cohort-weighted when cohorts are known.
-    for (const y of years) {
-      const eligible = schoolRows(y.families.schools);
-      const members = eligible.filter((s) => ids.includes(s.id));
-      const avg = average(members);
-      const all = average(eligible);
-      rows.push({ id: 'group', name: `group of ${ids.length} (${members.length} eligible)`, year: y.year, measure: avg.value, family_median: null, la_average: null, england_average: all.value, rank: null, family_size: null, label: null, joined: null, left: null });
+    // The group's own line and its families' median, cohort-weighted when cohorts are known.
+    const points = groupTrend(years, ids);
+    for (const p of points) {
+      rows.push({ id: 'group', name: `group of ${ids.length} (${p.eligible} eligible)`, year: p.year, measure: p.measure, family_median: p.familyMedian, la_average: p.laAverage, england_average: p.englandAverage, rank: null, family_size: null, label: null, joined: null, left: null });
     }
+    series.push({
+      kind: 'line',
+      title: `Group of ${ids.length} schools: ${map.measure} by year`,
+      yTitle: map.measure,
+      series: [
+        { name: `group of ${ids.length}`, points: points.map((p) => ({ x: p.year, y: p.measure })) },
+        { name: "the members' family medians", points: points.map((p) => ({ x: p.year, y: p.familyMedian })) },
+        ...(points.some((p) => p.laAverage !== null) ? [{ name: 'LA', points: points.map((p) => ({ x: p.year, y: p.laAverage })) }] : []),
+        { name: allName, points: points.map((p) => ({ x: p.year, y: p.englandAverage })) },
+      ],
+    });
   }
   const weighted = years.every((y) => average(schoolRows(y.families.schools)).weighted);
   const columns = pick(
-    ['id', ['name', { wide: ids.length === 1 }], 'year', 'measure', ['family_median', { label: 'family median' }], 'la_average', 'england_average', 'rank', ['family_size', { exportOnly: true }], 'label', 'joined', 'left'],
+    ['id', ['name', { wide: ids.length === 1 }], 'year', 'measure', ['family_median', { label: 'family median' }], 'la_average', ['england_average', { label: national ? 'England' : 'all loaded' }], 'rank', ['family_size', { exportOnly: true }], 'label', 'joined', 'left'],
     ctx.naming(),
   );
   return {
     title: ids.length === 1 ? `${nameOf(ids[0])} (${ids[0]}): ${map.measure} by year` : `${ids.length} schools: ${map.measure} by year`,
     summary: [
       `${years.length} year${years.length === 1 ? '' : 's'} loaded (${years.map((y) => y.year).join(', ')}); the family is rebuilt each year from that year's eligible schools.`,
-      `LA and England are ${weighted ? 'pupil averages (weighted by cohort)' : 'plain school averages (cohorts not known for every school)'} over eligible schools; "England" is every school loaded${latest.families.schools.length < 1000 ? ', which for a local extract is not England' : ''}.`,
+      ...turnoverLines(years.map((y) => y.families)),
+      `LA and ${national ? 'England' : 'all-loaded'} figures are ${weighted ? 'pupil averages (weighted by cohort)' : 'plain school averages (cohorts not known for every school)'} over eligible schools; ${national ? '"England" is every school loaded' : 'the files loaded are not a national file, so the average of all of them is not England’s'}.`,
     ],
     tables: [{ id: 'trend', columns, rows }],
     notes: ['joined / left: family members (ids) who came in or dropped out since the year before.'],

@@ -103,21 +103,24 @@ function whyOf(c: ComparisonColumns, k: number, bounds: Float64Array | undefined
   return (rule.lowerIsBetter ? bound < median : bound > median) ? WHY.qualifies : WHY['bound does not clear median'];
 }
 
-/** Why, in words, e.g. "z 1.84 ≥ 1; lower bound 0.12 clears median 0.05". */
-export function candidateReason(c: Comparison, school: SchoolYear, rule: CandidateRule): string {
-  const z = c.z === null ? '' : `z ${(rule.lowerIsBetter ? -c.z : c.z).toFixed(2)}`;
+/** Why, in words, e.g. "z 1.84 ≥ 1; lower bound 0.12 clears median 0.05". The z keeps its
+ * sign; when lower is better the threshold is on the lower side: "z -1.42 ≤ -1". */
+export function candidateReason(c: Comparison, school: Pick<SchoolYear, 'ciLow' | 'ciHigh'>, rule: CandidateRule): string {
+  const z = c.z === null ? '' : `z ${c.z.toFixed(2)}`;
+  const reaches = rule.lowerIsBetter ? `≤ ${-rule.threshold}` : `≥ ${rule.threshold}`;
+  const misses = rule.lowerIsBetter ? `> ${-rule.threshold}` : `< ${rule.threshold}`;
   const side = rule.lowerIsBetter ? 'upper' : 'lower';
   const bound = rule.lowerIsBetter ? school.ciHigh : school.ciLow;
   const median = c.median === null ? '' : String(Math.round(c.median * 100) / 100);
   switch (c.why) {
     case 'qualifies':
-      return `${z} ≥ ${rule.threshold}${rule.hasBounds ? `; ${side} bound ${bound} clears median ${median}` : ''}`;
+      return `${z} ${reaches}${rule.hasBounds ? `; ${side} bound ${bound} clears median ${median}` : ''}`;
     case 'below threshold':
-      return `${z} < ${rule.threshold}`;
+      return `${z} ${misses}`;
     case 'bound missing':
-      return `${z} ≥ ${rule.threshold} but no ${side} bound`;
+      return `${z} ${reaches} but no ${side} bound`;
     case 'bound does not clear median':
-      return `${z} ≥ ${rule.threshold} but ${side} bound ${bound} does not clear median ${median}`;
+      return `${z} ${reaches} but ${side} bound ${bound} does not clear median ${median}`;
     default:
       return c.why;
   }

@@ -22,7 +22,9 @@ export const ROBUSTNESS_CHECKS: { name: string; change: Partial<FamilyOptions> }
  */
 export function robustness(yf: YearFamilies, which: readonly number[], rule: CandidateRule, run?: Runner): Map<number, number> {
   const passed = new Int32Array(yf.schools.length);
-  const neighbours = ROBUSTNESS_CHECKS.filter((check) => (check.change.method ?? yf.options.method) === 'neighbours');
+  // Within strata (--match) each check's families are made again, stratum by stratum; kept families (--keep-families) have no search of their own.
+  const stratified = (yf.options.match?.length ?? 0) > 0 || yf.options.keptFrom !== undefined;
+  const neighbours = stratified ? [] : ROBUSTNESS_CHECKS.filter((check) => (check.change.method ?? yf.options.method) === 'neighbours');
   for (const check of ROBUSTNESS_CHECKS) {
     if (neighbours.includes(check)) continue;
     const all = compareFamilies(otherFamilies(yf, check.change), rule, which);

@@ -18,13 +18,28 @@ export function bandOf(x: number, edges: readonly number[]): number {
   return last;
 }
 
+/**
+ * The error for schools outside the band edges (bands families and fos odds alike), or
+ * undefined when every school has a band: how many, and the first of them.
+ */
+export function outsideBands(fsm: ArrayLike<number>, ids: readonly string[], edges: readonly number[]): FosError | undefined {
+  let first = -1;
+  let count = 0;
+  for (let i = 0; i < fsm.length; i++) {
+    if (bandOf(fsm[i], edges) >= 0) continue;
+    if (first < 0) first = i;
+    count++;
+  }
+  if (first < 0) return undefined;
+  const which = count === 1 ? `school ${ids[first]} has ${fsm[first]}% FSM, outside the bands ${edges.join(',')}` : `${count} schools have a % FSM outside the bands ${edges.join(',')} (the first: school ${ids[first]}, ${fsm[first]}%)`;
+  return new FosError('INVALID_OPTION', which, { value: String(fsm[first]) }, 'widen --bands so the first edge is 0 and the last 100');
+}
+
 export function bands(fsm: ArrayLike<number>, ids: readonly string[], edges: readonly number[]): DisjointFamilies {
   const group = new Int32Array(fsm.length);
   for (let i = 0; i < fsm.length; i++) {
     group[i] = bandOf(fsm[i], edges);
-    if (group[i] < 0) {
-      throw new FosError('INVALID_OPTION', `school ${ids[i]} has ${fsm[i]}% FSM, outside the bands ${edges.join(',')}`, { value: String(fsm[i]) }, 'widen --bands so the first edge is 0 and the last 100');
-    }
+    if (group[i] < 0) throw outsideBands(fsm, ids, edges)!;
   }
   // Bands are already in % FSM order, so renumbering the non-empty ones needs no sort.
   const number = new Int32Array(edges.length).fill(-1);

@@ -9,6 +9,8 @@ import type { DisjointFamilies } from './disjointFamilies.js';
 import { neighbours, ownFamily, type OwnFamilies } from './neighbours.js';
 import { quantiles } from './quantiles.js';
 import { sizeFamilies } from './sizeFamilies.js';
+import { strataOf, subRanks, subSpace, withinStrata } from './strata.js';
+import { selectRows } from '../load/schoolTable.js';
 
 export const FAMILY_METHODS = ['neighbours', 'bands', 'quantiles', 'ckmeans', 'size'] as const;
 export type FamilyMethod = (typeof FAMILY_METHODS)[number];
@@ -24,6 +26,10 @@ export interface FamilyOptions {
   /** K for `quantiles` and `ckmeans`. */
   groups: number;
   context: ContextWeight[];
+  /** --match: columns whose value a school's family shares (strata.ts); none when empty or absent. */
+  match?: string[];
+  /** Set on families kept from this year (keepFamilies.ts): they were not searched this year. */
+  keptFrom?: string;
 }
 
 export type Families = OwnFamilies | DisjointFamilies;
@@ -54,12 +60,22 @@ export function buildFamilies(year: string, eligible: SchoolTable, o: FamilyOpti
  * are made again.
  */
 export function otherFamilies(yf: YearFamilies, change: Partial<FamilyOptions>, run?: Runner): YearFamilies {
-  const o = { ...yf.options, ...change };
+  const o = { ...yf.options, keptFrom: undefined, ...change };
   const space = change.context ? contextSpace(yf.schools, o.context) : yf.space;
   return { ...yf, space, families: makeFamilies(yf.schools, yf.idRank, space, o, run), options: o };
 }
 
 function makeFamilies(eligible: SchoolTable, idRank: Int32Array, space: ContextSpace, o: FamilyOptions, run?: Runner): Families {
+  if (!o.match?.length) return makeOne(eligible, idRank, space, o, run);
+  // Within strata: each stratum's families by the method's own function, mapped back.
+  const strata = strataOf(eligible, o.match);
+  return withinStrata(strata, (s) => {
+    const rows = strata.rows[s];
+    return makeOne(selectRows(eligible, rows), subRanks(idRank, rows), subSpace(space, rows), o, run);
+  });
+}
+
+function makeOne(eligible: SchoolTable, idRank: Int32Array, space: ContextSpace, o: FamilyOptions, run?: Runner): Families {
   switch (o.method) {
     case 'neighbours':
       return neighbours(space, idRank, o.size, o.tiesAll, run);

@@ -1,9 +1,9 @@
 import { LOCAL_ARRAYS, type ArrayMaker } from './arrayMaker.js';
 
-const LEAF = 8;
+const LEAF = 32;
 
-/** What a tree is made of: plain arrays, so a tree built in shared memory can be handed
- * to another thread and searched there as it is (new KdTree(arrays)). */
+/** What a tree is made of: plain arrays, so a tree can be made again over them as they
+ * are (new KdTree(arrays)), with nothing copied. */
 export interface KdTreeArrays {
   /** The points: row-major coordinates and weights, in point order. */
   coords: Float64Array;
@@ -97,7 +97,7 @@ function select(p: Int32Array, c: Float64Array, D: number, lo: number, hi: numbe
 
 /**
  * A k-d tree over weighted points (Bentley 1975, "Multidimensional binary search trees used
- * for associative searching"): median splits on the widest dimension, leaves of up to 8
+ * for associative searching"): median splits on the widest dimension, leaves of up to 32
  * points. Built in O(n log n) with quickselect; a nearest-neighbour query visits O(log n)
  * nodes on spread-out data. Each point has a weight (the number of schools at it), so a
  * query asks for "the nearest points that hold `need` schools".
@@ -126,7 +126,7 @@ export class KdTree {
   private missD: number[] = [];
   private missP: number[] = [];
 
-  /** A tree over its arrays as they are (built by buildKdTree, here or on another thread). */
+  /** A tree over its arrays as they are (built by buildKdTree). */
   constructor(readonly arrays: KdTreeArrays) {
     ({ coords: this.coords, weight: this.weight, dims: this.dims, perm: this.perm, lo: this.lo, hi: this.hi, dim: this.dim, split: this.split, left: this.left, right: this.right, sc: this.sc, sw: this.sw } = arrays);
     this.off = new Float64Array(this.dims);

@@ -244,8 +244,8 @@ export class NeighbourIndex {
 
 /**
  * Every school's own family, in school order. One search per distinct point (its schools
- * share it), the points taken in tree order. `run` (default: core's own functions, on this
- * thread) says how the index's arrays are made and what does the search.
+ * share it), the points taken in tree order. `run` (default: core's own functions) says how
+ * the index's arrays are made and what does the search.
  */
 export function neighbours(space: ContextSpace, idRank: Int32Array, size: number, tiesAll: boolean, run?: Runner): OwnFamilies {
   const index = buildNeighbourIndex(space, idRank, run?.arrays);

@@ -18,6 +18,8 @@ export interface ColumnOverrides {
   context: Record<string, string>;
   subjects: string[];
   location?: [string, string];
+  /** --match: text columns whose value a school's family must share. */
+  match?: string[];
 }
 
 export const DEFAULT_COLUMNS = {
@@ -29,8 +31,9 @@ export const DEFAULT_COLUMNS = {
   measure: ['ATT8SCR', 'PTRWM_EXP'],
   /** Census % ever FSM in 6 years, then the % disadvantaged inside KS2/KS4 files. */
   fsm: ['PNUMFSMEVER', 'PTFSM6CLA1A'],
-  /** Cohort size that goes with each default measure. */
-  cohort: { ATT8SCR: 'TPUP', P8MEA: 'TPUP', PTRWM_EXP: 'TELIG' } as Record<string, string>,
+  /** A file's cohort (KS4 pupils at the end of the key stage, KS2 eligible pupils): the
+   * cohort of every whole-school measure of that file. */
+  cohort: ['TPUP', 'TELIG'],
   /** Confidence bounds belong to Progress 8 only. */
   ci: { P8MEA: ['P8CILOW', 'P8CIUPP'] } as Record<string, [string, string]>,
   rectype: 'RECTYPE',
@@ -117,20 +120,23 @@ export function resolveColumns(headers: Headers, o: ColumnOverrides): ResolvedCo
     else if (given) need(field === 'la' ? 'local authority' : 'school name', flag, names, att);
   }
 
+  let cohortNote: string | undefined;
   if (o.cohort) attCols.cohort = need('cohort', '--cohort-col', [o.cohort], att);
   else {
-    const c = DEFAULT_COLUMNS.cohort[measure];
-    const found = c ? optional([c], att) : undefined;
-    if (found) attCols.cohort = found;
+    const c = cohortFor(attCols.measure, att.header);
+    if (c.column) attCols.cohort = c.column;
+    cohortNote = c.note;
   }
 
   let ci: [string, string] | undefined;
+  let ciMissing: [string, string] | undefined;
   if (o.ci) ci = [need('lower bound', '--ci-cols', [o.ci[0]], att), need('upper bound', '--ci-cols', [o.ci[1]], att)];
   else {
     const d = DEFAULT_COLUMNS.ci[measure];
     const lo = d ? optional([d[0]], att) : undefined;
     const hi = d ? optional([d[1]], att) : undefined;
     if (lo && hi) ci = [lo, hi];
+    else if (d) ciMissing = d;
   }
   if (ci) [attCols.ciLow, attCols.ciHigh] = ci;
 
@@ -147,10 +153,23 @@ export function resolveColumns(headers: Headers, o: ColumnOverrides): ResolvedCo
   }
 
   const subjects: string[] = [];
+  // Subjects are needed only in the year reported: a year without one just lacks it (the
+  // command that reports them says so).
   for (const s of o.subjects) {
-    const c = need(`subject measure ${s}`, '--subjects', [s], att);
+    const c = optional([s], att);
+    if (c === undefined) continue;
     attCols[`subject:${c}`] = c;
     subjects.push(c);
+  }
+
+  // --match columns: text, from the FSM file first (e.g. a school information table), else the attainment file.
+  const match: Record<string, string> = {};
+  for (const col of o.match ?? []) {
+    const f = optional([col], fsm);
+    const a = f === undefined ? optional([col], att) : undefined;
+    if (f !== undefined) fsmCols[`match:${col}`] = match[col] = f;
+    else if (a !== undefined) attCols[`match:${col}`] = match[col] = a;
+    else need(`--match column ${col}`, '--match', [col], fsm ?? att);
   }
 
   let location: ColumnMap['location'];
@@ -182,13 +201,67 @@ export function resolveColumns(headers: Headers, o: ColumnOverrides): ResolvedCo
     measure: attCols.measure,
     fsm: fsmCols.fsm ?? attCols.fsm,
     cohort: attCols.cohort,
+    cohortNote,
     ci,
+    ciMissing,
     rectype: attCols.rectype,
     context,
     subjects,
     location,
+    ...(o.match?.length ? { match } : {}),
   };
   return { attainment: attCols, fsm: fsmCols, map };
+}
+
+/**
+ * DfE pupil groups: a measure over one group's pupils ends in the group's suffix
+ * (`ATT8SCR_FSM6CLA1A`), and its cohort is the column counting that group's pupils
+ * (`TFSM6CLA1A`). Groups whose pupils the file does not count have no count column.
+ * Suffixes are matched without regard to case (KS2 files write `NotFSM6CLA1A`).
+ */
+export const PUPIL_GROUPS: readonly { suffix: string; count?: string; pupils: string }[] = [
+  { suffix: 'FSM6CLA1A', count: 'TFSM6CLA1A', pupils: 'disadvantaged pupils' },
+  { suffix: 'NFSM6CLA1A', count: 'TNOTFSM6CLA1A', pupils: 'other pupils (not disadvantaged)' },
+  { suffix: 'NOTFSM6CLA1A', count: 'TNOTFSM6CLA1A', pupils: 'other pupils (not disadvantaged)' },
+  { suffix: 'LO', count: 'TPRIORLO', pupils: 'pupils with low prior attainment' },
+  { suffix: 'AV', count: 'TPRIORAV', pupils: 'pupils with middle prior attainment' },
+  { suffix: 'HI', count: 'TPRIORHI', pupils: 'pupils with high prior attainment' },
+  { suffix: 'L', count: 'TKS1GROUP_L', pupils: 'pupils with low prior attainment' },
+  { suffix: 'M', count: 'TKS1GROUP_M', pupils: 'pupils with middle prior attainment' },
+  { suffix: 'H', count: 'TKS1GROUP_H', pupils: 'pupils with high prior attainment' },
+  { suffix: 'EAL', count: 'TEALGRP2', pupils: 'pupils with English as an additional language' },
+  { suffix: 'NMOB', count: 'TNMOB', pupils: 'non-mobile pupils' },
+  { suffix: 'MOBN', count: 'TMOBN', pupils: 'non-mobile pupils' },
+  { suffix: 'BOYS', pupils: 'boys' },
+  { suffix: 'GIRLS', pupils: 'girls' },
+  { suffix: 'B', pupils: 'boys' },
+  { suffix: 'G', pupils: 'girls' },
+];
+
+/**
+ * The cohort of a measure, when no --cohort-col names it: the count of its pupil group for
+ * a pupil-group measure (`ATT8SCR_FSM6CLA1A` → `TFSM6CLA1A`; an earlier year's figure
+ * `…_16` → `TFSM6CLA1A_16`), else the file's own cohort (`TPUP`, else `TELIG`), which
+ * serves every whole-school measure of the file (`PTL2BASICS_94`, `P8MEA`, `READPROG`).
+ * `note` says in words which cohort applies, or why there is none.
+ */
+export function cohortFor(measure: string, header: readonly string[]): { column?: string; note: string } {
+  const m = /^(.+?)(?:_(1\d|2\d|3YR))?$/i.exec(measure)!;
+  const base = m[1].toUpperCase();
+  const year = m[2] ? `_${m[2].toUpperCase()}` : '';
+  const group = PUPIL_GROUPS.find((g) => base.endsWith(`_${g.suffix}`) && base.length > g.suffix.length + 1);
+  const find = (name: string) => findColumn(header, name);
+  if (group) {
+    const column = group.count ? find(group.count + year) : undefined;
+    if (column) return { column, note: `${column}, the number of ${group.pupils}, as ${measure} is over those pupils only` };
+    return { note: `none: ${measure} is over ${group.pupils}, and the file has no column counting them${group.count ? ` (${group.count + year})` : ''}` };
+  }
+  if (year) return { note: `none: ${measure} is an earlier year's figure, and the file's cohort is this year's` };
+  for (const name of DEFAULT_COLUMNS.cohort) {
+    const column = find(name);
+    if (column) return { column, note: `${column}, the file's cohort, which serves every whole-school measure` };
+  }
+  return { note: `none: the file has no ${DEFAULT_COLUMNS.cohort.join(' or ')} column` };
 }
 
 /** Easting/northing when the names say so, else latitude/longitude (first column latitude). */

@@ -40,6 +40,8 @@ export function joinYear(
   const [measure, cohort, ciLow, ciHigh] = ['measure', 'cohort', 'ciLow', 'ciHigh'].map(own);
   const subjects = map.subjects.map((s) => own(`subject:${s}`));
   const rectype = attainment.text.rectype;
+  const matchKeys = Object.keys(map.match ?? {});
+  const matchFrom = matchKeys.map((key) => textFrom(`match:${key}`));
 
   const order = attainment.order;
   const fsmRow = fsmRows ? matchIds(attainment.ids, order, fsmRows.ids, fsmRows.order) : undefined;
@@ -49,6 +51,8 @@ export function joinYear(
   const [x, y] = map.location?.kind === 'latlon' ? [locB, locA] : [locA, locB];
   const contextCols = contextKeys.map((key) => c.context[key]);
   const subjectCols = map.subjects.map((key) => c.subjects[key]);
+  if (matchKeys.length) c.match = Object.fromEntries(matchKeys.map((key) => [key, new Array<string>(n)]));
+  const matchCols = matchKeys.map((key) => c.match![key]);
   let matched = 0;
   for (let k = 0; k < n; k++) {
     const r = order[k];
@@ -65,6 +69,7 @@ export function joinYear(
     if (ciHigh) c.ciHigh[k] = ciHigh[r];
     for (let v = 0; v < contextCols.length; v++) contextCols[v][k] = context[v](r, fr);
     for (let v = 0; v < subjectCols.length; v++) if (subjects[v]) subjectCols[v][k] = subjects[v][r];
+    for (let v = 0; v < matchCols.length; v++) matchCols[v][k] = matchFrom[v](r, fr);
     if (c.location) {
       c.location.x[k] = x(r, fr);
       c.location.y[k] = y(r, fr);

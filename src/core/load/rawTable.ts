@@ -23,6 +23,8 @@ export interface RawTable {
   encoding: string;
   delimiter: string;
   sha256: string;
+  /** Lines cleaned before reading (e.g. a NUL byte removed), for the file's report. */
+  repairs?: { line: number; problem: string }[];
 }
 
 /** A row held as an array of field strings. */

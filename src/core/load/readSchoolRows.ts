@@ -63,8 +63,8 @@ export function readSchoolRows(
     field,
     col,
     at: index(col),
-    text: TEXT_FIELDS.has(field),
-    repeated: REPEATED_FIELDS.has(field),
+    text: TEXT_FIELDS.has(field) || field.startsWith('match:'),
+    repeated: REPEATED_FIELDS.has(field) || field.startsWith('match:'),
     percent: PERCENT_FIELDS.has(field),
     // A column that feeds two fields (e.g. measure and % FSM) is counted once.
     counted: fields.findIndex((f) => f[1] === col) === k,
@@ -92,6 +92,7 @@ export function readSchoolRows(
     rowsFilteredOut: 0,
     shortRows: 0,
     skippedRows: [],
+    repairs: table.repairs ?? [],
     columns: Object.fromEntries(fields),
     missing,
   };

@@ -62,9 +62,19 @@ export function schoolRows(t: SchoolTable): SchoolYear[] {
 /** The rows `keep` of a table (in that order), as a table of their own. */
 export function selectRows(t: SchoolTable, keep: ArrayLike<number>): SchoolTable {
   const n = keep.length;
-  const text = (column: string[]) => Array.from({ length: n }, (_, k) => column[keep[k]]);
-  const pick = <A extends Float64Array | Uint8Array>(column: A): A => {
-    const out = new (column.constructor as new (n: number) => A)(n);
+  // One loop per kind of column (a loop over several kinds of array runs far slower).
+  const text = (column: string[]) => {
+    const out = new Array<string>(n);
+    for (let k = 0; k < n; k++) out[k] = column[keep[k]];
+    return out;
+  };
+  const pick = (column: Float64Array) => {
+    const out = new Float64Array(n);
+    for (let k = 0; k < n; k++) out[k] = column[keep[k]];
+    return out;
+  };
+  const flags = (column: Uint8Array) => {
+    const out = new Uint8Array(n);
     for (let k = 0; k < n; k++) out[k] = column[keep[k]];
     return out;
   };
@@ -82,9 +92,10 @@ export function selectRows(t: SchoolTable, keep: ArrayLike<number>): SchoolTable
     ciHigh: pick(t.ciHigh),
     context: each(t.context),
     subjects: each(t.subjects),
+    ...(t.match ? { match: Object.fromEntries(Object.entries(t.match).map(([key, c]) => [key, text(c)])) } : {}),
     location: t.location && { kind: t.location.kind, x: pick(t.location.x), y: pick(t.location.y) },
-    special: pick(t.special),
-    inFsmFile: pick(t.inFsmFile),
+    special: flags(t.special),
+    inFsmFile: flags(t.inFsmFile),
   };
 }
 

@@ -1,5 +1,5 @@
 import { quantileSorted } from 'simple-statistics';
-import { bandOf } from '../families/bands.js';
+import { bandOf, outsideBands } from '../families/bands.js';
 import type { SchoolYear } from '../types.js';
 import { regressOnFsm, type FsmLine } from './regressOnFsm.js';
 
@@ -35,6 +35,7 @@ export interface OddsResult {
  * bands, and a least-squares line of the measure on % FSM.
  * - Quartile cuts by linear interpolation between order statistics (R type 7, as
  *   simple-statistics' quantileSorted); a value on a cut goes to the better quartile.
+ * - A school whose % FSM is outside the band edges is an error (as for bands families).
  * - expected = intercept + slope·FSM; residual = measure − expected; standardised
  *   residual = residual / √(SSE / (n − 2)) (the residual standard error). R² is the
  *   share of the measure's variance explained by % FSM. Needs at least 3 schools.
@@ -48,18 +49,19 @@ export function againstTheOdds(schools: readonly SchoolYear[], o: OddsOptions): 
   const regression = regressOnFsm(schools);
   const predict = (x: number) => regression.intercept + regression.slope * x;
 
+  // A school outside the edges is refused, as bands families refuse it, never left out of the table.
+  const outside = outsideBands(schools.map((s) => s.fsm!), schools.map((s) => s.id), o.bands);
+  if (outside) throw outside;
   const labels = o.bands.slice(0, -1).map((lo, k) => `${lo}–${o.bands[k + 1]}%`);
   const table = labels.map((label, k) => ({ label, counts: [0, 0, 0, 0], total: 0, high: o.bands[k] >= o.highFsm }));
   const rows: OddsSchool[] = schools.map((s) => {
     const k = bandOf(s.fsm!, o.bands);
     const q = quartile(s.measure!);
-    if (k >= 0) {
-      table[k].counts[q - 1]++;
-      table[k].total++;
-    }
+    table[k].counts[q - 1]++;
+    table[k].total++;
     const expected = predict(s.fsm!);
     const residual = s.measure! - expected;
-    return { school: s, band: k >= 0 ? labels[k] : 'outside bands', quartile: q, expected, residual, standardisedResidual: residual / regression.residualSd };
+    return { school: s, band: labels[k], quartile: q, expected, residual, standardisedResidual: residual / regression.residualSd };
   });
   const better = (a: OddsSchool, b: OddsSchool) => (o.lowerIsBetter ? a.school.measure! - b.school.measure! : b.school.measure! - a.school.measure!);
   const againstTheOdds = rows.filter((r) => r.school.fsm! >= o.highFsm && r.quartile <= 2).sort((a, b) => a.quartile - b.quartile || better(a, b));

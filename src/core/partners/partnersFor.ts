@@ -11,7 +11,7 @@ export interface PartnerOptions {
   /** Largest distance in km; needs locations. */
   maxKm?: number;
   lowerIsBetter: boolean;
-  /** How many subjects to name as strongest / weakest. */
+  /** How many subjects to name as strongest (above the partner's family) / weakest (below the school's). */
   topSubjects: number;
 }
 
@@ -27,23 +27,36 @@ export interface Partner {
   outsideFamily: boolean;
 }
 
+/** Candidates doing better that the filters left out: how many by authority, how many by
+ * distance, and how far the nearest of those left out by distance is. */
+export interface LeftOut {
+  byLa: number;
+  byKm: number;
+  nearestKm: number | null;
+}
+
 export interface PartnersResult {
   school: number;
   partners: Partner[];
   /** Members of the family that do better than the school but are not candidates. */
   betterNonCandidates: number;
-  filteredOut: number;
+  /** Left out by the filters, in the family and (searched only when no member qualifies) outside it. */
+  leftOut: { family: LeftOut; outside: LeftOut };
   locationsKnown: boolean;
+  /** The school's subjects below its family (z < 0 in the better direction), weakest first. */
   weakest: { subject: string; z: number }[];
+  /** How many of the school's subjects could be placed in its family at all. */
+  subjectsPlaced: number;
 }
 
 /**
  * Partners for one school (docs/methodology.md, Partners for one school): the candidate partners in
  * its family that do better than it, closest context first, then by size of lead, then
- * id; filtered by authority and distance. When no member qualifies, the nearest
+ * id; filtered by authority, then by distance (each candidate left out is counted under
+ * the first filter it fails, with the nearest left out by distance). When no member qualifies, the nearest
  * candidates outside the family that do better are offered instead (up to five).
- * Subject strengths: each partner's subject z within its own family; the school's
- * weakest subjects likewise.
+ * Subject strengths: each partner's subjects above its own family (z > 0), best first; the
+ * school's weakest: its subjects below its family (z < 0), weakest first.
  */
 export function partnersFor(a: YearAnalysis, school: number, o: PartnerOptions): PartnersResult {
   const { families, space } = a.families;
@@ -52,8 +65,8 @@ export function partnersFor(a: YearAnalysis, school: number, o: PartnerOptions):
   const better = (j: number) => (o.lowerIsBetter ? me.measure! - schools[j].measure! : schools[j].measure! - me.measure!);
   const locationsKnown = schools.some((s) => s.location !== null);
   const members = new Set(membersOf(families, school));
-  let filteredOut = 0;
   let betterNonCandidates = 0;
+  const leftOut = { family: { byLa: 0, byKm: 0, nearestKm: null }, outside: { byLa: 0, byKm: 0, nearestKm: null } } as PartnersResult['leftOut'];
 
   const qualify = (j: number, outsideFamily: boolean): Partner | undefined => {
     if (j === school || better(j) <= 0) return undefined;
@@ -62,8 +75,14 @@ export function partnersFor(a: YearAnalysis, school: number, o: PartnerOptions):
       return undefined;
     }
     const km = me.location && schools[j].location ? kmBetween(me.location, schools[j].location!) : null;
-    if ((o.sameLa && schools[j].la !== me.la) || (o.otherLa && schools[j].la === me.la) || (o.maxKm !== undefined && (km === null || km > o.maxKm))) {
-      filteredOut++;
+    const left = outsideFamily ? leftOut.outside : leftOut.family;
+    if ((o.sameLa && schools[j].la !== me.la) || (o.otherLa && schools[j].la === me.la)) {
+      left.byLa++;
+      return undefined;
+    }
+    if (o.maxKm !== undefined && (km === null || km > o.maxKm)) {
+      left.byKm++;
+      if (km !== null && (left.nearestKm === null || km < left.nearestKm)) left.nearestKm = km;
       return undefined;
     }
     return { index: j, distance: distanceBetween(space, school, j).distance, lead: better(j), km, strengths: [], outsideFamily };
@@ -87,9 +106,11 @@ export function partnersFor(a: YearAnalysis, school: number, o: PartnerOptions):
         return z === null ? undefined : { subject, z: o.lowerIsBetter ? -z : z };
       })
       .filter((s): s is { subject: string; z: number } => s !== undefined);
-  for (const p of partners) p.strengths = subjectZ(p.index).sort((x, y) => y.z - x.z).slice(0, o.topSubjects);
-  const weakest = subjectZ(school).sort((x, y) => x.z - y.z).slice(0, o.topSubjects);
-  return { school, partners, betterNonCandidates, filteredOut, locationsKnown, weakest };
+  // Strongest: above the partner's own family (z > 0 in the better direction); weakest: below the school's.
+  for (const p of partners) p.strengths = subjectZ(p.index).filter((x) => x.z > 0).sort((x, y) => y.z - x.z).slice(0, o.topSubjects);
+  const own = subjectZ(school);
+  const weakest = own.filter((x) => x.z < 0).sort((x, y) => x.z - y.z).slice(0, o.topSubjects);
+  return { school, partners, betterNonCandidates, leftOut, locationsKnown, weakest, subjectsPlaced: own.length };
 }
 
 /**

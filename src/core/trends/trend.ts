@@ -36,7 +36,7 @@ export function trend(years: readonly YearAnalysis[], id: string): TrendPoint[] 
     const raw = row >= 0 ? schoolRow(a.data.schools, row) : undefined;
     const la = raw?.la;
     const eligible = schoolRows(a.families.schools);
-    const laAvg = la !== undefined ? average(eligible.filter((s) => s.la === la)) : { value: null, weighted: false };
+    const laAvg = la ? average(eligible.filter((s) => s.la === la)) : { value: null, weighted: false };
     const all = average(eligible);
     let joined: string[] = [];
     let left: string[] = [];

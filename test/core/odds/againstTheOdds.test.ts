@@ -33,4 +33,11 @@ describe('against the odds', () => {
     const low = againstTheOdds(s, { bands: [0, 100], highFsm: 35, lowerIsBetter: true }).schools.map((x) => x.quartile);
     expect(low).toEqual([1, 1, 2, 3, 4]);
   });
+
+  it('refuses schools outside the band edges, as bands families do, never leaves them out of the table', () => {
+    const s = [school('1', 2, 10), school('2', 5, 20), school('3', 30, 30), school('4', 60, 40)];
+    expect(() => againstTheOdds(s, { bands: [10, 100], highFsm: 35, lowerIsBetter: false })).toThrow(/2 schools have a % FSM outside the bands 10,100 \(the first: school 1, 2%\)/);
+    expect(againstTheOdds(s, { bands: [0, 10, 100], highFsm: 35, lowerIsBetter: false }).bands.map((b) => b.total)).toEqual([2, 2]);
+  });
 });
+

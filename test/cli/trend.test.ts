@@ -1,0 +1,37 @@
+import { describe, expect, it } from 'vitest';
+import { files, fos, ks4 } from '../helpers/schools.js';
+
+describe('fos trend', () => {
+  it('a file without a local authority column has no LA average (not the average of every school)', async () => {
+    const rows = [40, 42, 44, 46, 48].map((m, k) => [String(k + 1), `School ${k + 1}`, String(m), String(10 + k)]);
+    const f = files({ 'a.csv': ks4(rows, ['URN', 'SCHNAME', 'ATT8SCR', 'PTFSM6CLA1A']) });
+    const j = JSON.parse((await fos(['trend', '1', '--attainment', f['a.csv'], '--size', '3', '--format', 'json'])).stdout);
+    expect(j.tables.trend[0]).toMatchObject({ measure: 40, la_average: null, england_average: 44 });
+  });
+});
+
+describe('fos trend --group', () => {
+  // Four schools, one family of all four; cohorts 100, 300, 100, 100.
+  // Group {1, 2}: measure (100·40 + 300·50) / 400 = 47.5. Family medians (over the others):
+  // school 1: median of 50, 60, 70 = 60; school 2: median of 40, 60, 70 = 60 → 60.
+  // LA 900 (all four), pupil-weighted: (4000 + 15000 + 6000 + 7000) / 600 = 53.3333.
+  const rows = [40, 50, 60, 70].map((m, k) => ['1', '900', String(k + 1), `School ${k + 1}`, k === 1 ? '300' : '100', String(m), String(10 + k)]);
+  const input = () => files({ 'a.csv': ks4(rows, ['RECTYPE', 'LEA', 'URN', 'SCHNAME', 'TPUP', 'ATT8SCR', 'PTFSM6CLA1A']), 'ids.txt': '1\n2\n77\n' });
+
+  it("the group row has its families' median, its LA and a chart", async () => {
+    const f = input();
+    const r = await fos(['trend', '--group', f['ids.txt'], '--attainment', f['a.csv'], '--size', '4', '--format', 'json', '--chart', `${f.dir}/g.svg`]);
+    expect(r.code).toBe(0);
+    const group = JSON.parse(r.stdout).tables.trend.find((x: { id: string }) => x.id === 'group');
+    expect(group).toMatchObject({ measure: 47.5, family_median: 60, la_average: 53.3333 });
+    expect(r.stderr).not.toMatch(/no chart/);
+    expect(r.stderr).toMatch(/1 id of the --group file is in no file loaded: 77/);
+  });
+
+  it('a --group file whose ids are in no file is an error', async () => {
+    const f = files({ ...{ 'a.csv': ks4(rows, ['RECTYPE', 'LEA', 'URN', 'SCHNAME', 'TPUP', 'ATT8SCR', 'PTFSM6CLA1A']) }, 'ids.txt': '77\n78\n' });
+    const r = await fos(['trend', '--group', f['ids.txt'], '--attainment', f['a.csv'], '--size', '4']);
+    expect(r.code).toBe(1);
+    expect(r.stderr).toMatch(/no school of the --group file is in the files loaded/);
+  });
+});

@@ -37,9 +37,10 @@ export function findSchool(a: YearAnalysis, query: string): number {
   );
 }
 
-/** The schools most like a query: by id when it is digits (the same number first, so
- * `10505` finds `00010505`), then by name. */
+/** The schools most like a query. A query that looks like an id (one word with a digit
+ * in it, e.g. `999999x`) is matched against ids (the same number first, so `10505` finds
+ * `00010505`, then the nearest numbers, else by edit distance); any other against names. */
 function closestSchools(schools: readonly SchoolYear[], q: string): SchoolYear[] {
-  const byId = /^\d+$/.test(q) ? schools.filter((s) => /^\d+$/.test(s.id) && Number(s.id) === Number(q)) : [];
-  return [...new Set([...byId, ...closest(schools, q, (s) => s.name)])].slice(0, 5);
+  const looksLikeId = /^\S*\d\S*$/.test(q.trim());
+  return closest(schools, looksLikeId ? q.replace(/\D+$/, '') || q : q, looksLikeId ? (s) => s.id : (s) => s.name);
 }

@@ -26,4 +26,12 @@ describe('naming a school', () => {
     expect(r.code).toBe(2);
     expect(r.stderr).toMatch(/Ampleforth College \(121735\) is not in the latest families: measure missing/);
   });
+
+  it('a query that looks like an id is matched against ids, not names', async () => {
+    // "10508x": the nearest ids to 10508 are 10508 (0 away), 10507 and 10509 (1 away: file
+    // order), 10506 and 00010505; by name, "x" would match nothing better than any school.
+    const r = await fos(['report', '10508x', '--attainment', input()['a.csv'], '--size', '3']);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toMatch(/did you mean: 10508 Gamma School; 10507 Beta School; 10509 Delta School; 10506 Alpha School; 00010505 Zeta Academy/);
+  });
 });

@@ -2,7 +2,7 @@ import { findSchool } from '../../core/findSchool.js';
 import { schoolRows } from '../../core/load/schoolTable.js';
 import { FosError } from '../../core/errors.js';
 import { partnersFor, type LeftOut } from '../../core/partners/partnersFor.js';
-import { signed } from '../../core/signed.js';
+import { signed } from '../../report/signed.js';
 import type { ColumnMap, SchoolYear } from '../../core/types.js';
 import { pick } from '../../report/columns.js';
 import { describeMethod } from '../../report/describeMethod.js';

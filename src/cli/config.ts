@@ -10,6 +10,7 @@ import type { EligibilityOptions } from '../core/load/eligibility.js';
 import { pairInputs, parseFileArg, withJoins, type YearInput } from '../core/load/pairInputs.js';
 import type { WhereFilter } from '../core/load/readSchoolRows.js';
 import { expandFiles } from '../io/expandFiles.js';
+import { longYears } from '../io/longYears.js';
 import { readManifest } from '../io/manifest.js';
 import { peekHeader } from '../io/readTable.js';
 import { PRESET_NAMES, resolvePreset } from '../core/families/presets.js';
@@ -29,6 +30,8 @@ export interface Config {
   columns: ColumnOverrides;
   /** --join-id: the id column of the joined tables. */
   joinId?: string;
+  /** --breakdown: the breakdown read from long-format files. */
+  breakdown?: string;
   where: WhereFilter[];
   encoding: 'auto' | 'utf8' | 'win1252';
   delimiter?: string;
@@ -131,7 +134,8 @@ export function toConfig(command: CommandName, raw: Record<string, unknown>, env
   const inputs = manifest
     ? withJoins(manifest.years, joinArgs)
     : pairInputs(
-        attArgs.flatMap((a) => expandFiles(at(a.file)).map((file) => ({ ...a, file }))),
+        // A long-format file gives each year it holds (io/longYears.ts).
+        attArgs.flatMap((a) => expandFiles(at(a.file)).flatMap((file) => longYears({ ...a, file }, { encoding: v.encoding as Config['encoding'], delimiter: text('delimiter') }))),
         fsmArgs.flatMap((a) => expandFiles(at(a.file)).map((file) => ({ ...a, file }))),
         joinArgs,
       );
@@ -213,6 +217,7 @@ export function toConfig(command: CommandName, raw: Record<string, unknown>, env
     manifest: manifest?.file,
     columns,
     joinId: text('joinId') ?? fromManifest('joinId'),
+    breakdown: text('breakdown') ?? fromManifest('breakdown'),
     where,
     encoding: v.encoding as Config['encoding'],
     delimiter: text('delimiter'),
@@ -254,6 +259,7 @@ export function optionsInForce(c: Config): Record<string, unknown> {
   return {
     columns: c.columns,
     where: c.where,
+    breakdown: c.breakdown,
     minCohort: c.eligibility.minCohort,
     includeSpecial: c.eligibility.includeSpecial,
     lowerIsBetter: c.rule.lowerIsBetter,

@@ -71,6 +71,7 @@ export class CommandContext {
     const result = loadInputs(c.inputs, {
       columns: c.columns,
       joinId: c.joinId,
+      breakdown: c.breakdown,
       where: c.where,
       strict: c.strict,
       encoding: c.encoding,

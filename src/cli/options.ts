@@ -85,6 +85,7 @@ export const OPTIONS: readonly OptionSpec[] = [
   option({ flags: '--context-col <name=col>', description: 'a context variable for --context, e.g. eal=PNUMEAL (repeatable)', group: 'input', commands: 'all', repeatable: true, parse: nameColumn }),
   option({ flags: '--location-cols <a,b>', description: 'the two columns of a school’s location: latitude and longitude, or easting and northing', group: 'input', commands: 'all', parse: columnPair, defaultText: found(D.location.map((l) => l.cols.join(','))) }),
   option({ flags: '--subjects <cols>', description: 'subject or component measures, comma-separated', group: 'input', commands: ['partners'], parse: nameList }),
+  option({ flags: '--breakdown <value>', description: 'the breakdown read from long-format (Explore Education Statistics) files, e.g. Disadvantaged', group: 'input', commands: 'all', defaultText: 'Total (the whole school)' }),
   option({ flags: '--where <col=value>', description: 'keep only rows where COL is VALUE (repeatable)', group: 'input', commands: 'all', repeatable: true, parse: whereFilter }),
   option({ flags: '--encoding <enc>', description: 'input encoding', group: 'input', commands: 'all', default: 'auto', choices: ['auto', 'utf8', 'win1252'] }),
   option({ flags: '--delimiter <char>', description: 'field delimiter', group: 'input', commands: 'all', parse: delimiterChar, defaultText: 'detected from the header' }),

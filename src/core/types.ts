@@ -104,6 +104,24 @@ export interface FileReport {
   columns: Record<string, string>;
   /** Column → missing code → count ("(blank)" for empty cells). */
   missing: Record<string, Record<string, number>>;
+  /** A long-format (EES) file: the year and breakdown read from it, and the rows left out. */
+  long?: LongSelection;
+}
+
+/** What was read from a long-format file for one year (core/load/longFormat.ts). */
+export interface LongSelection {
+  /** Every time_period in the file. */
+  periods: string[];
+  /** The one read for this year. */
+  period: string;
+  breakdownColumn: string;
+  breakdown: string;
+  /** Rows of the file's other years. */
+  otherYears: number;
+  /** This year's rows that are not schools, by geographic_level (dropped as summary rows). */
+  notSchools: Record<string, number>;
+  /** This year's school rows of other breakdowns, by breakdown (filtered out). */
+  otherBreakdowns: Record<string, number>;
 }
 
 export interface JoinReport {

@@ -1,7 +1,8 @@
 import { basename } from 'node:path';
 import { FosError } from '../core/errors.js';
-import { findColumn, resolveColumns, type ColumnOverrides } from '../core/load/dfeColumns.js';
+import { findColumn, type ColumnOverrides } from '../core/load/dfeColumns.js';
 import { joinYear } from '../core/load/joinYear.js';
+import { resolveLongColumns } from '../core/load/longFormat.js';
 import type { YearInput } from '../core/load/pairInputs.js';
 import type { SchoolRows, WhereFilter } from '../core/load/readSchoolRows.js';
 import type { ColumnMap, FileReport, YearData } from '../core/types.js';
@@ -16,6 +17,8 @@ export interface LoadOptions extends ReadTextOptions {
   strict: boolean;
   /** --join-id: the id column of the tables joined with --join (default: the id column's name). */
   joinId?: string;
+  /** --breakdown: the breakdown read from long-format files (default Total). */
+  breakdown?: string;
   /** Called before each file is read (progress on a terminal). */
   onFile?: (file: string) => void;
 }
@@ -52,13 +55,13 @@ export function loadInputs(years: YearInput[], o: LoadOptions, helper?: HelperTh
     const attHead = att ?? { file: y.attainment, header: attPeek! };
     const fsmSrc = fsmFile && !fsmPeek ? (o.onFile?.(fsmFile), openTable(fsmFile, o)) : undefined;
     const fsmHead = fsmSrc ?? (fsmFile && fsmPeek ? { file: fsmFile, header: fsmPeek } : undefined);
-    const resolved = resolveColumns({ attainment: { file: attHead.file, header: attHead.header }, fsm: fsmHead }, o.columns);
+    const resolved = resolveLongColumns(attHead, fsmHead, o.columns);
     checkWhere(o.where, [attHead, ...(fsmHead ? [fsmHead] : [])]);
     const options = (role: FileReport['role']) => ({ year: y.year, role, where: o.where, strict: o.strict });
-    const fsmJob = fsmHead && { file: fsmHead.file, read: { encoding: o.encoding, delimiter: o.delimiter, strict: o.strict }, columns: resolved.fsm, options: options('fsm') };
+    const fsmJob = fsmHead && { file: fsmHead.file, read: { encoding: o.encoding, delimiter: o.delimiter, strict: o.strict }, columns: resolved.fsm, options: options('fsm'), breakdown: o.breakdown };
     const fsmAway = fsmJob && fsmPeek ? helper!.readRows(fsmJob) : undefined;
     att ??= openTable(y.attainment, o);
-    const attRead = readRows({ file: att.file, read: o, columns: resolved.attainment, options: options(fsmHead ? 'attainment' : 'attainment+fsm') }, att);
+    const attRead = readRows({ file: att.file, read: o, columns: resolved.attainment, options: options(fsmHead ? 'attainment' : 'attainment+fsm'), breakdown: o.breakdown }, att);
     let fsmRead = fsmAway?.();
     if (fsmJob && !fsmRead) fsmRead = readRows(fsmJob, fsmSrc ?? (o.onFile?.(fsmJob.file), openTable(fsmJob.file, o)));
     noSchools(attRead.rows, att.file, attRead.report.rowsRead);
@@ -66,6 +69,9 @@ export function loadInputs(years: YearInput[], o: LoadOptions, helper?: HelperTh
     if (fsmRead && joined.join.matched === 0) noOverlap(fsmRead.report.file, att.file, resolved.fsm.id);
     out.push({ year: y.year, schools: joined.schools, files: [attRead.report, ...(fsmRead ? [fsmRead.report] : [])], join: joined.join });
     map = resolved.map;
+  }
+  if (o.breakdown !== undefined && !out.some((y) => y.files.some((f) => f.long))) {
+    throw new FosError('INVALID_OPTION', `--breakdown ${o.breakdown}: no input file is in long format`, { file: out[0]?.files[0]?.file }, 'long-format files (Explore Education Statistics) have school_urn, time_period and breakdown columns; for other files, keep rows with --where COL=VALUE');
   }
   return { years: out, map: map! };
 }

@@ -125,6 +125,13 @@ export const CATALOGUE = {
   summary_rows_dropped: int('summary rows dropped (no id, national and LA totals)', 'summary rows'),
   rows_filtered_out: int('rows left out by --where', 'filtered (--where)'),
   short_rows: int('rows shorter than the header', 'short rows'),
+  // Long-format files (check)
+  time_period: text('the time_period read for the year', 'time_period'),
+  file_years: text('every year in the long-format file', 'years in file'),
+  breakdown: text('the breakdown read (--breakdown)'),
+  other_breakdowns: text('the year’s school rows of other breakdowns, left out', 'other breakdowns (rows)'),
+  not_schools: text('the year’s rows that are not schools (geographic_level), dropped as summary rows', 'not schools (rows)'),
+  other_years: int('rows of the file’s other years', 'other years'),
   bad_values: int('values that could not be read', 'bad values'),
   field: text('what the column gives'),
   column: text('column name'),

@@ -1,6 +1,7 @@
 import { MISSING_CODES } from '../../core/load/parseCell.js';
 import { basename } from 'node:path';
 import { eligibility } from '../../core/load/eligibility.js';
+import { yearLabel } from '../../core/load/longFormat.js';
 import { minMedianMax } from '../../core/minMedianMax.js';
 import { turnoverLines } from '../../core/families/turnover.js';
 import { selectiveNote } from '../../core/families/selectiveNote.js';
@@ -21,6 +22,31 @@ function joinedTables(years: YearData[], naming: Naming): Table {
     columns: pick(['year', 'file', 'joined_as', 'joined_on', 'rows', 'joined_schools', 'joined_missing'], naming),
     rows: years.flatMap((y) =>
       (y.joins ?? []).map((j) => ({ year: y.year, file: basename(j.file), joined_as: j.gias ? 'GIAS' : 'table', joined_on: j.idColumn, rows: j.rows, joined_schools: j.matched, joined_missing: j.unmatched })),
+    ),
+  };
+}
+
+/** Each long-format file: the year and breakdown read, and the rows left out, by reason. */
+function longFiles(years: YearData[], naming: Naming): Table {
+  const counts = (c: Record<string, number>) => Object.entries(c).sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1)).map(([k, n]) => `${k} ${n}`).join(', ') || '–';
+  return {
+    id: 'long',
+    title: 'Long-format files',
+    columns: pick(['year', 'file', 'time_period', 'file_years', 'breakdown', 'schools', 'not_schools', 'other_breakdowns', 'other_years'], naming),
+    rows: years.flatMap((y) =>
+      y.files
+        .filter((f) => f.long)
+        .map((f) => ({
+          year: y.year,
+          file: basename(f.file),
+          time_period: f.long!.period,
+          file_years: f.long!.periods.map(yearLabel).join(', '),
+          breakdown: f.long!.breakdownColumn === 'breakdown' ? f.long!.breakdown : `${f.long!.breakdown} (${f.long!.breakdownColumn})`,
+          schools: f.schools,
+          not_schools: counts(f.long!.notSchools),
+          other_breakdowns: counts(f.long!.otherBreakdowns),
+          other_years: f.long!.otherYears,
+        })),
     ),
   };
 }
@@ -126,6 +152,7 @@ export function check(ctx: CommandContext): Report {
     columns: pick(['year', 'file', 'line', 'column', 'value', ['reason', { label: 'reason' }]], naming),
     rows: skippedAll.slice(0, 100),
   };
+  const long = longFiles(years, naming);
   const latest = yearRows[yearRows.length - 1];
   const summary = [
     `${years.length} year${years.length === 1 ? '' : 's'} loaded (${years.map((y) => y.year).join(', ')}); measure ${map.measure}, % FSM ${map.fsm}${map.ci ? `, bounds ${map.ci.join('/')}` : ''}.`,
@@ -138,8 +165,12 @@ export function check(ctx: CommandContext): Report {
   if (years.length > 1) summary.push(...turnoverLines(ctx.analyse().map((a) => a.families)));
   const notes = [
     `Missing codes: blank, ${MISSING_CODES.join(' ')} — counted, never read as 0.`,
-    'Summary rows are rows without an id and DfE total rows (RECTYPE 4, 5, 7; URN NAT).',
+    'Summary rows are rows without an id and DfE total rows (RECTYPE 4, 5, 7; URN NAT)' + (long.rows.length ? '; in long-format files, rows whose geographic_level is not School.' : '.'),
   ];
+  if (long.rows.length) {
+    const files = [...new Set(long.rows.map((r) => String(r.file)))];
+    summary.push(`Long format (Explore Education Statistics): ${files.join(', ')}; years ${[...new Set(long.rows.map((r) => r.year))].join(', ')}; breakdown ${[...new Set(long.rows.map((r) => r.breakdown))].join(', ')}.`);
+  }
   if (skippedAll.length > skipped.rows.length) notes.push(`${skippedAll.length} unreadable values in all; the first ${skipped.rows.length} are listed.`);
   // Everyone left out, with the reason: all of them in json, xlsx, html and with --excluded
   // (then the main table, so csv gives it); the first 20 on a terminal.
@@ -156,6 +187,7 @@ export function check(ctx: CommandContext): Report {
   }
   const tables: Table[] = c.excluded ? [excluded] : [{ id: 'years', title: 'Years', columns: yearCols, rows: yearRows }, files, columnsUsed, excluded];
   if (!c.excluded) {
+    if (long.rows.length) tables.push(long);
     const joined = joinedTables(years, naming);
     if (joined.rows.length) tables.push(joined);
     notes.push(...shadowedNotes(years));

@@ -1,5 +1,6 @@
 import type { ColumnMap } from '../types.js';
 import { FosError } from '../errors.js';
+import { EES_COLUMNS as EES } from './eesColumns.js';
 
 /**
  * Column recognition. DfE performance-table and census files are known by their headers;
@@ -23,19 +24,20 @@ export interface ColumnOverrides {
 }
 
 export const DEFAULT_COLUMNS = {
-  id: ['URN'],
+  /** Performance tables first, then Explore Education Statistics long files (eesColumns.ts) after each. */
+  id: ['URN', ...EES.id],
   /** DfE performance tables, then GIAS. */
-  name: ['SCHNAME', 'EstablishmentName'],
-  la: ['LEA', 'LA', 'LA (name)'],
+  name: ['SCHNAME', 'EstablishmentName', ...EES.name],
+  la: ['LEA', 'LA', 'LA (name)', ...EES.la],
   /** KS4 Attainment 8, then KS2 reading, writing and maths at the expected standard. */
-  measure: ['ATT8SCR', 'PTRWM_EXP'],
+  measure: ['ATT8SCR', 'PTRWM_EXP', ...EES.measure],
   /** Census % ever FSM in 6 years, then the % disadvantaged inside KS2/KS4 files. */
   fsm: ['PNUMFSMEVER', 'PTFSM6CLA1A'],
   /** A file's cohort (KS4 pupils at the end of the key stage, KS2 eligible pupils): the
    * cohort of every whole-school measure of that file. */
-  cohort: ['TPUP', 'TELIG'],
+  cohort: ['TPUP', 'TELIG', ...EES.cohort],
   /** Confidence bounds belong to Progress 8 only. */
-  ci: { P8MEA: ['P8CILOW', 'P8CIUPP'] } as Record<string, [string, string]>,
+  ci: { P8MEA: ['P8CILOW', 'P8CIUPP'], ...EES.ci } as Record<string, [string, string]>,
   rectype: 'RECTYPE',
   location: [
     { cols: ['LATITUDE', 'LONGITUDE'], kind: 'latlon' },
@@ -96,12 +98,12 @@ export function resolveColumns(headers: Headers, o: ColumnOverrides): ResolvedCo
     return undefined;
   };
 
-  attCols.id = need('school id', '--id-col', [o.id ?? DEFAULT_COLUMNS.id[0]], att);
+  attCols.id = need('school id', '--id-col', o.id ? [o.id] : DEFAULT_COLUMNS.id, att);
   attCols.measure = need('measure', '--measure', o.measure ? [o.measure] : DEFAULT_COLUMNS.measure, att);
   const measure = attCols.measure.toUpperCase();
 
   if (fsm) {
-    fsmCols.id = need('school id', '--id-col', [o.id ?? DEFAULT_COLUMNS.id[0]], fsm);
+    fsmCols.id = need('school id', '--id-col', o.id ? [o.id] : DEFAULT_COLUMNS.id, fsm);
     fsmCols.fsm = need('% FSM', '--fsm-col', o.fsm ? [o.fsm] : DEFAULT_COLUMNS.fsm, fsm);
   } else {
     attCols.fsm = need('% FSM', '--fsm-col', o.fsm ? [o.fsm] : DEFAULT_COLUMNS.fsm, att);

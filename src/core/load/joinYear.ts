@@ -2,6 +2,7 @@ import type { ColumnMap, JoinReport, SchoolTable } from '../types.js';
 import { emptyTable } from './schoolTable.js';
 import type { SchoolRows } from './readSchoolRows.js';
 import { matchIds } from '../idOrder.js';
+import { SPECIAL_TYPE } from './longFormat.js';
 
 /**
  * Join one year's attainment rows with its FSM rows on the school id (an inner join for
@@ -74,7 +75,8 @@ export function joinYear(
       c.location.x[k] = x(r, fr);
       c.location.y[k] = y(r, fr);
     }
-    c.special[k] = rectype !== undefined && rectype[r] === '2' ? 1 : 0;
+    // RECTYPE 2, or a long file's school type naming special schools.
+    c.special[k] = rectype !== undefined && (rectype[r] === '2' || SPECIAL_TYPE.test(rectype[r])) ? 1 : 0;
     c.inFsmFile[k] = fr >= 0 ? 1 : 0;
   }
   const fsmOnly = fsmRows ? fsmRows.ids.length - matched : 0;

@@ -12,7 +12,8 @@ import type { YearInput } from '../core/load/pairInputs.js';
  *   "where": ["RECTYPE=1"], "join": ["gias.csv"] }
  *
  * "join" lists tables joined to every year's schools; a year's own "join" (a file or a list)
- * adds tables for that year only. "columns" may name the joined tables' id ("joinId").
+ * adds tables for that year only. "columns" may name the joined tables' id ("joinId") and
+ * the breakdown read from long-format files ("breakdown", as --breakdown).
  *
  * Paths are relative to the manifest's folder.
  */

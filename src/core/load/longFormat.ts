@@ -181,7 +181,7 @@ export function selectLongRows(
             'NO_BREAKDOWN',
             `no school rows of ${yearLabel(period)} have ${keys.breakdown} ${want}`,
             { file: table.file, column: keys.breakdown, value: want },
-            `the breakdowns in the file are: ${present.map(([k, n]) => `${k} (${n} rows)`).join(', ')}; choose one with --breakdown VALUE`,
+            `the breakdowns in the file are: ${present.map(([k, n]) => `${k} (${n} row${n === 1 ? '' : 's'})`).join(', ')}; choose one with --breakdown VALUE`,
           );
         }
         return { rows, shortRows };

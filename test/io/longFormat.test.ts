@@ -28,6 +28,13 @@ describe('long-format files give the results of the same data in wide layout', (
     expect(l.code).toBe(0);
     expect(l.stdout.split('\n').length).toBeGreaterThan(290);
     expect(l.stdout).toBe(w.stdout);
+    // The census joined with --join instead (its URN column is not the long file's id): the same.
+    const g = files({ 'census.csv': readFileSync(census('2019'), 'utf8').split('\n').filter((line) => !line.startsWith('NAT')).join('\n') });
+    const wj = await fos(['families', '--attainment', wide('2019'), '--join', g['census.csv'], '--format', 'csv']);
+    const lj = await fos(['families', '--attainment', f['long2019.csv'], '--join', g['census.csv'], '--format', 'csv']);
+    expect(lj.code).toBe(0);
+    expect(lj.stdout).toBe(wj.stdout);
+    expect(lj.stdout).toBe(w.stdout);
   });
 
   it('one long file of three years: each year read from time_period; families and trend as from the three wide files', async () => {

@@ -218,9 +218,10 @@ export function keyColumns(keys: LongKeys): string[] {
 }
 
 /**
- * The columns of a year (resolveColumns) whose attainment file may be long: then its
- * school type marks special schools when it has no RECTYPE (see SPECIAL_TYPE), and a
- * missing % FSM is explained: long files hold none.
+ * The columns of a year (resolveColumns) whose attainment file may be long: then the id
+ * is its `school_urn` unless --id-col says otherwise, its school type marks special
+ * schools when it has no RECTYPE (see SPECIAL_TYPE), and a missing % FSM is explained:
+ * long files hold none.
  */
 export function resolveLongColumns(att: { file: string; header: readonly string[] }, fsm: { file: string; header: readonly string[] } | undefined, o: ColumnOverrides): ResolvedColumns {
   const keys = longKeys(att.header);
@@ -233,6 +234,9 @@ export function resolveLongColumns(att: { file: string; header: readonly string[
     }
     throw e;
   }
-  if (!keys?.schoolType || resolved.attainment.rectype) return resolved;
-  return { ...resolved, attainment: { ...resolved.attainment, rectype: keys.schoolType }, map: { ...resolved.map, rectype: keys.schoolType } };
+  if (!keys) return resolved;
+  // The id is the long file's own (a table joined to it may have a URN column too).
+  const id = o.id ? resolved.attainment.id! : keys.id;
+  const rectype = resolved.attainment.rectype ?? keys.schoolType;
+  return { ...resolved, attainment: { ...resolved.attainment, id, ...(rectype ? { rectype } : {}) }, map: { ...resolved.map, id, ...(rectype ? { rectype } : {}) } };
 }

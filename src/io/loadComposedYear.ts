@@ -68,7 +68,7 @@ export function loadComposedYear(
     // A long-format file: the rows of the year and breakdown (core/load/longFormat.ts).
     const keys = longKeys(src.header);
     const table = parseTable(src, [id, ...base.filter((s) => s.table === 0).map((s) => s.column), ...(keys ? keyColumns(keys) : [])]);
-    const one = keys ? selectLongRows(table, keys, { year: y.year, breakdown: o.breakdown }) : undefined;
+    const one = keys ? selectLongRows(table, keys, { year: y.year, breakdown: o.breakdown, where: o.where }) : undefined;
     const read = readSchoolRows(joinRawTables(one?.table ?? table, id, indexes, base), resolved.attainment, options(fsm.length ? 'attainment' : 'attainment+fsm'));
     return one ? { rows: read.rows, report: withSelection(read.report, one.selection) } : read;
   });

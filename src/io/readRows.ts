@@ -30,7 +30,7 @@ export function readRows(job: RowsJob, src: TextSource = openTable(job.file, job
   const keys = longKeys(src.header);
   const table = parseTable(src, [...used, ...whereCols, ...(keys ? keyColumns(keys) : [])]);
   if (!keys) return readSchoolRows(table, job.columns, job.options);
-  const one = selectLongRows(table, keys, { year: job.options.year, breakdown: job.breakdown });
+  const one = selectLongRows(table, keys, { year: job.options.year, breakdown: job.breakdown, where: job.options.where });
   const read = readSchoolRows(one.table, job.columns, job.options);
   return { rows: read.rows, report: withSelection(read.report, one.selection) };
 }

@@ -111,7 +111,7 @@ export function yearLabel(period: string): string {
 export function selectLongRows(
   table: RawTable,
   keys: LongKeys,
-  o: { year: string; breakdown?: string },
+  o: { year: string; breakdown?: string; where?: readonly { column: string; value: string }[] },
 ): { table: RawTable; selection: LongSelection } {
   const col = (name: string) => table.header.indexOf(name);
   const periodAt = col(keys.period);
@@ -119,6 +119,8 @@ export function selectLongRows(
   const breakdownAt = col(keys.breakdown);
   const idAt = col(keys.id);
   const dims = keys.dimensions.map((d) => ({ name: d, at: col(d) })).filter((d) => d.at >= 0);
+  // A row --where leaves out is not a second row of its school (readSchoolRows counts it).
+  const filters = (o.where ?? []).map((w) => ({ at: table.header.findIndex((h) => h.trim().toLowerCase() === w.column.trim().toLowerCase()), value: w.value.trim() })).filter((f) => f.at >= 0);
   const periods = periodsIn(table, keys.period);
   const period = periods.length ? periodFor(o.year, periods, table.file, keys.period) : o.year;
   const want = (o.breakdown ?? WHOLE_SCHOOL).trim();
@@ -165,7 +167,7 @@ export function selectLongRows(
           bdValue ||= bd;
           kept++;
           const id = row.text(idAt).trim();
-          if (id !== '') {
+          if (id !== '' && !filters.some((f) => row.text(f.at).trim() !== f.value)) {
             const values = dims.map((d) => row.text(d.at).trim());
             const first = firstOf.get(id);
             if (first) twice(table.file, keys.id, id, first, { line, dims: values }, dims.map((d) => d.name), period, bd);

@@ -94,5 +94,10 @@ describe('long-format files (Explore Education Statistics)', () => {
     expect(e.message).toBe('school 100001 appears twice for 2024 (time_period 202324), breakdown Total (lines 5 and 9); the rows differ in version (Final / Provisional)');
     expect(e.location).toMatchObject({ file: 'long.csv', line: 9, column: 'school_urn', value: '100001' });
     expect(e.hint).toBe('keep one kind of row with --where version=Final');
+    // As the hint says: --where version=Provisional keeps one row of 100001 (the other counted as filtered out).
+    const kept = readSchoolRows(selectLongRows(table(HEADER, rows), keys, { year: '2024', where: [{ column: 'version', value: 'Provisional' }] }).table, cols, { ...opts, where: [{ column: 'version', value: 'Provisional' }] });
+    expect(kept.rows.ids).toEqual(['100001']);
+    expect([...kept.rows.numbers.measure]).toEqual([41.4]);
+    expect(kept.report.rowsFilteredOut).toBe(2);
   });
 });

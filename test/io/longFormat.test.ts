@@ -111,4 +111,23 @@ describe('long-format files give the results of the same data in wide layout', (
     expect(pj.tables.missing.find((m: { column: string }) => m.column === 'progress8_average')).toMatchObject({ missing: 1, codes: 'low 1' });
     expect(pj.tables.missing.find((m: { column: string }) => m.column === 'progress8_lower_95_ci')).toMatchObject({ missing: 1, codes: 'c 1' });
   });
+
+  it('KS2 institution files, a row per subject: the school twice names the subject to keep; with it, no column flags', async () => {
+    // The layout of the EES "Key stage 2 institution level" data set (2022-23 to 2024-25).
+    const head = 'time_period,time_identifier,geographic_level,country_code,country_name,version,school_urn,school_laestab,school_name,breakdown_topic,breakdown,subject,expected_standard_pupil_percent';
+    const rows = [0, 1, 2, 3, 4, 5].flatMap((k) => [
+      `202425,Academic year,School,E92000001,England,Final,${100000 + k},201${3600 + k},School ${k},All pupils,Total,"Reading, writing and maths",${50 + 5 * k}`,
+      `202425,Academic year,School,E92000001,England,Final,${100000 + k},201${3600 + k},School ${k},All pupils,Total,Reading,${k === 3 ? 'c' : 70 + k}`,
+    ]);
+    const f = files({ 'ks2.csv': [head, ...rows].join('\n') + '\n', 'census.csv': ['URN,PNUMFSMEVER', ...[0, 1, 2, 3, 4, 5].map((k) => `${100000 + k},${10 + 4 * k}`)].join('\n') + '\n' });
+    const twice = await fos(['families', '--attainment', f['ks2.csv'], '--fsm', f['census.csv']]);
+    expect(twice.code).toBe(1);
+    expect(twice.stderr).toContain('ks2.csv, line 3, column school_urn, value "100000": school 100000 appears twice for 2025 (time_period 202425), breakdown Total (lines 2 and 3); the rows differ in subject (Reading, writing and maths / Reading)');
+    expect(twice.stderr).toContain('hint: keep one kind of row with --where "subject=Reading, writing and maths"');
+    const ok = await fos(['families', '--attainment', f['ks2.csv'], '--fsm', f['census.csv'], '--where', 'subject=Reading, writing and maths', '--size', '3', '--format', 'json']);
+    expect(ok.code).toBe(0);
+    const fam = JSON.parse(ok.stdout).tables.families;
+    // Six schools, each its reading, writing and maths figure 50 + 5k.
+    expect(fam.map((r: { measure: number }) => r.measure)).toEqual([50, 55, 60, 65, 70, 75]);
+  });
 });

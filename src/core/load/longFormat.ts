@@ -192,6 +192,9 @@ export function selectLongRows(
   };
 }
 
+/** A word as typed in a shell: quoted when it holds a space or a shell character. */
+const shellWord = (w: string) => (/^[\w.=\/-]+$/.test(w) ? w : `"${w.replace(/(["\\$`])/g, '\\$1')}"`);
+
 function twice(file: string, idColumn: string, id: string, a: { line: number; dims: string[] }, b: { line: number; dims: string[] }, names: string[], period: string, breakdown: string): never {
   const differ = names.map((n, k) => ({ n, x: a.dims[k], y: b.dims[k] })).filter((d) => d.x !== d.y);
   const how = differ.length
@@ -201,7 +204,7 @@ function twice(file: string, idColumn: string, id: string, a: { line: number; di
     'DUPLICATE_ID',
     `school ${id} appears twice for ${describePeriod(period)}, breakdown ${breakdown} (lines ${a.line} and ${b.line})${how}`,
     { file, line: b.line, column: idColumn, value: id },
-    differ.length ? `keep one kind of row with --where ${differ[0].n}=${differ[0].x || 'VALUE'}` : 'a long-format file should hold one row per school, year and breakdown; keep one kind of row with --where COL=VALUE',
+    differ.length ? `keep one kind of row with --where ${shellWord(`${differ[0].n}=${differ[0].x || 'VALUE'}`)}` : 'a long-format file should hold one row per school, year and breakdown; keep one kind of row with --where COL=VALUE',
   );
 }
 

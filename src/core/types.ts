@@ -120,7 +120,7 @@ export interface LongSelection {
   otherYears: number;
   /** This year's rows that are not schools, by geographic_level (dropped as summary rows). */
   notSchools: Record<string, number>;
-  /** This year's school rows of other breakdowns, by breakdown (filtered out). */
+  /** This year's school rows of other breakdowns, by breakdown (left out). */
   otherBreakdowns: Record<string, number>;
 }
 

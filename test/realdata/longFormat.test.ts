@@ -6,6 +6,7 @@ import { files, fos } from '../helpers/schools.js';
 
 // Issue 20.4 on the real national file beside the repo (../shared/data); skipped without it.
 const E = resolve(__dirname, '../../../shared/data/england-2019');
+const N = resolve(__dirname, '../../../shared/data/north-yorkshire');
 
 describe.skipIf(!existsSync(E))('a long-format file made from the 2019 national KS4 file', () => {
   it('gives byte-identical families csv to the wide file, with the same census', async () => {
@@ -21,5 +22,17 @@ describe.skipIf(!existsSync(E))('a long-format file made from the 2019 national 
     const c = JSON.parse((await fos(['check', '--attainment', f['england_ks4_long.csv'], '--fsm', census, '--format', 'json'])).stdout);
     // The wide file's 155 LA rows (RECTYPE 4) and 2 national rows (RECTYPE 5 and 7).
     expect(c.tables.long[0]).toMatchObject({ schools: 5495, not_schools: 'Local authority 155, National 2', other_breakdowns: 'Disadvantaged 5495' });
+  });
+
+  it('North Yorkshire 2017–2018 in one long file: --breakdown Disadvantaged gives what ATT8SCR_FSM6CLA1A (cohort TFSM6CLA1A) gives from the wide files', async () => {
+    const years = ['2017', '2018'];
+    const wide = (y: string) => join(N, `815_${y}_ks4final.csv`);
+    const f = files({ 'ny_long.csv': wideToLong(years.map((y) => [y, readFileSync(wide(y))])) });
+    const fsm = years.flatMap((y) => ['--fsm', `${y}=${join(N, `815_${y}_census.csv`)}`]);
+    const w = await fos(['families', ...years.flatMap((y) => ['--attainment', `${y}=${wide(y)}`]), ...fsm, '--measure', 'ATT8SCR_FSM6CLA1A', '--format', 'csv']);
+    const l = await fos(['families', '--attainment', f['ny_long.csv'], ...fsm, '--breakdown', 'Disadvantaged', '--format', 'csv']);
+    expect(w.code).toBe(0);
+    expect(w.stdout.trimEnd().split('\n').length).toBe(37);
+    expect(l.stdout).toBe(w.stdout);
   });
 });

@@ -8,6 +8,7 @@ import type { YearInput } from '../core/load/pairInputs.js';
 import { readSchoolRows, type SchoolRows } from '../core/load/readSchoolRows.js';
 import type { ColumnMap, FileReport, JoinCoverage, YearData } from '../core/types.js';
 import type { LoadOptions } from './loadInputs.js';
+import { longPeriods } from './openSource.js';
 import { openTable, parseTable, type TextSource } from './readTable.js';
 
 /** A file's stem, as `stem.col` names it: "gias/2022_gias.csv" → "2022_gias". */
@@ -26,8 +27,9 @@ export function stemOf(file: string): string {
 export function loadComposedYear(
   y: YearInput,
   o: LoadOptions,
+  openFile: (file: string) => TextSource = (file) => openTable(file, o),
 ): { data: Omit<YearData, 'join' | 'schools'>; attainment: SchoolRows; fsm?: SchoolRows; map: ColumnMap } {
-  const open = (file: string) => (o.onFile?.(file), openTable(file, o));
+  const open = (file: string) => (o.onFile?.(file), openFile(file));
   const att = [y.attainment, ...(y.attainmentMore ?? [])].map(open);
   const fsm = y.fsm ? [y.fsm, ...(y.fsmMore ?? [])].map(open) : [];
   const joins = (y.joins ?? []).map(open);
@@ -68,7 +70,7 @@ export function loadComposedYear(
     // A long-format file: the rows of the year and breakdown (core/load/longFormat.ts).
     const keys = longKeys(src.header);
     const table = parseTable(src, [id, ...base.filter((s) => s.table === 0).map((s) => s.column), ...(keys ? keyColumns(keys) : [])]);
-    const one = keys ? selectLongRows(table, keys, { year: y.year, breakdown: o.breakdown, where: o.where }) : undefined;
+    const one = keys ? selectLongRows(table, keys, { year: y.year, breakdown: o.breakdown, where: o.where, periods: longPeriods(src, keys) }) : undefined;
     const read = readSchoolRows(joinRawTables(one?.table ?? table, id, indexes, base), resolved.attainment, options(fsm.length ? 'attainment' : 'attainment+fsm'));
     return one ? { rows: read.rows, report: withSelection(read.report, one.selection) } : read;
   });

@@ -9,6 +9,7 @@ import type { ColumnMap, FileReport, YearData } from '../core/types.js';
 import type { HelperThread } from '../parallel/helperThread.js';
 import { loadComposedYear } from './loadComposedYear.js';
 import { readRows } from './readRows.js';
+import { openSource } from './openSource.js';
 import { openTable, peekHeader, type ReadTextOptions } from './readTable.js';
 
 export interface LoadOptions extends ReadTextOptions {
@@ -33,9 +34,11 @@ export function loadInputs(years: YearInput[], o: LoadOptions, helper?: HelperTh
   let map: ColumnMap | undefined;
   // The helper starts while the first attainment file is read, if it will have a file to read.
   if (years.some((y) => y.fsm && y.fsm !== y.attainment && helper?.takes(y.fsm))) helper!.warm();
+  // A long-format file giving several years is decoded once (openSource).
+  const open = openSource(o);
   for (const y of years) {
     if (y.joins?.length || y.attainmentMore?.length || y.fsmMore?.length) {
-      const c = loadComposedYear(y, o);
+      const c = loadComposedYear(y, o, open);
       const first = c.data.files[0];
       noSchools(c.attainment, first.file, first.rowsRead);
       const joined = joinYear(y.year, c.attainment, c.fsm, c.map);
@@ -51,7 +54,7 @@ export function loadInputs(years: YearInput[], o: LoadOptions, helper?: HelperTh
     const fsmPeek = fsmFile && helper?.takes(fsmFile) ? peekHeader(fsmFile, o) : undefined;
     const attPeek = fsmPeek ? peekHeader(y.attainment, o) : undefined;
     o.onFile?.(y.attainment);
-    let att = attPeek ? undefined : openTable(y.attainment, o);
+    let att = attPeek ? undefined : open(y.attainment);
     const attHead = att ?? { file: y.attainment, header: attPeek! };
     const fsmSrc = fsmFile && !fsmPeek ? (o.onFile?.(fsmFile), openTable(fsmFile, o)) : undefined;
     const fsmHead = fsmSrc ?? (fsmFile && fsmPeek ? { file: fsmFile, header: fsmPeek } : undefined);
@@ -60,7 +63,7 @@ export function loadInputs(years: YearInput[], o: LoadOptions, helper?: HelperTh
     const options = (role: FileReport['role']) => ({ year: y.year, role, where: o.where, strict: o.strict });
     const fsmJob = fsmHead && { file: fsmHead.file, read: { encoding: o.encoding, delimiter: o.delimiter, strict: o.strict }, columns: resolved.fsm, options: options('fsm'), breakdown: o.breakdown };
     const fsmAway = fsmJob && fsmPeek ? helper!.readRows(fsmJob) : undefined;
-    att ??= openTable(y.attainment, o);
+    att ??= open(y.attainment);
     const attRead = readRows({ file: att.file, read: o, columns: resolved.attainment, options: options(fsmHead ? 'attainment' : 'attainment+fsm'), breakdown: o.breakdown }, att);
     let fsmRead = fsmAway?.();
     if (fsmJob && !fsmRead) fsmRead = readRows(fsmJob, fsmSrc ?? (o.onFile?.(fsmJob.file), openTable(fsmJob.file, o)));

@@ -1,6 +1,7 @@
-import { longKeys, periodFor, periodsIn, yearLabel } from '../core/load/longFormat.js';
+import { longKeys, periodFor, yearLabel } from '../core/load/longFormat.js';
 import type { FileArg } from '../core/load/pairInputs.js';
-import { openTable, parseTable, peekHeader, type ReadTextOptions } from './readTable.js';
+import { longPeriods } from './openSource.js';
+import { openTable, peekHeader, type ReadTextOptions } from './readTable.js';
 
 /**
  * An attainment file as the years it gives. A long-format file (core/load/longFormat.ts)
@@ -13,7 +14,7 @@ export function longYears(arg: FileArg, read: ReadTextOptions): FileArg[] {
   const header = peekHeader(arg.file, read);
   const keys = header && longKeys(header);
   if (!keys) return [arg];
-  const periods = periodsIn(parseTable(openTable(arg.file, read), [keys.period]), keys.period);
+  const periods = longPeriods(openTable(arg.file, read), keys);
   if (periods.length === 0) return [arg];
   if (arg.year) {
     periodFor(arg.year, periods, arg.file, keys.period);

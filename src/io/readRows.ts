@@ -2,6 +2,7 @@ import { findColumn } from '../core/load/dfeColumns.js';
 import { keyColumns, longKeys, selectLongRows, withSelection } from '../core/load/longFormat.js';
 import { readSchoolRows, type ReadOptions, type SchoolRows } from '../core/load/readSchoolRows.js';
 import type { FileReport } from '../core/types.js';
+import { longPeriods } from './openSource.js';
 import { openTable, parseTable, type ReadTextOptions, type TextSource } from './readTable.js';
 
 /** What it takes to read one file's school rows, on this thread or the helper thread. */
@@ -30,7 +31,7 @@ export function readRows(job: RowsJob, src: TextSource = openTable(job.file, job
   const keys = longKeys(src.header);
   const table = parseTable(src, [...used, ...whereCols, ...(keys ? keyColumns(keys) : [])]);
   if (!keys) return readSchoolRows(table, job.columns, job.options);
-  const one = selectLongRows(table, keys, { year: job.options.year, breakdown: job.breakdown, where: job.options.where });
+  const one = selectLongRows(table, keys, { year: job.options.year, breakdown: job.breakdown, where: job.options.where, periods: longPeriods(src, keys) });
   const read = readSchoolRows(one.table, job.columns, job.options);
   return { rows: read.rows, report: withSelection(read.report, one.selection) };
 }

@@ -111,7 +111,7 @@ export function yearLabel(period: string): string {
 export function selectLongRows(
   table: RawTable,
   keys: LongKeys,
-  o: { year: string; breakdown?: string; where?: readonly { column: string; value: string }[] },
+  o: { year: string; breakdown?: string; where?: readonly { column: string; value: string }[]; periods?: string[] },
 ): { table: RawTable; selection: LongSelection } {
   const col = (name: string) => table.header.indexOf(name);
   const periodAt = col(keys.period);
@@ -121,7 +121,8 @@ export function selectLongRows(
   const dims = keys.dimensions.map((d) => ({ name: d, at: col(d) })).filter((d) => d.at >= 0);
   // A row --where leaves out is not a second row of its school (readSchoolRows counts it).
   const filters = (o.where ?? []).map((w) => ({ at: table.header.findIndex((h) => h.trim().toLowerCase() === w.column.trim().toLowerCase()), value: w.value.trim() })).filter((f) => f.at >= 0);
-  const periods = periodsIn(table, keys.period);
+  // (The caller may know them already: one file gives several years.)
+  const periods = o.periods ?? periodsIn(table, keys.period);
   const period = periods.length ? periodFor(o.year, periods, table.file, keys.period) : o.year;
   const want = (o.breakdown ?? WHOLE_SCHOOL).trim();
   const wantKey = want.toLowerCase();

@@ -1,5 +1,6 @@
 import type { ColumnMap } from '../types.js';
 import { FosError } from '../errors.js';
+import { defaultNames, isEarlierYear, recogniseLayout, type Layout, type LayoutField } from './layouts.js';
 
 /**
  * Column recognition. DfE performance-table and census files are known by their headers;
@@ -51,7 +52,9 @@ export function findColumn(header: readonly string[], name: string): string | un
 }
 
 export interface Headers {
-  attainment: { file: string; header: readonly string[] };
+  /** `layoutHeader`: the header the layout is recognised from, when `header` has joined
+   * tables' columns beside the file's own. */
+  attainment: { file: string; header: readonly string[]; layoutHeader?: readonly string[] };
   /** Absent when % FSM comes from the attainment file itself. */
   fsm?: { file: string; header: readonly string[] };
 }
@@ -74,17 +77,24 @@ export function resolveColumns(headers: Headers, o: ColumnOverrides): ResolvedCo
   const fsm = headers.fsm;
   const attCols: Record<string, string> = {};
   const fsmCols: Record<string, string> = {};
+  // Each file's defaults are its layout's, then the general ones (README "Layouts").
+  const attLayout = recogniseLayout(att.layoutHeader ?? att.header);
+  const fsmLayout = fsm && recogniseLayout(fsm.header);
+  const defaults = (field: LayoutField, layout: Layout | undefined) => defaultNames(field, DEFAULT_COLUMNS[field], layout);
 
   const need = (field: string, flag: string, names: string[], file: { file: string; header: readonly string[] }) => {
     for (const n of names) {
       const c = findColumn(file.header, n);
       if (c !== undefined) return c;
     }
+    const earlier = earlierYearsOf(names, file.header);
     throw new FosError(
       'COLUMN_NOT_FOUND',
       names.length > 1 ? `none of the columns ${names.join(', ')} found for the ${field}` : `column ${names[0]} not found for the ${field}`,
       { file: file.file },
-      `columns are: ${preview(file.header)}; pass ${flag} NAME`,
+      earlier.length
+        ? `the file has only earlier years' figures (${earlier.slice(0, 3).join(', ')}), used only when named: pass ${flag} ${earlier[0]}`
+        : `columns are: ${preview(file.header)}; pass ${flag} NAME`,
     );
   };
   const optional = (names: string[], file: { header: readonly string[] } | undefined) => {
@@ -96,25 +106,25 @@ export function resolveColumns(headers: Headers, o: ColumnOverrides): ResolvedCo
     return undefined;
   };
 
-  attCols.id = need('school id', '--id-col', [o.id ?? DEFAULT_COLUMNS.id[0]], att);
-  attCols.measure = need('measure', '--measure', o.measure ? [o.measure] : DEFAULT_COLUMNS.measure, att);
+  attCols.id = need('school id', '--id-col', o.id ? [o.id] : defaults('id', attLayout), att);
+  attCols.measure = need('measure', '--measure', o.measure ? [o.measure] : defaults('measure', attLayout), att);
   const measure = attCols.measure.toUpperCase();
 
   if (fsm) {
-    fsmCols.id = need('school id', '--id-col', [o.id ?? DEFAULT_COLUMNS.id[0]], fsm);
-    fsmCols.fsm = need('% FSM', '--fsm-col', o.fsm ? [o.fsm] : DEFAULT_COLUMNS.fsm, fsm);
+    fsmCols.id = need('school id', '--id-col', o.id ? [o.id] : defaults('id', fsmLayout), fsm);
+    fsmCols.fsm = need('% FSM', '--fsm-col', o.fsm ? [o.fsm] : defaults('fsm', fsmLayout), fsm);
   } else {
-    attCols.fsm = need('% FSM', '--fsm-col', o.fsm ? [o.fsm] : DEFAULT_COLUMNS.fsm, att);
+    attCols.fsm = need('% FSM', '--fsm-col', o.fsm ? [o.fsm] : defaults('fsm', attLayout), att);
   }
 
   // Name and authority: named by the user → must exist somewhere; else defaults, optional.
-  for (const [field, flag, defaults, given] of [
-    ['name', '--name-col', DEFAULT_COLUMNS.name, o.name],
-    ['la', '--la-col', DEFAULT_COLUMNS.la, o.la],
+  for (const [field, flag, given] of [
+    ['name', '--name-col', o.name],
+    ['la', '--la-col', o.la],
   ] as const) {
-    const names = given ? [given] : [...defaults];
+    const names = given ? [given] : defaults(field, attLayout);
     const a = optional(names, att);
-    const f = a === undefined ? optional(names, fsm) : undefined;
+    const f = a === undefined ? optional(given ? names : defaults(field, fsmLayout), fsm) : undefined;
     if (a !== undefined) attCols[field] = a;
     else if (f !== undefined) fsmCols[field] = f;
     else if (given) need(field === 'la' ? 'local authority' : 'school name', flag, names, att);
@@ -123,7 +133,7 @@ export function resolveColumns(headers: Headers, o: ColumnOverrides): ResolvedCo
   let cohortNote: string | undefined;
   if (o.cohort) attCols.cohort = need('cohort', '--cohort-col', [o.cohort], att);
   else {
-    const c = cohortFor(attCols.measure, att.header);
+    const c = cohortFor(attCols.measure, att.header, defaults('cohort', attLayout));
     if (c.column) attCols.cohort = c.column;
     cohortNote = c.note;
   }
@@ -245,7 +255,7 @@ export const PUPIL_GROUPS: readonly { suffix: string; count?: string; pupils: st
  * serves every whole-school measure of the file (`PTL2BASICS_94`, `P8MEA`, `READPROG`).
  * `note` says in words which cohort applies, or why there is none.
  */
-export function cohortFor(measure: string, header: readonly string[]): { column?: string; note: string } {
+export function cohortFor(measure: string, header: readonly string[], cohorts: readonly string[] = DEFAULT_COLUMNS.cohort): { column?: string; note: string } {
   const m = /^(.+?)(?:_(1\d|2\d|3YR))?$/i.exec(measure)!;
   const base = m[1].toUpperCase();
   const year = m[2] ? `_${m[2].toUpperCase()}` : '';
@@ -256,17 +266,30 @@ export function cohortFor(measure: string, header: readonly string[]): { column?
     if (column) return { column, note: `${column}, the number of ${group.pupils}, as ${measure} is over those pupils only` };
     return { note: `none: ${measure} is over ${group.pupils}, and the file has no column counting them${group.count ? ` (${group.count + year})` : ''}` };
   }
-  if (year) return { note: `none: ${measure} is an earlier year's figure, and the file's cohort is this year's` };
-  for (const name of DEFAULT_COLUMNS.cohort) {
+  if (year) {
+    // An earlier year's whole-school figure: that year's cohort, when the file has it (TELIG_24).
+    for (const name of cohorts) {
+      const column = find(name + year);
+      if (column) return { column, note: `${column}, the cohort of ${measure}'s year` };
+    }
+    return { note: `none: ${measure} is an earlier year's figure, and the file's cohort is this year's` };
+  }
+  for (const name of cohorts) {
     const column = find(name);
     if (column) return { column, note: `${column}, the file's cohort, which serves every whole-school measure` };
   }
-  return { note: `none: the file has no ${DEFAULT_COLUMNS.cohort.join(' or ')} column` };
+  return { note: `none: the file has no ${cohorts.join(' or ')} column` };
 }
 
 /** Easting/northing when the names say so, else latitude/longitude (first column latitude). */
 function guessLocationKind(cols: [string, string]): 'latlon' | 'en' {
   return /east|north|^x$|^y$/i.test(cols.join(' ')) ? 'en' : 'latlon';
+}
+
+/** Earlier years' columns of the names sought (`ATT8SCR_21` for `ATT8SCR`), which defaults never take. */
+function earlierYearsOf(names: readonly string[], header: readonly string[]): string[] {
+  const bases = new Set(names.map((n) => n.trim().toUpperCase()));
+  return header.filter((h) => isEarlierYear(h) && bases.has(h.trim().toUpperCase().replace(/_(1\d|2\d|3YR)$/, '')));
 }
 
 function preview(header: readonly string[]): string {

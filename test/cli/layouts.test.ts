@@ -12,17 +12,17 @@ const json = async (argv: string[]) => {
   return { ...JSON.parse(r.stdout), stderr: r.stderr };
 };
 
-describe('the 2022–2025 layouts load with no column flags, and check names them', () => {
+describe('the 2022–2025 layouts (2024-25 KS2, 2023-24 KS4, 2024-25 census) load with no column flags, and check names them', () => {
   it('2024-25 KS2 alone: PTRWM_EXP, TELIG, % FSM PTFSM6CLA1A; DNS and SUPP counted as missing', async () => {
     const j = await json(['check', '--attainment', `2025=${KS2}`]);
     // By hand: 8 schools (the ENGLAND row is a total); 300004 DNS and 300006 SUPP have no
     // measure, 300007 is RECTYPE 2, 300003 has 8 pupils; 300001, 300002, 300005, 300008
     // remain, % FSM 20, 40, 10, 10 (median 15).
     expect(j.tables.years[0]).toMatchObject({ schools: 8, eligible: 4, excluded_measure_missing: 2, excluded_special_school: 1, excluded_cohort_below_minimum: 1, fsm_median: 15 });
-    expect(j.tables.files[0]).toMatchObject({ layout: 'DfE KS2 performance tables 2022–2025', summary_rows_dropped: 1 });
+    expect(j.tables.files[0]).toMatchObject({ layout: 'DfE KS2 performance tables 2024-25', summary_rows_dropped: 1 });
     expect(j.summary.join('\n')).toMatch(/measure PTRWM_EXP, % FSM PTFSM6CLA1A/);
     expect(j.summary.join('\n')).toMatch(/Cohort: TELIG, the file's cohort/);
-    expect(j.summary.join('\n')).toMatch(/Layout: england_ks2revised\.csv DfE KS2 performance tables 2022–2025\./);
+    expect(j.summary.join('\n')).toMatch(/Layout: england_ks2revised\.csv DfE KS2 performance tables 2024-25\./);
     expect(j.tables.missing.find((m: { column: string }) => m.column === 'PTRWM_EXP')).toMatchObject({ missing: 2, codes: 'DNS 1, SUPP 1' });
   });
 
@@ -39,7 +39,7 @@ describe('the 2022–2025 layouts load with no column flags, and check names the
     // 7 matched, 300007 not in the census, 2 census-only; 300008's PNUMFSMEVER is NA;
     // eligible 300001, 300002, 300005 (% FSM 20, 40, 10: median 20).
     expect(j.tables.years[0]).toMatchObject({ matched: 7, attainment_only: 1, fsm_only: 2, eligible: 3, excluded_fsm_missing: 1, fsm_median: 20 });
-    expect(j.tables.files.map((f: { layout: string }) => f.layout)).toEqual(['DfE KS2 performance tables 2022–2025', 'DfE school census 2022–2025']);
+    expect(j.tables.files.map((f: { layout: string }) => f.layout)).toEqual(['DfE KS2 performance tables 2024-25', 'DfE school census 2022–2025']);
     expect(j.summary.join('\n')).toMatch(/measure PTRWM_EXP, % FSM PNUMFSMEVER/);
     expect(j.tables.missing.find((m: { column: string }) => m.column === 'PNUMFSMEVER')).toMatchObject({ missing: 1, codes: 'NA 1' });
   });
@@ -64,10 +64,11 @@ describe('the 2022–2025 layouts load with no column flags, and check names the
     const f = files({ 'gias.csv': ['"URN","LA (code)","LA (name)","EstablishmentName","TypeOfEstablishment (name)","PhaseOfEducation (name)","AdmissionsPolicy (name)","Easting","Northing"', ...rows].join('\n') + '\n' });
     const j = await json(['check', '--attainment', `2025=${KS2}`, '--join', f['gias.csv'], '--preset', 'london']);
     expect(j.stderr).toMatch(/selective schools apart: --match AdmissionsPolicy \(name\)/);
-    expect(j.tables.files.map((x: { layout: string }) => x.layout)).toEqual(['DfE KS2 performance tables 2022–2025', 'GIAS download']);
-    // TKS1AVERAGE is blank in 2024-25 ("not populated in 2025"): every school with a measure
-    // that is not special lacks prior attainment (300001, 300002, 300003, 300005, 300008).
-    expect(j.tables.years[0]).toMatchObject({ eligible: 0, excluded_context_missing: 5 });
+    expect(j.tables.files.map((x: { layout: string }) => x.layout)).toEqual(['DfE KS2 performance tables 2024-25', 'GIAS download']);
+    // TKS1AVERAGE is blank in 2024-25 ("not populated in 2025"), so prior attainment is left
+    // out rather than leaving out every school; the 4 eligible of the first test remain.
+    expect(j.stderr).toMatch(/prior attainment: none of TKS1AVERAGE, KS1APS found \(TKS1AVERAGE is blank in DfE KS2 performance tables 2024-25\); left out; % disadvantaged: PTFSM6CLA1A; % EAL: PTEALGRP2/);
+    expect(j.tables.years[0]).toMatchObject({ eligible: 4, excluded_context_missing: 0 });
   });
 
   it('a table that matches no layout: "unknown: columns found by name"', async () => {

@@ -1,6 +1,7 @@
 import { FosError } from '../errors.js';
 import type { ContextWeight } from './context.js';
 import { isAdmissionsColumn } from './strata.js';
+import { recogniseLayout } from '../load/layouts.js';
 
 /** One variable of a preset: its name in --context (`fsm` is the % FSM column), what it
  * stands for, its weight, and the DfE columns that hold it in each layout, tried in order. */
@@ -127,6 +128,8 @@ export function resolvePreset(name: string, headers: PresetHeaders, given: { con
   const preset = PRESETS[name];
   if (!preset) throw new FosError('INVALID_OPTION', `no preset ${name}`, { value: name }, `choose one of ${PRESET_NAMES.join(', ')}`);
   const ks2 = !find(headers.attainment, 'ATT8SCR') && find(headers.attainment, 'PTRWM_EXP') !== undefined;
+  const layout = recogniseLayout(headers.attainment);
+  const empty = new Set((layout?.empty ?? []).map((c) => c.toUpperCase()));
   const found: { v: PresetVariable; col: string }[] = [];
   const notes: string[] = [];
   const missing: string[] = [];
@@ -138,13 +141,16 @@ export function resolvePreset(name: string, headers: PresetHeaders, given: { con
     const names = own ? [own] : ks2 ? v.ks2 : v.ks4;
     const files = v.name === 'fsm' && headers.fsm ? [headers.fsm] : [headers.fsm, headers.attainment, ...(headers.joins ?? [])];
     let col: string | undefined;
-    for (const n of names) for (const h of files) col ??= find(h, n);
+    // A column the file's layout leaves blank (2024-25 KS2 TKS1AVERAGE) is not taken unless given.
+    const blank = own ? [] : names.filter((n) => empty.has(n.toUpperCase()));
+    for (const n of names) for (const h of files) if (!blank.includes(n)) col ??= find(h, n);
     if (v.onlyWhenGiven && !own) continue;
     total += v.weight;
     if (v.name === 'fsm' && !col && names.length === 0) col = '% FSM column';
     if (!col) {
       missing.push(v.label);
-      notes.push(`${v.label}: none of ${names.join(', ')} found; left out`);
+      const blankNote = blank.length ? ` (${blank.join(', ')} ${blank.length === 1 ? 'is' : 'are'} blank in ${layout!.name})` : '';
+      notes.push(`${v.label}: none of ${names.join(', ')} found${blankNote}; left out`);
       continue;
     }
     if (v.name === 'fsm' && names.length) fsmCol = col;

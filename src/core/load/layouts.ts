@@ -31,13 +31,16 @@ export interface Layout {
   /**
    * When the header carries earlier years' columns (`X_NN` beside a column `X`): the range
    * the latest of those years (20NN) must lie in. A header without them matches when it has
-   * one of `marks`, or, for a layout without marks, on `has` alone.
+   * one of `marks`, or, for a layout without marks, on `has` alone (`marks: []`: only by
+   * its earlier years).
    */
   earlierYears?: readonly [number, number];
   /** Columns only this layout's files have, for a header without earlier years' columns. */
   marks?: readonly string[];
   /** Each field's default columns, tried in order before the general defaults. */
   defaults: Partial<Record<LayoutField, readonly string[]>>;
+  /** Columns the layout's files carry but leave blank, which presets do not take. */
+  empty?: readonly string[];
 }
 
 /** The name of the GIAS layout (a joined table of school information). */
@@ -54,6 +57,16 @@ export const LAYOUTS: readonly Layout[] = [
   // A 2021-22 file's latest earlier year is 2019 (none was published for 2020 and 2021).
   { name: 'DfE KS4 performance tables 2022–2025', has: ['URN', 'ATT8SCR', 'TPUP'], earlierYears: [2019, 2024], marks: ['PSENE4', 'PSENK4'], defaults: KS4 },
   { name: 'DfE KS4 performance tables 2016–2019', has: ['URN', 'ATT8SCR', 'TPUP'], earlierYears: [2010, 2018], defaults: KS4 },
+  // 2024-25 (its latest earlier year 2024): no KS1 prior attainment or progress measures,
+  // "[not populated in 2025]" in ks2_meta.csv (the pupils' KS1 year, 2021, had none).
+  {
+    name: 'DfE KS2 performance tables 2024-25',
+    has: ['URN', 'PTRWM_EXP', 'TELIG'],
+    earlierYears: [2024, 2024],
+    marks: [],
+    defaults: KS2,
+    empty: ['TKS1AVERAGE', 'TKS1GROUP_L', 'PTKS1GROUP_L', 'TKS1GROUP_M', 'PTKS1GROUP_M', 'TKS1GROUP_H', 'PTKS1GROUP_H', 'READPROG', 'WRITPROG', 'MATPROG'],
+  },
   // Marks: columns of the 2024-25 file (ks2_meta.csv) that the 2017-18 file does not have.
   { name: 'DfE KS2 performance tables 2022–2025', has: ['URN', 'PTRWM_EXP', 'TELIG'], earlierYears: [2019, 2024], marks: ['TSENELEK', 'PSENELEK'], defaults: KS2 },
   { name: 'DfE KS2 performance tables 2016–2019', has: ['URN', 'PTRWM_EXP', 'TELIG'], earlierYears: [2010, 2018], defaults: KS2 },

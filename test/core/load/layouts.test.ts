@@ -24,9 +24,13 @@ describe('recogniseLayout: each layout known by its header', () => {
     expect(layoutName(['URN', 'SCHNAME', 'TPUP', 'ATT8SCR', 'ATT8SCR_21'])).toBe('DfE KS4 performance tables 2022–2025');
   });
 
-  it('KS2 2016–2019 (PTRWM_EXP_17) and 2022–2025 (ks2_meta.csv names: PTRWM_EXP_24, TNotFSM6CLA1A)', () => {
+  it('KS2 2016–2019 (PTRWM_EXP_17), 2022–2025 (PTRWM_EXP_22), and 2024-25 apart (ks2_meta.csv names: PTRWM_EXP_24), its KS1 columns blank', () => {
     expect(layoutName(KS2_2018)).toBe('DfE KS2 performance tables 2016–2019');
-    expect(layoutName(headerOf('england_ks2revised.csv'))).toBe('DfE KS2 performance tables 2022–2025');
+    expect(layoutName(['URN', 'TELIG', 'PTRWM_EXP', 'TELIG_22', 'PTRWM_EXP_22'])).toBe('DfE KS2 performance tables 2022–2025');
+    expect(layoutName(['URN', 'TELIG', 'PTRWM_EXP', 'PSENELEK'])).toBe('DfE KS2 performance tables 2022–2025');
+    const l = recogniseLayout(headerOf('england_ks2revised.csv'));
+    expect(l?.name).toBe('DfE KS2 performance tables 2024-25');
+    expect(l?.empty).toContain('TKS1AVERAGE');
   });
 
   it('census: 2022–2025 has NORFSMEVER (and Estab, PNUMUNCLF); 2016–2019 not; GIAS; anything else unknown', () => {

@@ -44,6 +44,15 @@ describe('the 2022–2025 layouts (2024-25 KS2, 2023-24 KS4, 2024-25 census) loa
     expect(j.tables.missing.find((m: { column: string }) => m.column === 'PNUMFSMEVER')).toMatchObject({ missing: 1, codes: 'NA 1' });
   });
 
+  it("the census's typo: a column named as census_meta.csv spells it (PNUMUNCFL) finds the file's PNUMUNCLF", async () => {
+    const j = await json(['check', '--attainment', `2025=${KS2}`, '--fsm', `2025=${CENSUS}`, '--context-col', 'unc=PNUMUNCFL']);
+    expect(j.tables.missing.find((m: { field: string }) => m.field === 'context:unc')).toMatchObject({ column: 'PNUMUNCLF', missing: 0 });
+    // The 2019 census spells it PNUMUNCFL itself; a file of no known layout finds no alias.
+    const f = files({ 'other.csv': 'URN,PNUMFSMEVER,PNUMUNCLF\n300001,20,1\n' });
+    const r = await fos(['check', '--attainment', `2025=${KS2}`, '--fsm', `2025=${f['other.csv']}`, '--context-col', 'unc=PNUMUNCFL']);
+    expect(r.stderr).toMatch(/column PNUMUNCFL not found for the context variable unc/);
+  });
+
   it('2023-24 KS4: ATT8SCR, TPUP, PTFSM6CLA1A; P8MEA takes its bounds', async () => {
     const j = await json(['check', '--attainment', `2024=${KS4}`]);
     // By hand: 7 schools (the LA row is a total); 400006 DNS, 400007 special, 400005 has 9 pupils.

@@ -1,6 +1,6 @@
 import type { ColumnMap } from '../types.js';
 import { FosError } from '../errors.js';
-import { defaultNames, isEarlierYear, recogniseLayout, type Layout, type LayoutField } from './layouts.js';
+import { defaultNames, findAlias, isEarlierYear, recogniseLayout, type Layout, type LayoutField } from './layouts.js';
 
 /**
  * Column recognition. DfE performance-table and census files are known by their headers;
@@ -81,10 +81,15 @@ export function resolveColumns(headers: Headers, o: ColumnOverrides): ResolvedCo
   const attLayout = recogniseLayout(att.layoutHeader ?? att.header);
   const fsmLayout = fsm && recogniseLayout(fsm.header);
   const defaults = (field: LayoutField, layout: Layout | undefined) => defaultNames(field, DEFAULT_COLUMNS[field], layout);
+  // A name as DfE's metadata spells it also finds the file's own spelling (PNUMUNCFL → PNUMUNCLF).
+  const lookup = (file: { header: readonly string[] }, name: string) => {
+    const layout = file === att ? attLayout : file === fsm ? fsmLayout : undefined;
+    return findColumn(file.header, name) ?? findAlias(file.header, name, layout);
+  };
 
   const need = (field: string, flag: string, names: string[], file: { file: string; header: readonly string[] }) => {
     for (const n of names) {
-      const c = findColumn(file.header, n);
+      const c = lookup(file, n);
       if (c !== undefined) return c;
     }
     const earlier = earlierYearsOf(names, file.header);
@@ -100,7 +105,7 @@ export function resolveColumns(headers: Headers, o: ColumnOverrides): ResolvedCo
   const optional = (names: string[], file: { header: readonly string[] } | undefined) => {
     if (!file) return undefined;
     for (const n of names) {
-      const c = findColumn(file.header, n);
+      const c = lookup(file, n);
       if (c !== undefined) return c;
     }
     return undefined;

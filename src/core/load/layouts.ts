@@ -41,6 +41,9 @@ export interface Layout {
   defaults: Partial<Record<LayoutField, readonly string[]>>;
   /** Columns the layout's files carry but leave blank, which presets do not take. */
   empty?: readonly string[];
+  /** Names as DfE's metadata spells them → as the files do (case ignored): a column named
+   * either way is found. */
+  aliases?: Readonly<Record<string, string>>;
 }
 
 /** The name of the GIAS layout (a joined table of school information). */
@@ -70,7 +73,8 @@ export const LAYOUTS: readonly Layout[] = [
   // Marks: columns of the 2024-25 file (ks2_meta.csv) that the 2017-18 file does not have.
   { name: 'DfE KS2 performance tables 2022–2025', has: ['URN', 'PTRWM_EXP', 'TELIG'], earlierYears: [2019, 2024], marks: ['TSENELEK', 'PSENELEK'], defaults: KS2 },
   { name: 'DfE KS2 performance tables 2016–2019', has: ['URN', 'PTRWM_EXP', 'TELIG'], earlierYears: [2010, 2018], defaults: KS2 },
-  { name: 'DfE school census 2022–2025', has: ['URN', 'PNUMFSMEVER', 'NORFSMEVER'], defaults: CENSUS },
+  // census_meta.csv (and the earlier files) write PNUMUNCFL; the 2024-25 file PNUMUNCLF.
+  { name: 'DfE school census 2022–2025', has: ['URN', 'PNUMFSMEVER', 'NORFSMEVER'], defaults: CENSUS, aliases: { PNUMUNCFL: 'PNUMUNCLF' } },
   { name: 'DfE school census 2016–2019', has: ['URN', 'PNUMFSMEVER'], defaults: CENSUS },
   {
     name: GIAS_LAYOUT,
@@ -113,6 +117,13 @@ export function recogniseLayout(header: readonly string[], layouts: readonly Lay
     if (latest !== undefined && l.earlierYears) return latest >= l.earlierYears[0] && latest <= l.earlierYears[1];
     return !l.marks || l.marks.some(has);
   });
+}
+
+/** The file's column for a name its layout spells otherwise (`PNUMUNCFL` in a 2024-25 census → `PNUMUNCLF`). */
+export function findAlias(header: readonly string[], name: string, layout: Layout | undefined): string | undefined {
+  const want = name.trim().toUpperCase();
+  const alias = Object.entries(layout?.aliases ?? {}).find(([k]) => k.toUpperCase() === want)?.[1];
+  return alias === undefined ? undefined : header.find((h) => h.trim().toUpperCase() === alias.toUpperCase());
 }
 
 /** The name `check` gives a header's layout. */

@@ -3,10 +3,10 @@ import { FosError } from '../errors.js';
 import { defaultNames, findAlias, isEarlierYear, recogniseLayout, type Layout, type LayoutField } from './layouts.js';
 
 /**
- * Column recognition. DfE performance-table and census files are known by their headers;
- * each field has a list of default names, tried in order, and any field can be named by
- * the user instead (`--measure`, `--fsm-col`, …), which is how any other country's file
- * loads.
+ * Column recognition. DfE performance-table and census files are known by their headers
+ * (LAYOUTS, layouts.ts); each field has a list of default names, tried in order (the
+ * file's layout's own, then DEFAULT_COLUMNS), and any field can be named by the user
+ * instead (`--measure`, `--fsm-col`, …), which is how any other country's file loads.
  */
 export interface ColumnOverrides {
   id?: string;
@@ -23,6 +23,7 @@ export interface ColumnOverrides {
   match?: string[];
 }
 
+/** The general defaults: a file of no known layout takes each field's first that it has. */
 export const DEFAULT_COLUMNS = {
   id: ['URN'],
   /** DfE performance tables, then GIAS. */

@@ -1,6 +1,6 @@
 import { FosError } from '../errors.js';
 import type { LongSelection } from '../types.js';
-import { findColumn, resolveColumns, type ColumnOverrides, type ResolvedColumns } from './dfeColumns.js';
+import { findColumn, resolveColumns, type ColumnOverrides, type Headers, type ResolvedColumns } from './dfeColumns.js';
 import { EES_COLUMNS as E } from './eesColumns.js';
 import type { RawRow, RawTable } from './rawTable.js';
 
@@ -229,8 +229,8 @@ export function keyColumns(keys: LongKeys): string[] {
  * schools when it has no RECTYPE (see SPECIAL_TYPE), and a missing % FSM is explained:
  * long files hold none.
  */
-export function resolveLongColumns(att: { file: string; header: readonly string[] }, fsm: { file: string; header: readonly string[] } | undefined, o: ColumnOverrides): ResolvedColumns {
-  const keys = longKeys(att.header);
+export function resolveLongColumns(att: Headers['attainment'], fsm: Headers['fsm'], o: ColumnOverrides): ResolvedColumns {
+  const keys = longKeys(att.layoutHeader ?? att.header);
   let resolved: ResolvedColumns;
   try {
     resolved = resolveColumns({ attainment: att, fsm }, o);

@@ -25,7 +25,9 @@ export function trend(ctx: CommandContext): Report {
   const nameOf = (id: string) => years.map((y) => y.data.schools.name[rowOfId(y.data.schools, id)]).filter(Boolean).pop() ?? id;
 
   const national = looksNational(latest.families.schools.la);
-  const allName = national ? 'all schools (England)' : 'all schools loaded';
+  const L = ctx.labels;
+  const M = ctx.measureName();
+  const allName = national ? `all schools (${L.nation})` : 'all schools loaded';
   const rows: Record<string, Cell>[] = [];
   const series: Chart[] = [];
   // Ids of a --group file in no file loaded: said (all of them: an error), and left out.
@@ -40,12 +42,12 @@ export function trend(ctx: CommandContext): Report {
     if (ids.length === 1) {
       series.push({
         kind: 'line',
-        title: `${nameOf(id)}: ${map.measure} by year`,
-        yTitle: map.measure,
+        title: `${nameOf(id)}: ${M} by year`,
+        yTitle: M,
         series: [
           { name: nameOf(id), points: points.map((p) => ({ x: p.year, y: p.measure })) },
           { name: 'family median', points: points.map((p) => ({ x: p.year, y: p.familyMedian })) },
-          { name: `LA ${years.map((y) => y.data.schools.la[rowOfId(y.data.schools, id)]).filter(Boolean).pop() ?? ''}`.trim(), points: points.map((p) => ({ x: p.year, y: p.laAverage })) },
+          { name: `${L.la} ${years.map((y) => y.data.schools.la[rowOfId(y.data.schools, id)]).filter(Boolean).pop() ?? ''}`.trim(), points: points.map((p) => ({ x: p.year, y: p.laAverage })) },
           { name: allName, points: points.map((p) => ({ x: p.year, y: p.englandAverage })) },
         ],
       });
@@ -59,27 +61,27 @@ export function trend(ctx: CommandContext): Report {
     }
     series.push({
       kind: 'line',
-      title: `Group of ${ids.length} schools: ${map.measure} by year`,
-      yTitle: map.measure,
+      title: `Group of ${ids.length} schools: ${M} by year`,
+      yTitle: M,
       series: [
         { name: `group of ${ids.length}`, points: points.map((p) => ({ x: p.year, y: p.measure })) },
         { name: "the members' family medians", points: points.map((p) => ({ x: p.year, y: p.familyMedian })) },
-        ...(points.some((p) => p.laAverage !== null) ? [{ name: 'LA', points: points.map((p) => ({ x: p.year, y: p.laAverage })) }] : []),
+        ...(points.some((p) => p.laAverage !== null) ? [{ name: L.la, points: points.map((p) => ({ x: p.year, y: p.laAverage })) }] : []),
         { name: allName, points: points.map((p) => ({ x: p.year, y: p.englandAverage })) },
       ],
     });
   }
   const weighted = years.every((y) => average(schoolRows(y.families.schools)).weighted);
   const columns = pick(
-    ['id', ['name', { wide: ids.length === 1 }], 'year', 'measure', ['family_median', { label: 'family median' }], 'la_average', ['england_average', { label: national ? 'England' : 'all loaded' }], 'rank', ['family_size', { exportOnly: true }], 'label', 'joined', 'left'],
+    ['id', ['name', { wide: ids.length === 1 }], 'year', 'measure', ['family_median', { label: 'family median' }], 'la_average', ['england_average', { label: national ? L.nation : 'all loaded' }], 'rank', ['family_size', { exportOnly: true }], 'label', 'joined', 'left'],
     ctx.naming(),
   );
   return {
-    title: ids.length === 1 ? `${nameOf(ids[0])} (${ids[0]}): ${map.measure} by year` : `${ids.length} schools: ${map.measure} by year`,
+    title: ids.length === 1 ? `${nameOf(ids[0])} (${ids[0]}): ${M} by year` : `${ids.length} schools: ${M} by year`,
     summary: [
       `${years.length} year${years.length === 1 ? '' : 's'} loaded (${years.map((y) => y.year).join(', ')}); the family is rebuilt each year from that year's eligible schools.`,
       ...turnoverLines(years.map((y) => y.families)),
-      `LA and ${national ? 'England' : 'all-loaded'} figures are ${weighted ? 'pupil averages (weighted by cohort)' : 'plain school averages (cohorts not known for every school)'} over eligible schools; ${national ? '"England" is every school loaded' : 'the files loaded are not a national file, so the average of all of them is not England’s'}.`,
+      `${L.la} and ${national ? L.nation : 'all-loaded'} figures are ${weighted ? 'pupil averages (weighted by cohort)' : 'plain school averages (cohorts not known for every school)'} over eligible schools; ${national ? `"${L.nation}" is every school loaded` : `the files loaded are not a ${L.national} file, so the average of all of them is not ${L.nation}’s`}.`,
     ],
     tables: [{ id: 'trend', columns, rows }],
     notes: ['joined / left: family members (ids) who came in or dropped out since the year before.'],

@@ -78,4 +78,15 @@ describe('fos trend: the file’s own published England and LA figures', () => {
     const j = JSON.parse((await fos(['trend', '--group', f['ids.txt'], '--attainment', f['a.csv'], '--size', '3', '--format', 'json'])).stdout);
     expect(j.tables.trend.find((x: { id: string }) => x.id === 'group')).toMatchObject({ la_average: 51.5, england_average: 46.5 });
   });
+
+  it('a year without total rows falls back to the averages, and the report names the years of each', async () => {
+    const earlier = schools.map((r) => [...r.slice(0, 5), String(Number(r[5]) + 2), r[6]]);
+    const f = files({ '2018.csv': ks4(earlier, header), '2019.csv': ks4([...schools, ...totals], header) });
+    const r = await fos(['trend', '1', '--attainment', `2018=${f['2018.csv']}`, '--attainment', `2019=${f['2019.csv']}`, '--size', '3', '--format', 'json']);
+    const [y2018, y2019] = JSON.parse(r.stdout).tables.trend;
+    // 2018: LA 900 (42 + 52 + 62 + 72) / 4 = 57, all six (42 + 52 + 62 + 72 + 47 + 57) / 6 = 55.3333; 2019: published.
+    expect(y2018).toMatchObject({ la_average: 57, england_average: 55.3333 });
+    expect(y2019).toMatchObject({ la_average: 51.5, england_average: 46.5 });
+    expect(JSON.parse(r.stdout).summary.join('\n')).toMatch(/England: the published figures in the file in 2019 \(other years: pupil averages/);
+  });
 });

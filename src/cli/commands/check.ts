@@ -144,9 +144,16 @@ export function check(ctx: CommandContext): Report {
   const selective = selectiveNote(map.measure, c.families.match ?? [], eligibility(years[years.length - 1].year, years[years.length - 1].schools, ctx.eligibilityOptions()).eligible.measure);
   if (selective) summary.push(selective);
   if (years.length > 1) summary.push(...turnoverLines(ctx.analyse().map((a) => a.families)));
+  const published = years[years.length - 1].published;
+  if (published) {
+    const n = Object.keys(published.la).length;
+    const nation = published.nation && `${L.nation} ${published.nation.value}${published.nation.rectype ? ` (RECTYPE ${published.nation.rectype})` : ''}`;
+    const las = n && `${n} ${L.la} figure${n === 1 ? '' : 's'}${n === 1 ? ` (${Object.keys(published.la)[0]}: ${Object.values(published.la)[0].value})` : ''}`;
+    summary.push(`Published figures for ${map.measure} in ${latest.year}'s summary rows: ${[nation, las].filter(Boolean).join(' and ')}; fos trend sets each school beside them.`);
+  }
   const notes = [
     `Missing codes: blank, ${MISSING_CODES.join(' ')} — counted, never read as 0.`,
-    `Summary rows are rows without an id and DfE total rows (RECTYPE 4, 5, 7; URN NAT)${years.some((y) => y.published) ? `: the ${L.la} and ${L.nation} figures among them are kept as published figures (fos trend shows them)` : ''}.`,
+    'Summary rows are rows without an id and DfE total rows (RECTYPE 4, 5, 7; URN NAT).',
   ];
   if (skippedAll.length > skipped.rows.length) notes.push(`${skippedAll.length} unreadable values in all; the first ${skipped.rows.length} are listed.`);
   // Everyone left out, with the reason: all of them in json, xlsx, html and with --excluded

@@ -274,7 +274,7 @@ function checkLabelKeys(pairs: [string, string][], last: YearInput, read: { enco
   const columns = pairs.filter(([k]) => !(LABEL_KEYS as readonly string[]).includes(k));
   if (!columns.length) return;
   const files = [last.attainment, ...(last.attainmentMore ?? []), ...(last.fsm ? [last.fsm] : []), ...(last.joins ?? [])];
-  const headers = new Set(files.flatMap((f) => peekHeader(f, read) ?? []).map((h) => h.trim().toLowerCase()));
+  const headers = new Set(files.flatMap((f) => headerOf(f, read)).map((h) => h.trim().toLowerCase()));
   for (const [key] of columns) {
     if (!headers.has(key.toLowerCase())) {
       throw new FosError('INVALID_OPTION', `--label ${key}: not a label fos uses, nor a column of ${basename(last.attainment)}`, {}, `keys: ${LABEL_KEYS.join(', ')}, or a column name for its display name (e.g. ATT8SCR=Attainment 8)`);

@@ -57,7 +57,8 @@ export function longRows(records, year) {
     const rectype = (r.RECTYPE ?? '').trim();
     const la = cell(r.LEA);
     if (rectype === '5' || rectype === '7') {
-      out.push([...base('National'), '', '', '', '', '', '', 'All state-funded', 'All pupils', 'Total', cell(r.TPUP), cell(r.ATT8SCR), cell(r.P8MEA), cell(r.P8CILOW), cell(r.P8CIUPP)]);
+      // RECTYPE 5: all schools; 7: state-funded schools (as EES's establishment_type_group).
+      out.push([...base('National'), '', '', '', '', '', '', rectype === '7' ? 'All state-funded' : 'All schools', 'All pupils', 'Total', cell(r.TPUP), cell(r.ATT8SCR), cell(r.P8MEA), cell(r.P8CILOW), cell(r.P8CIUPP)]);
       continue;
     }
     if (rectype === '4') {

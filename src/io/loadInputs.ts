@@ -4,6 +4,7 @@ import { findColumn, type ColumnOverrides } from '../core/load/dfeColumns.js';
 import { joinYear } from '../core/load/joinYear.js';
 import { resolveLongColumns } from '../core/load/longFormat.js';
 import { layoutName } from '../core/load/layouts.js';
+import { publishedFigures } from '../core/load/publishedFigures.js';
 import type { YearInput } from '../core/load/pairInputs.js';
 import type { SchoolRows, WhereFilter } from '../core/load/readSchoolRows.js';
 import type { ColumnMap, FileReport, YearData } from '../core/types.js';
@@ -44,7 +45,7 @@ export function loadInputs(years: YearInput[], o: LoadOptions, helper?: HelperTh
       noSchools(c.attainment, first.file, first.rowsRead);
       const joined = joinYear(y.year, c.attainment, c.fsm, c.map);
       if (c.fsm && joined.join.matched === 0) noOverlap(c.data.files.find((f) => f.role === 'fsm')!.file, first.file, c.map.id);
-      out.push({ ...c.data, schools: joined.schools, join: joined.join });
+      out.push({ ...c.data, schools: joined.schools, join: joined.join, ...published(c.attainment) });
       map = c.map;
       continue;
     }
@@ -72,13 +73,19 @@ export function loadInputs(years: YearInput[], o: LoadOptions, helper?: HelperTh
     const joined = joinYear(y.year, attRead.rows, fsmRead?.rows, resolved.map);
     if (fsmRead && joined.join.matched === 0) noOverlap(fsmRead.report.file, att.file, resolved.fsm.id);
     const files = [{ ...attRead.report, layout: layoutName(attHead.header) }, ...(fsmRead && fsmHead ? [{ ...fsmRead.report, layout: layoutName(fsmHead.header) }] : [])];
-    out.push({ year: y.year, schools: joined.schools, files, join: joined.join });
+    out.push({ year: y.year, schools: joined.schools, files, join: joined.join, ...published(attRead.rows) });
     map = resolved.map;
   }
   if (o.breakdown !== undefined && !out.some((y) => y.files.some((f) => f.long))) {
     throw new FosError('INVALID_OPTION', `--breakdown ${o.breakdown}: no input file is in long format`, { file: out[0]?.files[0]?.file }, 'long-format files (Explore Education Statistics) have school_urn, time_period and breakdown columns; for other files, keep rows with --where COL=VALUE');
   }
   return { years: out, map: map! };
+}
+
+/** The year's published figures (the attainment file's summary rows), when it has any. */
+function published(rows: SchoolRows): Pick<YearData, 'published'> {
+  const p = publishedFigures(rows.totals);
+  return p ? { published: p } : {};
 }
 
 function noSchools(rows: SchoolRows, file: string, rowsRead: number) {

@@ -9,8 +9,10 @@ import type { RawRow, RawTable } from './rawTable.js';
  * per school × year × breakdown (eesColumns.ts). Read as the wide tables the rest of fos
  * reads: for one year, the rows of one breakdown (default `Total`, the whole school) of the
  * schools (`geographic_level` School), one row per school, under the file's own column
- * names. National and LA rows are dropped and counted as summary rows, other breakdowns as
- * rows filtered out; one file can hold several years (`time_period`).
+ * names. National and LA rows are summary rows (those of the breakdown are the file's
+ * published figures, as a wide file's RECTYPE totals are), other levels are dropped and
+ * counted likewise, other breakdowns are counted apart; one file can hold several years
+ * (`time_period`).
  */
 
 /** The columns that make a file long, as spelled in it; undefined for any other file. */
@@ -24,6 +26,9 @@ export interface LongKeys {
   /** Further columns that tell rows apart (see EES_COLUMNS.dimensions). */
   dimensions: string[];
 }
+
+/** The geographic levels whose rows are the file's own published figures: the nation's and each LA's. */
+const TOTAL_LEVELS = new Set(['national', 'local authority']);
 
 /** The breakdown read when none is asked for: the whole school. */
 export const WHOLE_SCHOOL = 'Total';
@@ -133,6 +138,7 @@ export function selectLongRows(
     breakdown: want,
     otherYears: 0,
     notSchools: {},
+    totalsPassed: 0,
     otherBreakdowns: {},
   };
   return {
@@ -142,6 +148,7 @@ export function selectLongRows(
       scan(visit) {
         selection.otherYears = 0;
         selection.notSchools = {};
+        selection.totalsPassed = 0;
         selection.otherBreakdowns = {};
         const firstOf = new Map<string, { line: number; dims: string[] }>();
         let rows = 0;
@@ -158,6 +165,12 @@ export function selectLongRows(
           const level = levelAt >= 0 ? row.text(levelAt).trim() : '';
           if (level !== '' && level.toLowerCase() !== 'school') {
             bump(selection.notSchools, level);
+            // The file's own national and LA rows of the breakdown go on as summary rows, which
+            // readSchoolRows keeps as the published figures (and counts); other levels stop here.
+            if (TOTAL_LEVELS.has(level.toLowerCase()) && row.text(breakdownAt).trim().toLowerCase() === wantKey && row.text(idAt).trim() === '') {
+              selection.totalsPassed++;
+              visit(row, line);
+            }
             return;
           }
           const bd = row.text(breakdownAt).trim();
@@ -215,7 +228,8 @@ function twice(file: string, idColumn: string, id: string, a: { line: number; di
  */
 export function withSelection<R extends { summaryRowsDropped: number; long?: LongSelection }>(report: R, selection: LongSelection): R {
   const notSchools = Object.values(selection.notSchools).reduce((a, b) => a + b, 0);
-  return { ...report, summaryRowsDropped: report.summaryRowsDropped + notSchools, long: selection };
+  // (The national and LA rows handed on were counted by readSchoolRows.)
+  return { ...report, summaryRowsDropped: report.summaryRowsDropped + notSchools - selection.totalsPassed, long: selection };
 }
 
 /** The columns a long table must keep besides those used: its keys. */

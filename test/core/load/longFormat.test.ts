@@ -67,6 +67,9 @@ describe('long-format files (Explore Education Statistics)', () => {
     // 6 rows of 2024 (1 of 2023 aside); 2 not schools; 2 of the other breakdown.
     expect(report.rowsRead).toBe(6);
     expect(one.selection).toMatchObject({ periods: ['202223', '202324'], period: '202324', breakdown: 'Total', otherYears: 1, notSchools: { National: 1, 'Local authority': 1 }, otherBreakdowns: { Disadvantaged: 2 } });
+    // The national and LA rows of the breakdown go on to readSchoolRows, kept as the published figures.
+    expect(one.selection.totalsPassed).toBe(2);
+    expect(rows.totals?.map((t) => [t.value, t.line])).toEqual([[45.9, 3], [44, 4]]);
     const merged = withSelection(report, one.selection);
     expect(merged.summaryRowsDropped).toBe(2);
     expect(merged.rowsFilteredOut).toBe(0);
@@ -98,6 +101,7 @@ describe('long-format files (Explore Education Statistics)', () => {
     const kept = readSchoolRows(selectLongRows(table(HEADER, rows), keys, { year: '2024', where: [{ column: 'version', value: 'Provisional' }] }).table, cols, { ...opts, where: [{ column: 'version', value: 'Provisional' }] });
     expect(kept.rows.ids).toEqual(['100001']);
     expect([...kept.rows.numbers.measure]).toEqual([41.4]);
-    expect(kept.report.rowsFilteredOut).toBe(2);
+    // Filtered out: the Final rows of 100001 and 100002, and the national and LA rows (Final too).
+    expect(kept.report.rowsFilteredOut).toBe(4);
   });
 });

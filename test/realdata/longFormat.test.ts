@@ -22,6 +22,9 @@ describe.skipIf(!existsSync(E))('a long-format file made from the 2019 national 
     const c = JSON.parse((await fos(['check', '--attainment', f['england_ks4_long.csv'], '--fsm', census, '--format', 'json'])).stdout);
     // The wide file's 155 LA rows (RECTYPE 4) and 2 national rows (RECTYPE 5 and 7).
     expect(c.tables.long[0]).toMatchObject({ schools: 5495, not_schools: 'Local authority 155, National 2', other_breakdowns: 'Disadvantaged 5495' });
+    // As from the wide file: the published England figure (its state-funded national row, RECTYPE 7 there), and the note on grammar schools.
+    expect(c.summary).toContain("Published figures for avg_att8 in 2019's summary rows: England 46.5 (All state-funded) and 150 LA figures; fos trend sets each school beside them.");
+    expect(c.summary.some((l: string) => l.startsWith('139 of these 3142 schools have Attainment 8 of 65 or more'))).toBe(true);
   });
 
   it('North Yorkshire 2017–2018 in one long file: --breakdown Disadvantaged gives what ATT8SCR_FSM6CLA1A (cohort TFSM6CLA1A) gives from the wide files', async () => {

@@ -182,7 +182,7 @@ export function check(ctx: CommandContext): Report {
   const published = years[years.length - 1].published;
   if (published) {
     const n = Object.keys(published.la).length;
-    const nation = published.nation && `${L.nation} ${published.nation.value}${published.nation.rectype ? ` (RECTYPE ${published.nation.rectype})` : ''}`;
+    const nation = published.nation && `${L.nation} ${published.nation.value}${published.nation.rectype ? ` (${/^\d+$/.test(published.nation.rectype) ? 'RECTYPE ' : ''}${published.nation.rectype})` : ''}`;
     const las = n && `${n} ${L.la} figure${n === 1 ? '' : 's'}${n === 1 ? ` (${Object.keys(published.la)[0]}: ${Object.values(published.la)[0].value})` : ''}`;
     summary.push(`Published figures for ${map.measure} in ${latest.year}'s summary rows: ${[nation, las].filter(Boolean).join(' and ')}; fos trend sets each school beside them.`);
   }

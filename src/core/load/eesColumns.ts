@@ -29,6 +29,8 @@ export const EES_COLUMNS = {
   /** KS4 Attainment 8 (2023-24 and before, then 2024-25), then KS2's % at the expected standard
    * (of the subject kept with --where subject=…, as PTRWM_EXP is of reading, writing and maths). */
   measure: ['avg_att8', 'attainment8_average', 'expected_standard_pupil_percent'],
+  /** Attainment 8, as ATT8SCR in the performance tables. */
+  attainment8: ['avg_att8', 'attainment8_average'],
   /** Pupils at the end of KS4 in the row's breakdown (for Disadvantaged: disadvantaged pupils). */
   cohort: ['t_pupils', 'pupil_count'],
   /** Progress 8 bounds, by the measure they go with (upper case, as dfeColumns keys them). */

@@ -29,6 +29,8 @@ export interface Config {
   columns: ColumnOverrides;
   /** --join-id: the id column of the joined tables. */
   joinId?: string;
+  /** --links (or "links" in the manifest): a GIAS links file, as an absolute path. */
+  links?: string;
   where: WhereFilter[];
   encoding: 'auto' | 'utf8' | 'win1252';
   delimiter?: string;
@@ -213,6 +215,7 @@ export function toConfig(command: CommandName, raw: Record<string, unknown>, env
     manifest: manifest?.file,
     columns,
     joinId: text('joinId') ?? fromManifest('joinId'),
+    links: text('links') !== undefined ? at(text('links')!) : manifest?.links,
     where,
     encoding: v.encoding as Config['encoding'],
     delimiter: text('delimiter'),

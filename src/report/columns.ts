@@ -83,6 +83,7 @@ export const CATALOGUE = {
   in_family: bool('the partner is in the school’s family', 'in family'),
   strengths: text('the partner’s strongest subjects against its own family (z)', 'strongest subjects'),
   // Trend
+  urn: text('the school’s id in that year’s files: with --links, the earlier URN it had then', 'URN then'),
   la_average: inMeasure('average of the school’s LA (pupil-weighted when cohorts are known)', 'LA'),
   england_average: inMeasure('average of every school loaded (pupil-weighted when cohorts are known)', 'England'),
   joined: text('family members who came in since the year before', 'joined family'),

@@ -135,7 +135,7 @@ export function check(ctx: CommandContext): Report {
   if (map.ciMissing) summary.push(`Bounds: ${boundsMissing(map)}.`);
   const selective = selectiveNote(map.measure, c.families.match ?? [], eligibility(years[years.length - 1].year, years[years.length - 1].schools, ctx.eligibilityOptions()).eligible.measure);
   if (selective) summary.push(selective);
-  if (years.length > 1) summary.push(...turnoverLines(ctx.analyse().map((a) => a.families)));
+  if (years.length > 1) summary.push(...turnoverLines(ctx.analyse().map((a) => a.families), ctx.key()));
   const notes = [
     `Missing codes: blank, ${MISSING_CODES.join(' ')} — counted, never read as 0.`,
     'Summary rows are rows without an id and DfE total rows (RECTYPE 4, 5, 7; URN NAT).',

@@ -47,8 +47,9 @@ export function outperformers(ctx: CommandContext): Report {
       c.consistent,
     );
   // Only a school that was a candidate in some year can be consistent (K ≥ 1), so the
-  // history is worked out for those alone, not for every school.
-  const everCandidate = new Set(multi ? upTo.flatMap((y) => y.families.schools.id.filter((_, i) => y.comparisons.candidate(i))) : []);
+  // history is worked out for those alone, not for every school. Schools are found in
+  // each year by their key (with links, under an earlier URN too).
+  const everCandidate = new Set(multi ? upTo.flatMap((y) => y.families.schools.id.filter((_, i) => y.comparisons.candidate(i)).map(a.key)) : []);
   // With one year loaded, every candidate has the same history: worked out once.
   const oneYear = multi ? undefined : consistency([{ year: a.year, candidate: true }], c.consistent);
   // Sections, in this order: consistent and a candidate this year; a candidate this year
@@ -57,7 +58,7 @@ export function outperformers(ctx: CommandContext): Report {
   const picked: Listed[] = [];
   a.families.schools.id.forEach((id, i) => {
     const candidate = a.comparisons.candidate(i);
-    if (!(candidate || (multi && everCandidate.has(id))) || !keep(a, i)) return;
+    if (!(candidate || (multi && everCandidate.has(a.key(id)))) || !keep(a, i)) return;
     const h = oneYear ?? history(id, i);
     if (candidate) picked.push({ y: a, i, h, section: h.consistent ? 0 : 1 });
     else if (multi && h.consistent) picked.push({ y: a, i, h, section: 2 });

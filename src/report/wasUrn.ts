@@ -1,0 +1,24 @@
+import { earlierUrns, type NamedLink, type SchoolLinks } from '../core/load/schoolLinks.js';
+
+/**
+ * A school's earlier URNs in words, from a links file: "was URN 121664 until 2017" (the
+ * year of the link's date; without a date, the last year loaded with a row under that
+ * URN; else "before"), several joined by commas, newest first. '' when it had none.
+ * `lastYearOf`: the last year loaded in which an id has a row.
+ */
+export function wasUrn(links: SchoolLinks | undefined, id: string, lastYearOf: (id: string) => string | undefined): string {
+  if (!links) return '';
+  const parts = earlierUrns(links, id).map((e) => {
+    const year = /\d{4}/.exec(e.date)?.[0] ?? lastYearOf(e.id);
+    return `URN ${e.id} ${year ? `until ${year}` : 'before'}`;
+  });
+  return parts.length ? `was ${parts.join(', ')}` : '';
+}
+
+/** The links of these URNs that are named but not followed, one line each:
+ * "144976: Predecessor - merged 100123 (Old School), 01-09-2018: not followed". */
+export function namedLinks(links: SchoolLinks | undefined, ids: readonly string[]): string[] {
+  if (!links) return [];
+  const line = (id: string, l: NamedLink) => `${id}: ${l.type} ${l.other}${l.otherName ? ` (${l.otherName})` : ''}${l.date ? `, ${l.date}` : ''}: ${l.why}`;
+  return [...new Set(ids)].flatMap((id) => (links.named.get(id) ?? []).map((l) => line(id, l)));
+}

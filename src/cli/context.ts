@@ -76,9 +76,14 @@ export class CommandContext {
     return this.linksFile.links;
   }
 
-  /** Which school an id is across years: its latest URN by --links, else itself (schoolKey.ts). */
+  /** Which school an id is across years: by --links, the latest of its URNs that the files
+   * loaded hold, else itself (schoolKey.ts). */
   key(): SchoolKey {
-    return (this.schoolKey ??= schoolKey(this.links()));
+    if (this.schoolKey) return this.schoolKey;
+    const links = this.links();
+    if (!links) return (this.schoolKey = schoolKey(undefined));
+    const present = new Set(this.load().years.flatMap((y) => y.schools.id));
+    return (this.schoolKey = schoolKey(links, (id) => present.has(id)));
   }
 
   private loaded?: Loaded;
@@ -97,7 +102,8 @@ export class CommandContext {
       strict: c.strict,
       encoding: c.encoding,
       delimiter: c.delimiter,
-      key: c.links ? this.key() : undefined,
+      // The join within a year needs only which ids are one school (any of its URNs names it).
+      key: c.links ? schoolKey(this.links()) : undefined,
       onFile: (f) => this.progress(`reading ${basename(f)}…`),
     }, this.runner.helpers[0]);
     this.endProgress();

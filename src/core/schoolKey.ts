@@ -1,24 +1,31 @@
 import { latestId, type SchoolLinks } from './load/schoolLinks.js';
 
 /**
- * Which school an id is, across years: with a links file (`--links`), its latest URN (a
- * school that became an academy under a new URN is one school, docs/methodology.md,
- * Schools that changed URN); without one, the id itself. Every step that matches schools
- * from one year to another (trend, consistency, pooled context, kept families, turnover)
- * matches them by this key, and only there: each year's own tables keep the ids of its
- * files. `key(key(id)) === key(id)`.
+ * Which school an id is, across years: with a links file (`--links`), the latest of its
+ * URNs (a school that became an academy under a new URN is one school, docs/methodology.md,
+ * Schools that changed URN) — the latest that the files loaded hold, when `present` says
+ * which they hold, so a school that converted after the last year loaded keeps the URN
+ * of its files; without links, the id itself. Every step that matches schools from one
+ * year to another (trend, consistency, pooled context, kept families, turnover) matches
+ * them by this key, and only there: each year's own tables keep the ids of its files.
+ * `key(key(id)) === key(id)`.
  */
 export type SchoolKey = (id: string) => string;
 
 /** No links: a school is its id. */
 export const ownId: SchoolKey = (id) => id;
 
-export function schoolKey(links: SchoolLinks | undefined): SchoolKey {
+export function schoolKey(links: SchoolLinks | undefined, present?: (id: string) => boolean): SchoolKey {
   if (!links || links.next.size === 0) return ownId;
   const memo = new Map<string, string>();
+  const representative = (last: string) => {
+    if (!present) return last;
+    for (let x: string | undefined = last; x !== undefined; x = links.previous.get(x)?.id) if (present(x)) return x;
+    return last;
+  };
   return (id) => {
     let k = memo.get(id);
-    if (k === undefined) memo.set(id, (k = latestId(links, id)));
+    if (k === undefined) memo.set(id, (k = representative(latestId(links, id))));
     return k;
   };
 }

@@ -84,6 +84,7 @@ export const CATALOGUE = {
   strengths: text('the partner’s strongest subjects against its own family (z)', 'strongest subjects'),
   // Trend
   urn: text('the school’s id in that year’s files: with --links, the earlier URN it had then', 'URN then'),
+  urn_years: text('check --links: the years loaded in which the school has a row under that URN', 'years under it'),
   la_average: inMeasure('average of the school’s LA (pupil-weighted when cohorts are known)', 'LA'),
   england_average: inMeasure('average of every school loaded (pupil-weighted when cohorts are known)', 'England'),
   joined: text('family members who came in since the year before', 'joined family'),

@@ -98,7 +98,7 @@ export function trend(ctx: CommandContext): Report {
     tables: [{ id: 'trend', columns, rows }],
     notes: [
       `joined / left: family members (ids${links ? ', each school under its latest URN' : ''}) who came in or dropped out since the year before.`,
-      ...(withUrn ? [`urn: the school's URN in that year's files (${basename(links!.file)} links it to its latest URN).`] : []),
+      ...(withUrn ? [`URN then: the school's URN in that year's files (${basename(links!.file)} links it to its latest URN).`] : []),
       ...namedLinks(links, links ? ids.flatMap((id) => [id, ...earlierUrns(links, id).map((e) => e.id)]) : []).map((l) => `Linked in ${basename(links!.file)} but not followed (its years are not this school's): ${l}.`),
     ],
     charts: series,

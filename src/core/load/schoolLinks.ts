@@ -42,6 +42,8 @@ export interface SchoolLinks {
   rows: number;
   /** Distinct plain links (a Successor row and the Predecessor row of the other end are one link). */
   plain: number;
+  /** Rows of every other type (merged, amalgamated, split, …): named, never followed. */
+  otherRows: number;
   /** URN → the URN it became (followed links). */
   next: Map<string, string>;
   /** URN → the URN it came from (followed links). */
@@ -167,7 +169,7 @@ export function schoolLinks(table: RawTable): SchoolLinks {
   for (const o of other) {
     nameLink(o.urn, { other: o.link, otherName: names.get(o.link) ?? '', type: o.type, date: o.date, why: 'not followed' });
   }
-  return { file: table.file, rows, plain: plain.size, next, previous, named };
+  return { file: table.file, rows, plain: plain.size, otherRows: other.length, next, previous, named };
 }
 
 /** The latest URN of a school: its followed links walked forward to their end (the id itself when it has none). */

@@ -16,6 +16,6 @@ export interface LinksFile {
  */
 export function readLinks(file: string, o: { strict?: boolean } = {}): LinksFile {
   const src = openTable(file, { strict: o.strict });
-  const columns = Object.values(linkColumnsIn(src.header)).filter((c): c is string => c !== undefined);
+  const columns = Object.values(linkColumnsIn(src.header, file)).filter((c): c is string => c !== undefined);
   return { links: schoolLinks(parseTable(src, columns)), sha256: src.sha256, encoding: src.encoding };
 }

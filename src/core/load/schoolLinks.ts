@@ -58,11 +58,24 @@ const DATE = /^(\d{2}[-/]\d{2}[-/]\d{4}|\d{4}-\d{2}-\d{2})$/;
 /** The columns a links table is read by (names matched without regard to case). */
 export const LINK_COLUMNS = { urn: 'URN', link: 'LinkURN', name: 'LinkName', type: 'LinkType', date: 'LinkEstablishedDate' } as const;
 
-/** The header names of `LINK_COLUMNS` in this header (undefined: not there). */
-export function linkColumnsIn(header: readonly string[]): Record<keyof typeof LINK_COLUMNS, string | undefined> {
-  const out = {} as Record<keyof typeof LINK_COLUMNS, string | undefined>;
-  for (const [key, name] of Object.entries(LINK_COLUMNS) as [keyof typeof LINK_COLUMNS, string][]) out[key] = findColumn(header, name);
-  return out;
+/**
+ * The header names of `LINK_COLUMNS` in a links file's header (undefined: not there, for
+ * LinkName and LinkEstablishedDate); without URN, LinkURN or LinkType it is not a links
+ * file, an error naming the file and its columns.
+ */
+export function linkColumnsIn(header: readonly string[], file: string): Record<keyof typeof LINK_COLUMNS, string | undefined> {
+  const cols = {} as Record<keyof typeof LINK_COLUMNS, string | undefined>;
+  for (const [key, name] of Object.entries(LINK_COLUMNS) as [keyof typeof LINK_COLUMNS, string][]) cols[key] = findColumn(header, name);
+  const needed = (['urn', 'link', 'type'] as const).filter((k) => cols[k] === undefined);
+  if (needed.length) {
+    throw new FosError(
+      'COLUMN_NOT_FOUND',
+      `column${needed.length > 1 ? 's' : ''} ${needed.map((k) => LINK_COLUMNS[k]).join(', ')} not found for the links file; columns are ${header.slice(0, 12).join(', ')}${header.length > 12 ? ', …' : ''}`,
+      { file, line: 1 },
+      'give a GIAS links file (links_edubasealldata*.csv: URN, LinkURN, LinkName, LinkType, LinkEstablishedDate)',
+    );
+  }
+  return cols;
 }
 
 /**
@@ -76,16 +89,7 @@ export function linkColumnsIn(header: readonly string[]): Record<keyof typeof LI
  * predecessors, and neither link is followed.
  */
 export function schoolLinks(table: RawTable): SchoolLinks {
-  const cols = linkColumnsIn(table.header);
-  const needed = (['urn', 'link', 'type'] as const).filter((k) => cols[k] === undefined);
-  if (needed.length) {
-    throw new FosError(
-      'COLUMN_NOT_FOUND',
-      `column${needed.length > 1 ? 's' : ''} ${needed.map((k) => LINK_COLUMNS[k]).join(', ')} not found for the links file; columns are ${table.header.slice(0, 12).join(', ')}${table.header.length > 12 ? ', …' : ''}`,
-      { file: table.file, line: 1 },
-      'give a GIAS links file (links_edubasealldata*.csv: URN, LinkURN, LinkName, LinkType, LinkEstablishedDate)',
-    );
-  }
+  const cols = linkColumnsIn(table.header, table.file);
   const at = (k: keyof typeof LINK_COLUMNS) => (cols[k] === undefined ? -1 : table.header.indexOf(cols[k]!));
   const [urnAt, linkAt, nameAt, typeAt, dateAt] = (['urn', 'link', 'name', 'type', 'date'] as const).map(at);
   const bad = (line: number, column: string, value: string, what: string, hint: string) => new FosError('BAD_VALUE', what, { file: table.file, line, column, value }, hint);

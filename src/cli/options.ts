@@ -179,7 +179,7 @@ export const COMMANDS: readonly CommandSpec[] = [
     name: 'trend',
     args: '[school]',
     description: 'a school (or --group) by year beside its family, LA and England',
-    examples: ['fos trend 121670 --data fos.json', 'fos trend --group ids.txt --data fos.json --chart trend.svg'],
+    examples: ['fos trend 121670 --data fos.json', 'fos trend --group ids.txt --data fos.json --chart trend.svg', 'fos trend 144976 --data fos.json --links links_edubasealldata20250422.csv'],
   },
 ];
 

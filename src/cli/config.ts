@@ -11,7 +11,7 @@ import { pairInputs, parseFileArg, withJoins, type YearInput } from '../core/loa
 import type { WhereFilter } from '../core/load/readSchoolRows.js';
 import { expandFiles } from '../io/expandFiles.js';
 import { readManifest } from '../io/manifest.js';
-import { peekHeader } from '../io/readTable.js';
+import { headerOf } from '../io/readTable.js';
 import { PRESET_NAMES, resolvePreset } from '../core/families/presets.js';
 import { FORMATS, type Format } from '../report/model.js';
 import { columnPair, invalid, nameList, whereFilter } from './optionValues.js';
@@ -170,7 +170,11 @@ export function toConfig(command: CommandName, raw: Record<string, unknown>, env
     if (!PRESET_NAMES.includes(presetName)) throw invalid('--preset', presetName, `one of ${PRESET_NAMES.join(', ')}`);
     const last = inputs[inputs.length - 1];
     const read = { encoding: v.encoding as Config['encoding'], delimiter: text('delimiter') };
-    const headers = { attainment: peekHeader(last.attainment, read) ?? [], fsm: last.fsm ? peekHeader(last.fsm, read) : undefined };
+    const headers = {
+      attainment: headerOf(last.attainment, read),
+      fsm: last.fsm ? headerOf(last.fsm, read) : undefined,
+      joins: (last.joins ?? []).map((j) => headerOf(j, read)),
+    };
     const p = resolvePreset(presetName, headers, { contextCols, fsmCol: columns.fsm }, v.strict === true);
     presetNotes = [`--preset ${presetName}: ${p.notes.join('; ')}${p.missing.length ? ` (weights renormalised without ${p.missing.join(', ')})` : ''}`];
     Object.assign(contextCols, p.contextCols);

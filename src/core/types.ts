@@ -88,6 +88,8 @@ export interface FileReport {
   file: string;
   year: string;
   role: 'attainment' | 'fsm' | 'attainment+fsm' | 'join';
+  /** The layout recognised from the file's header (core/load/layouts.ts), or UNKNOWN_LAYOUT. */
+  layout?: string;
   encoding: string;
   delimiter: string;
   sha256: string;

@@ -2,6 +2,7 @@ import { basename, extname } from 'node:path';
 import { FosError } from '../core/errors.js';
 import { findColumn, resolveColumns } from '../core/load/dfeColumns.js';
 import { indexTable, isGias, joinedHeader, joinRawTables } from '../core/load/joinTables.js';
+import { layoutName } from '../core/load/layouts.js';
 import { mergeSchoolRows } from '../core/load/mergeSchoolRows.js';
 import type { YearInput } from '../core/load/pairInputs.js';
 import { readSchoolRows, type SchoolRows } from '../core/load/readSchoolRows.js';
@@ -43,7 +44,7 @@ export function loadComposedYear(
     [att[0], ...joins].map((s) => ({ file: s.file, stem: stemOf(s.file), header: s.header })),
     [undefined, ...joinIds],
   );
-  const resolved = resolveColumns({ attainment: { file: att[0].file, header: joined.header }, fsm: fsm[0] }, o.columns);
+  const resolved = resolveColumns({ attainment: { file: att[0].file, header: joined.header, layoutHeader: att[0].header }, fsm: fsm[0] }, o.columns);
   for (const w of o.where) {
     if (findColumn(joined.header, w.column) === undefined && !fsm.some((f) => findColumn(f.header, w.column) !== undefined)) {
       throw new FosError('COLUMN_NOT_FOUND', `--where names column ${w.column}, which no input file has`, { file: att[0].file }, 'check the column name in --where COL=VALUE');
@@ -84,7 +85,11 @@ export function loadComposedYear(
   return {
     data: {
       year: y.year,
-      files: [...attReads.map((r) => r.report), ...fsmReads.map((r) => r.report), ...joinReports],
+      files: [
+        ...attReads.map((r, k) => ({ ...r.report, layout: layoutName(att[k].header) })),
+        ...fsmReads.map((r, k) => ({ ...r.report, layout: layoutName(fsm[k].header) })),
+        ...joinReports.map((r, j) => ({ ...r, layout: layoutName(joins[j].header) })),
+      ],
       joins: coverage,
       shadowed: joined.shadowed,
     },

@@ -2,6 +2,7 @@ import { basename } from 'node:path';
 import { FosError } from '../core/errors.js';
 import { findColumn, resolveColumns, type ColumnOverrides } from '../core/load/dfeColumns.js';
 import { joinYear } from '../core/load/joinYear.js';
+import { layoutName } from '../core/load/layouts.js';
 import type { YearInput } from '../core/load/pairInputs.js';
 import type { SchoolRows, WhereFilter } from '../core/load/readSchoolRows.js';
 import type { ColumnMap, FileReport, YearData } from '../core/types.js';
@@ -67,7 +68,8 @@ export function loadInputs(years: YearInput[], o: LoadOptions, helper?: HelperTh
     noSchools(attRead.rows, att.file, attRead.report.rowsRead);
     const joined = joinYear(y.year, attRead.rows, fsmRead?.rows, resolved.map, o.key);
     if (fsmRead && joined.join.matched === 0) noOverlap(fsmRead.report.file, att.file, resolved.fsm.id);
-    out.push({ year: y.year, schools: joined.schools, files: [attRead.report, ...(fsmRead ? [fsmRead.report] : [])], join: joined.join });
+    const files = [{ ...attRead.report, layout: layoutName(attHead.header) }, ...(fsmRead && fsmHead ? [{ ...fsmRead.report, layout: layoutName(fsmHead.header) }] : [])];
+    out.push({ year: y.year, schools: joined.schools, files, join: joined.join });
     map = resolved.map;
   }
   return { years: out, map: map! };

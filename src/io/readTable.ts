@@ -230,6 +230,11 @@ export function peekHeader(file: string, o: ReadTextOptions = {}): string[] | un
   }
 }
 
+/** A file's header: peeked when it can be, else read with the whole file (a quoted header, as GIAS writes). */
+export function headerOf(file: string, o: ReadTextOptions = {}): string[] {
+  return peekHeader(file, o) ?? openTable(file, o).header;
+}
+
 /**
  * Parse the rows of an opened file, keeping only `columns` (names from its header).
  * Fast path: a line without a quote is split natively on the delimiter; a line with a

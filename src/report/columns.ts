@@ -116,6 +116,7 @@ export const CATALOGUE = {
   // fos check: files, missing and unreadable values
   file: text('file name'),
   role: text('what the file gives: attainment, fsm, or both'),
+  layout: text('the layout recognised from the file’s header (README "Layouts")'),
   encoding: text('the encoding read'),
   delimiter: text('the field delimiter read'),
   rows: int('rows read'),

@@ -1,4 +1,5 @@
 import { MISSING_CODES } from '../../core/load/parseCell.js';
+import { UNKNOWN_LAYOUT } from '../../core/load/layouts.js';
 import { basename } from 'node:path';
 import { eligibility } from '../../core/load/eligibility.js';
 import { minMedianMax } from '../../core/minMedianMax.js';
@@ -24,6 +25,11 @@ function joinedTables(years: YearData[], naming: Naming): Table {
       (y.joins ?? []).map((j) => ({ year: y.year, file: basename(j.file), joined_as: j.gias ? 'GIAS' : 'table', joined_on: j.idColumn, rows: j.rows, joined_schools: j.matched, joined_missing: j.unmatched })),
     ),
   };
+}
+
+/** The layout recognised for each table of a year: "Layout: a.csv DfE KS4 …; b.csv …". */
+function layoutLine(y: YearData): string {
+  return `Layout${y.files.length === 1 ? '' : 's'}: ${y.files.map((f) => `${basename(f.file)} ${f.layout ?? UNKNOWN_LAYOUT}`).join('; ')}.`;
 }
 
 /** A column name in two tables: which one is used, once per name and pair of files. */
@@ -86,12 +92,13 @@ export function check(ctx: CommandContext): Report {
   const files: Table = {
     id: 'files',
     title: 'Files',
-    columns: pick(['year', 'file', 'role', 'encoding', 'delimiter', 'rows', 'schools', 'summary_rows_dropped', 'rows_filtered_out', 'short_rows', 'bad_values'], naming),
+    columns: pick(['year', 'file', 'role', 'layout', 'encoding', 'delimiter', 'rows', 'schools', 'summary_rows_dropped', 'rows_filtered_out', 'short_rows', 'bad_values'], naming),
     rows: years.flatMap((y) =>
       y.files.map((f) => ({
         year: y.year,
         file: basename(f.file),
         role: f.role,
+        layout: f.layout ?? UNKNOWN_LAYOUT,
         encoding: f.encoding,
         delimiter: f.delimiter === '\t' ? 'tab' : f.delimiter,
         rows: f.rowsRead,
@@ -133,6 +140,7 @@ export function check(ctx: CommandContext): Report {
     `Cohort: ${map.cohort ? (map.cohortNote ?? `${map.cohort} (--cohort-col)`) : `${map.cohortNote ?? 'none'}; no school is left out for its size (pass --cohort-col COL)`}.`,
     `${latest.year}: ${latest.schools} schools in the attainment file, ${latest.matched} matched in the FSM table, ${latest.eligible} eligible (${map.cohort ? `cohort ≥ ${c.eligibility.minCohort}` : 'any cohort'}${!map.rectype ? ', no RECTYPE column, so special schools cannot be told apart' : c.eligibility.includeSpecial ? '' : ', special schools left out'}).`,
   ];
+  summary.push(layoutLine(years[years.length - 1]));
   if (map.ciMissing) summary.push(`Bounds: ${boundsMissing(map)}.`);
   const selective = selectiveNote(map.measure, c.families.match ?? [], eligibility(years[years.length - 1].year, years[years.length - 1].schools, ctx.eligibilityOptions()).eligible.measure);
   if (selective) summary.push(selective);

@@ -108,7 +108,7 @@ describe('--links: a school that became an academy under a new URN', () => {
     const { args, links } = inputs();
     const j = JSON.parse((await fos(['check', ...args, ...links, '--format', 'json'])).stdout);
     expect(j.tables.links).toEqual([{ id: '906', name: 'Oak Academy', urn: '106', urn_years: '2017 2018' }]);
-    expect(j.summary.join('\n')).toMatch(/Links \(links\.csv\): 3 rows; 1 plain predecessor\/successor links, 1 followed .*; 1 other links/);
+    expect(j.summary.join('\n')).toMatch(/Links \(links\.csv\): 3 rows; 1 plain predecessor\/successor links, 1 followed .*; 1 row of other links/);
     expect(j.notes.join('\n')).toMatch(/104: Successor - merged 990 \(Merged Academy\), 01-09-2019: not followed/);
   });
 

@@ -23,7 +23,7 @@ export function checkLinks(ctx: CommandContext, years: readonly YearData[], nami
   const file = basename(links.file);
   const notFollowed = links.plain - links.next.size;
   const summary = [
-    `Links (${file}): ${n(links.rows)} rows; ${n(links.plain)} plain predecessor/successor links, ${n(links.next.size)} followed (one-to-one, chains to the latest URN)${notFollowed ? `, ${n(notFollowed)} not (a URN with two predecessors or successors, or a loop)` : ''}; ${n(links.otherRows)} other links (merged, amalgamated, split, …) named, not followed.`,
+    `Links (${file}): ${n(links.rows)} rows; ${n(links.plain)} plain predecessor/successor links, ${n(links.next.size)} followed (one-to-one, chains to the latest URN)${notFollowed ? `, ${n(notFollowed)} not (a URN with two predecessors or successors, or a loop)` : ''}; ${n(links.otherRows)} row${links.otherRows === 1 ? '' : 's'} of other links (merged, amalgamated, split, …), named, not followed.`,
   ];
   // Each school of the files by its key: the ids it has, and the years under each.
   const idsOf = new Map<string, Map<string, string[]>>();

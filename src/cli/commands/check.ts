@@ -9,7 +9,7 @@ import type { ExclusionReason, YearData } from '../../core/types.js';
 import { excludedColumn, pick, type Naming } from '../../report/columns.js';
 import type { Cell, Report, Table } from '../../report/model.js';
 import { boundsMissing, type CommandContext } from '../context.js';
-import { checkLinks } from './checkLinks.js';
+import { checkLinks } from '../checkLinks.js';
 
 const REASONS: ExclusionReason[] = ['special school', 'no FSM row', 'measure missing', 'FSM missing', 'context missing', 'cohort below minimum'];
 /** Rows of the left-out list shown on a terminal (all of them in files, and with --excluded). */

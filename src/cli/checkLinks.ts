@@ -1,9 +1,9 @@
 import { basename } from 'node:path';
-import type { YearData } from '../../core/types.js';
-import { pick, type Naming } from '../../report/columns.js';
-import type { Table } from '../../report/model.js';
-import { namedLinks } from '../../report/wasUrn.js';
-import type { CommandContext } from '../context.js';
+import type { YearData } from '../core/types.js';
+import { pick, type Naming } from '../report/columns.js';
+import type { Table } from '../report/model.js';
+import { namedLinks } from '../report/wasUrn.js';
+import type { CommandContext } from './context.js';
 
 /** How many of a list to name in a line before "and N more". */
 const NAMED = 8;

@@ -133,5 +133,5 @@ function resolveId(ctx: CommandContext, query: string): string {
     return key(query);
   }
   const latest = years[years.length - 1];
-  return latest.families.schools.id[findSchool(latest, query)];
+  return key(latest.families.schools.id[findSchool(latest, query)]);
 }

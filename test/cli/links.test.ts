@@ -83,6 +83,8 @@ describe('--links: a school that became an academy under a new URN', () => {
     const rows = async (extra: string[]) => csv((await fos(['outperformers', ...args, ...extra, '--size', '4', '--no-robust', '--format', 'csv'])).stdout);
     // With links: one school, a candidate in 2017, 2018 and 2019.
     expect((await rows(links)).map((r) => [r.id, r.years_candidate, r.years_loaded, r.consistent, r.history])).toEqual([['906', '3', '3', 'true', '2017✓ 2018✓ 2019✓']]);
+    const notes = JSON.parse((await fos(['outperformers', ...args, ...links, '--size', '4', '--no-robust', '--format', 'json'])).stdout).notes;
+    expect(notes).toContain('Followed across a change of URN (links.csv), its years under the earlier URN counted as its own: 906 (was URN 106 until 2018).');
     // Without: 906 a one-year candidate, and 106 consistent in 2017–2018 but not in the 2019 file.
     expect((await rows([])).map((r) => [r.id, r.years_candidate, r.consistent])).toEqual([['906', '1', 'false'], ['106', '2', 'true']]);
   });

@@ -10,6 +10,8 @@ import type { CommandContext } from '../context.js';
 import type { YearAnalysis } from '../../core/analyse.js';
 import { compareIds } from '../../core/idOrder.js';
 import { selection } from '../selection.js';
+import { wasUrn } from '../../report/wasUrn.js';
+import { basename } from 'node:path';
 
 /** A school listed: its row in year y, its history, and its section (see below). */
 interface Listed {
@@ -140,8 +142,21 @@ export function outperformers(ctx: CommandContext): Report {
     notes: [
       robust ? `robust: in how many of ${ROBUSTNESS_CHECKS.map((r) => r.name).join(', ')} the school is still a candidate.` : 'robustness check skipped (--no-robust).',
       'A candidate is a school worth visiting, not a verdict: read its family report (fos report ID) first.',
+      ...followedNote(ctx, upTo, keyed.map(({ p }) => p.y.families.schools.id[p.i])),
     ],
     charts: [],
     meta: ctx.meta(rows.length),
   };
+}
+
+/** With --links, the schools listed whose history counts years under an earlier URN, said once: "144976 (was URN 121664 until 2017)". */
+function followedNote(ctx: CommandContext, years: readonly YearAnalysis[], ids: readonly string[]): string[] {
+  const links = ctx.links();
+  if (!links || years.length < 2) return [];
+  const key = ctx.key();
+  const lastYearOf = (id: string) => [...years].reverse().find((y) => y.data.schools.id.includes(id))?.year;
+  // Earlier URNs that have a row in the years looked at.
+  const moved = [...new Set(ids.map(key))].filter((k) => years.some((y) => y.rowOf(k) !== undefined && y.data.schools.id[y.rowOf(k)!] !== k));
+  if (!moved.length) return [];
+  return [`Followed across a change of URN (${basename(links.file)}), its years under the earlier URN counted as its own: ${moved.map((k) => `${k} (${wasUrn(links, k, lastYearOf)})`).join('; ')}.`];
 }

@@ -14,7 +14,8 @@ import { readManifest } from '../io/manifest.js';
 import { headerOf } from '../io/readTable.js';
 import { PRESET_NAMES, resolvePreset } from '../core/families/presets.js';
 import { FORMATS, type Format } from '../report/model.js';
-import { columnPair, invalid, nameList, whereFilter } from './optionValues.js';
+import { LABEL_KEYS, labelsFrom, type Labels } from '../report/labels.js';
+import { columnPair, invalid, labelPair, nameList, whereFilter } from './optionValues.js';
 import { keyOf, OPTIONS, type CommandName } from './options.js';
 
 /** Everything a command needs, validated. Built only by `toConfig`; every default comes from OPTIONS. */
@@ -69,6 +70,10 @@ export interface Config {
   presetNotes: string[];
   /** --threads: how many threads may share the work (1: none but this one). */
   threads: number | 'auto';
+  /** --label (and the manifest's "labels"): the words reports use (report/labels.ts). */
+  labels: Labels;
+  /** The KEY=TEXT pairs given, manifest first, for the json meta. */
+  labelPairs: [string, string][];
 }
 
 export interface Environment {
@@ -189,6 +194,11 @@ export function toConfig(command: CommandName, raw: Record<string, unknown>, env
     }
   }
 
+  const labelPairs = [...(manifest?.labels ?? []).map(([k, t]) => labelPair(`${k}=${t}`, `"labels" in ${manifest!.file}`)), ...list<[string, string]>('label')].map(
+    ([k, t]): [string, string] => [(LABEL_KEYS as readonly string[]).includes(k.toLowerCase()) ? k.toLowerCase() : k, t],
+  );
+  checkLabelKeys(labelPairs, inputs[inputs.length - 1], { encoding: v.encoding as Config['encoding'], delimiter: text('delimiter') });
+
   if (v.sameLa && v.otherLa) throw new FosError('INVALID_OPTION', 'cannot specify both --same-la and --other-la', {}, 'choose one');
   // `-o -` is stdout.
   const output = text('output') !== undefined && text('output') !== '-' ? at(text('output')!) : undefined;
@@ -253,7 +263,26 @@ export function toConfig(command: CommandName, raw: Record<string, unknown>, env
     presetNotes,
     contextYears: v.contextYears as number,
     keepFamilies: text('keepFamilies'),
+    labels: labelsFrom(labelPairs),
+    labelPairs,
   };
+}
+
+/**
+ * A --label key is la, fsm, nation or measure (any case), or a column of the latest year's
+ * files (a measure's or a subject's display name); anything else is a usage error that lists
+ * the keys. The files' headers are read only when a column key is given.
+ */
+function checkLabelKeys(pairs: [string, string][], last: YearInput, read: { encoding: Config['encoding']; delimiter?: string }) {
+  const columns = pairs.filter(([k]) => !(LABEL_KEYS as readonly string[]).includes(k));
+  if (!columns.length) return;
+  const files = [last.attainment, ...(last.attainmentMore ?? []), ...(last.fsm ? [last.fsm] : []), ...(last.joins ?? [])];
+  const headers = new Set(files.flatMap((f) => headerOf(f, read)).map((h) => h.trim().toLowerCase()));
+  for (const [key] of columns) {
+    if (!headers.has(key.toLowerCase())) {
+      throw new FosError('INVALID_OPTION', `--label ${key}: not a label fos uses, nor a column of ${basename(last.attainment)}`, {}, `keys: ${LABEL_KEYS.join(', ')}, or a column name for its display name (e.g. ATT8SCR=Attainment 8)`);
+    }
+  }
 }
 
 /** The options in force, for a JSON export's meta (what a researcher cites). */
@@ -280,5 +309,6 @@ export function optionsInForce(c: Config): Record<string, unknown> {
     la: c.la,
     schools: c.schools,
     school: c.schoolArg,
+    ...(c.labelPairs.length ? { labels: Object.fromEntries(c.labelPairs) } : {}),
   };
 }

@@ -11,6 +11,7 @@ import type { SchoolLinks } from '../core/load/schoolLinks.js';
 import type { HelperThread } from '../parallel/helperThread.js';
 import { Scheduler, threadCount } from '../parallel/scheduler.js';
 import { measureDigits, type Naming } from '../report/columns.js';
+import { measureName, type Labels } from '../report/labels.js';
 import type { InputFile, Meta } from '../report/model.js';
 import { visible } from '../report/safeText.js';
 import { optionsInForce, type Config } from './config.js';
@@ -94,7 +95,7 @@ export class CommandContext {
     for (const note of c.presetNotes) this.warn(note);
     if (c.sample) this.warn('no input given: using the bundled synthetic sample (data/); pass --attainment and --fsm for real files');
     const fsmShared = new Set(c.inputs.map((y) => y.fsm)).size === 1 && c.inputs.length > 1 && c.inputs[0].fsm !== undefined;
-    if (fsmShared) this.warn(`one FSM file serves all ${c.inputs.length} years`);
+    if (fsmShared) this.warn(`one ${c.labels.fsmWord} file serves all ${c.inputs.length} years`);
     const result = loadInputs(c.inputs, {
       columns: c.columns,
       joinId: c.joinId,
@@ -190,7 +191,17 @@ export class CommandContext {
   naming(school?: string): Naming {
     const { years, map } = this.load();
     this.digits ??= Math.max(...years.map((y) => measureDigits(map.measure, y.schools.measure)));
-    return { measure: map.measure, digits: this.digits, school };
+    return { measure: measureName(this.config.labels, map.measure), digits: this.digits, school, labels: this.config.labels };
+  }
+
+  /** The words reports use (--label): LA, % FSM, England, the measure's name. */
+  get labels(): Labels {
+    return this.config.labels;
+  }
+
+  /** The measure as reports name it: its --label display name, else its column. */
+  measureName(): string {
+    return measureName(this.config.labels, this.load().map.measure);
   }
 
   meta(rows: number): Meta {

@@ -14,6 +14,7 @@ import {
   contextWeights,
   delimiterChar,
   kOfN,
+  labelPair,
   nameColumn,
   nameList,
   threadCount,
@@ -122,6 +123,7 @@ export const OPTIONS: readonly OptionSpec[] = [
   // Output
   option({ flags: '--format <fmt>', description: 'output format', group: 'output', commands: 'all', choices: FORMATS, defaultText: 'table, or from the -o extension' }),
   option({ flags: '-o, --output <file>', description: 'write to FILE (atomically) instead of stdout', group: 'output', commands: 'all' }),
+  option({ flags: '--label <key=text>', description: 'a word reports use, for another country’s data: la (e.g. District), fsm (e.g. % low income), nation (e.g. New York City), measure or a column’s name (e.g. ATT8SCR=Attainment 8) (repeatable)', group: 'output', commands: 'all', repeatable: true, parse: labelPair, defaultText: 'LA, % FSM, England, the column name' }),
   option({ flags: '--limit <n>', description: 'table format: rows shown per table, a number or all (also when piped)', group: 'output', commands: 'all', parse: rowLimit, default: 50 }),
   option({ flags: '--chart <file.svg>', description: 'also write the chart as SVG', group: 'output', commands: ['report', 'trend'] }),
   option({ flags: '--no-color', description: 'no colour (also when NO_COLOR is set or output is not a terminal)', group: 'output', commands: 'all' }),

@@ -128,6 +128,25 @@ export interface YearData {
   joins?: JoinCoverage[];
   /** Column names in more than one table: the first table's is used. */
   shadowed?: { column: string; kept: string; hidden: string }[];
+  /** The file's own national and LA figures for the measure (its summary rows), when it has any. */
+  published?: PublishedFigures;
+}
+
+/** A figure a file publishes for a whole authority or the nation (a DfE RECTYPE total row). */
+export interface PublishedFigure {
+  value: number;
+  /** Its pupils (the cohort column of the row), when given. */
+  cohort: number | null;
+  /** The row's RECTYPE ('' when the file has none), file and line: where it was read. */
+  rectype: string;
+  file: string;
+  line: number;
+}
+
+/** The published figures of one year for the measure: the nation's, and each LA's by code. */
+export interface PublishedFigures {
+  nation?: PublishedFigure;
+  la: Record<string, PublishedFigure>;
 }
 
 /** How far a table joined with --join covers a year's schools. */

@@ -3,6 +3,7 @@ import { FosError } from '../core/errors.js';
 import { findColumn, resolveColumns, type ColumnOverrides } from '../core/load/dfeColumns.js';
 import { joinYear } from '../core/load/joinYear.js';
 import { layoutName } from '../core/load/layouts.js';
+import { publishedFigures } from '../core/load/publishedFigures.js';
 import type { YearInput } from '../core/load/pairInputs.js';
 import type { SchoolRows, WhereFilter } from '../core/load/readSchoolRows.js';
 import type { ColumnMap, FileReport, YearData } from '../core/types.js';
@@ -41,7 +42,7 @@ export function loadInputs(years: YearInput[], o: LoadOptions, helper?: HelperTh
       noSchools(c.attainment, first.file, first.rowsRead);
       const joined = joinYear(y.year, c.attainment, c.fsm, c.map, o.key);
       if (c.fsm && joined.join.matched === 0) noOverlap(c.data.files.find((f) => f.role === 'fsm')!.file, first.file, c.map.id);
-      out.push({ ...c.data, schools: joined.schools, join: joined.join });
+      out.push({ ...c.data, schools: joined.schools, join: joined.join, ...published(c.attainment) });
       map = c.map;
       continue;
     }
@@ -69,10 +70,16 @@ export function loadInputs(years: YearInput[], o: LoadOptions, helper?: HelperTh
     const joined = joinYear(y.year, attRead.rows, fsmRead?.rows, resolved.map, o.key);
     if (fsmRead && joined.join.matched === 0) noOverlap(fsmRead.report.file, att.file, resolved.fsm.id);
     const files = [{ ...attRead.report, layout: layoutName(attHead.header) }, ...(fsmRead && fsmHead ? [{ ...fsmRead.report, layout: layoutName(fsmHead.header) }] : [])];
-    out.push({ year: y.year, schools: joined.schools, files, join: joined.join });
+    out.push({ year: y.year, schools: joined.schools, files, join: joined.join, ...published(attRead.rows) });
     map = resolved.map;
   }
   return { years: out, map: map! };
+}
+
+/** The year's published figures (the attainment file's summary rows), when it has any. */
+function published(rows: SchoolRows): Pick<YearData, 'published'> {
+  const p = publishedFigures(rows.totals);
+  return p ? { published: p } : {};
 }
 
 function noSchools(rows: SchoolRows, file: string, rowsRead: number) {

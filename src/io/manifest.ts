@@ -11,6 +11,8 @@ import type { YearInput } from '../core/load/pairInputs.js';
  *   "columns": { "measure": "ATT8SCR", "context": { "eal": "PNUMEAL" } },
  *   "where": ["RECTYPE=1"], "join": ["gias.csv"] }
  *
+ * "labels" gives the words reports use, as --label does: { "la": "District", "fsm": "% low income" }.
+ *
  * "join" lists tables joined to every year's schools; a year's own "join" (a file or a list)
  * adds tables for that year only. "columns" may name the joined tables' id ("joinId").
  * "links" names a GIAS links file (as --links).
@@ -26,6 +28,8 @@ export interface Manifest {
   preset?: string;
   /** "links": a GIAS links file (--links), as an absolute path. */
   links?: string;
+  /** "labels": the words reports use, as KEY=TEXT pairs (--label). */
+  labels?: [string, string][];
 }
 
 export function readManifest(file: string): Manifest {
@@ -43,8 +47,10 @@ export function readManifest(file: string): Manifest {
   }
   const bad = (what: string) => new FosError('MANIFEST_INVALID', what, { file }, 'see "Manifest" in the README for the expected shape');
   if (!json || typeof json !== 'object') throw bad('the manifest must be a JSON object');
-  const m = json as { years?: unknown; columns?: unknown; where?: unknown; preset?: unknown; links?: unknown };
+  const m = json as { years?: unknown; columns?: unknown; where?: unknown; preset?: unknown; labels?: unknown; links?: unknown };
   if (m.preset !== undefined && typeof m.preset !== 'string') throw bad('"preset" must be a preset name');
+  const labelsOk = m.labels === undefined || (m.labels !== null && typeof m.labels === 'object' && !Array.isArray(m.labels) && Object.values(m.labels).every((t) => typeof t === 'string'));
+  if (!labelsOk) throw bad('"labels" must map each key to its text, e.g. {"la": "District"}');
   if (m.links !== undefined && (typeof m.links !== 'string' || m.links.trim() === '')) throw bad('"links" must be a file name (a GIAS links file)');
   if (!m.years || typeof m.years !== 'object' || Array.isArray(m.years)) throw bad('"years" must map each year to its files');
   const base = dirname(file);
@@ -72,6 +78,7 @@ export function readManifest(file: string): Manifest {
     columns,
     where,
     ...(typeof m.preset === 'string' ? { preset: m.preset } : {}),
+    ...(m.labels ? { labels: Object.entries(m.labels as Record<string, string>) } : {}),
     ...(typeof m.links === 'string' ? { links: at(m.links) } : {}),
   };
 }

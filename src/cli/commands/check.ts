@@ -10,10 +10,17 @@ import { excludedColumn, pick, type Naming } from '../../report/columns.js';
 import type { Cell, Report, Table } from '../../report/model.js';
 import { boundsMissing, type CommandContext } from '../context.js';
 import { checkLinks } from '../checkLinks.js';
+import { relabel, type Labels } from '../../report/labels.js';
 
 const REASONS: ExclusionReason[] = ['special school', 'no FSM row', 'measure missing', 'FSM missing', 'context missing', 'cohort below minimum'];
 /** Rows of the left-out list shown on a terminal (all of them in files, and with --excluded). */
 const TERMINAL_EXCLUDED = 20;
+
+/** The column of schools left out for a reason, labelled in the labels' words (its name stays the English one). */
+function reasonColumn(reason: ExclusionReason, labels: Labels) {
+  const col = excludedColumn(reason);
+  return { ...col, label: relabel(col.label!, labels) };
+}
 
 /** Each --join table's coverage of its year's schools. */
 function joinedTables(years: YearData[], naming: Naming): Table {
@@ -60,9 +67,10 @@ export function check(ctx: CommandContext): Report {
   const { years, map } = ctx.load();
   const c = ctx.config;
   const left: Record<string, Cell>[] = [];
+  const L = ctx.labels;
   const yearRows = years.map((y) => {
     const el = eligibility(y.year, y.schools, ctx.eligibilityOptions());
-    for (const e of el.excluded) left.push({ year: y.year, id: e.school.id, name: e.school.name, la: e.school.la, reason: e.reason, detail: e.detail });
+    for (const e of el.excluded) left.push({ year: y.year, id: e.school.id, name: e.school.name, la: e.school.la, reason: relabel(e.reason, L), detail: relabel(e.detail, L) });
     const count = (r: ExclusionReason) => el.excluded.filter((e) => e.reason === r).length;
     const fsm = minMedianMax(el.eligible.fsm);
     const measure = minMedianMax(el.eligible.measure);
@@ -86,7 +94,7 @@ export function check(ctx: CommandContext): Report {
   });
   const naming = ctx.naming();
   const yearCols = pick(
-    ['year', 'attainment_file', 'fsm_file', 'schools', 'matched', 'attainment_only', 'fsm_only', 'eligible', ...REASONS.map(excludedColumn), ['fsm_min', { label: 'FSM min' }], 'fsm_median', ['fsm_max', { label: 'max' }], 'measure_min', 'measure_median', 'measure_max'],
+    ['year', 'attainment_file', 'fsm_file', 'schools', 'matched', 'attainment_only', 'fsm_only', 'eligible', ...REASONS.map((r) => reasonColumn(r, L)), ['fsm_min', { label: `${L.fsmWord} min` }], 'fsm_median', ['fsm_max', { label: 'max' }], 'measure_min', 'measure_median', 'measure_max'],
     naming,
   );
   const files: Table = {
@@ -136,9 +144,9 @@ export function check(ctx: CommandContext): Report {
   };
   const latest = yearRows[yearRows.length - 1];
   const summary = [
-    `${years.length} year${years.length === 1 ? '' : 's'} loaded (${years.map((y) => y.year).join(', ')}); measure ${map.measure}, % FSM ${map.fsm}${map.ci ? `, bounds ${map.ci.join('/')}` : ''}.`,
+    `${years.length} year${years.length === 1 ? '' : 's'} loaded (${years.map((y) => y.year).join(', ')}); measure ${map.measure}${ctx.measureName() !== map.measure ? ` (${ctx.measureName()})` : ''}, ${L.fsm} ${map.fsm}${map.ci ? `, bounds ${map.ci.join('/')}` : ''}.`,
     `Cohort: ${map.cohort ? (map.cohortNote ?? `${map.cohort} (--cohort-col)`) : `${map.cohortNote ?? 'none'}; no school is left out for its size (pass --cohort-col COL)`}.`,
-    `${latest.year}: ${latest.schools} schools in the attainment file, ${latest.matched} matched in the FSM table, ${latest.eligible} eligible (${map.cohort ? `cohort ≥ ${c.eligibility.minCohort}` : 'any cohort'}${!map.rectype ? ', no RECTYPE column, so special schools cannot be told apart' : c.eligibility.includeSpecial ? '' : ', special schools left out'}).`,
+    `${latest.year}: ${latest.schools} schools in the attainment file, ${latest.matched} matched in the ${L.fsmWord} table, ${latest.eligible} eligible (${map.cohort ? `cohort ≥ ${c.eligibility.minCohort}` : 'any cohort'}${!map.rectype ? ', no RECTYPE column, so special schools cannot be told apart' : c.eligibility.includeSpecial ? '' : ', special schools left out'}).`,
   ];
   summary.push(layoutLine(years[years.length - 1]));
   if (map.ciMissing) summary.push(`Bounds: ${boundsMissing(map)}.`);
@@ -147,6 +155,13 @@ export function check(ctx: CommandContext): Report {
   const linked = checkLinks(ctx, years, naming);
   summary.push(...linked.summary);
   if (years.length > 1) summary.push(...turnoverLines(ctx.analyse().map((a) => a.families), ctx.key()));
+  const published = years[years.length - 1].published;
+  if (published) {
+    const n = Object.keys(published.la).length;
+    const nation = published.nation && `${L.nation} ${published.nation.value}${published.nation.rectype ? ` (RECTYPE ${published.nation.rectype})` : ''}`;
+    const las = n && `${n} ${L.la} figure${n === 1 ? '' : 's'}${n === 1 ? ` (${Object.keys(published.la)[0]}: ${Object.values(published.la)[0].value})` : ''}`;
+    summary.push(`Published figures for ${map.measure} in ${latest.year}'s summary rows: ${[nation, las].filter(Boolean).join(' and ')}; fos trend sets each school beside them.`);
+  }
   const notes = [
     `Missing codes: blank, ${MISSING_CODES.join(' ')} — counted, never read as 0.`,
     'Summary rows are rows without an id and DfE total rows (RECTYPE 4, 5, 7; URN NAT).',

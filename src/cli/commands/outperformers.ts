@@ -12,6 +12,7 @@ import { compareIds } from '../../core/idOrder.js';
 import { selection } from '../selection.js';
 import { wasUrn } from '../../report/wasUrn.js';
 import { basename } from 'node:path';
+import { relabel } from '../../report/labels.js';
 
 /** A school listed: its row in year y, its history, and its section (see below). */
 interface Listed {
@@ -95,7 +96,7 @@ export function outperformers(ctx: CommandContext): Report {
     if (section < 3) row.reason = why;
     else {
       const e = leftOut.get(s.id);
-      row.reason = `${e ? `left out of the ${a.year} families: ${e.reason}` : `not in the ${a.year} file`}; in ${y.year}: ${why}`;
+      row.reason = `${e ? `left out of the ${a.year} families: ${relabel(e.reason, ctx.labels)}` : `not in the ${a.year} file`}; in ${y.year}: ${why}`;
     }
     return row;
   });
@@ -129,7 +130,7 @@ export function outperformers(ctx: CommandContext): Report {
     among = `in ${sel.words} (${selected} of the ${n} eligible schools); ${everywhere} among all ${n}, in whose families they are judged`;
   }
   const summary = [
-    `${plural(shown, 'candidate partner')} in ${a.year} ${among}: z ${c.rule.lowerIsBetter ? `≤ ${-c.rule.threshold} (lower is better)` : `≥ ${c.rule.threshold}`} against ${describeMethod(a)}${map.ci ? `, and ${c.rule.lowerIsBetter ? 'upper' : 'lower'} bound ${map.ci.join('/')} beyond the family median` : ''}.`,
+    `${plural(shown, 'candidate partner')} in ${a.year} ${among}: z ${c.rule.lowerIsBetter ? `≤ ${-c.rule.threshold} (lower is better)` : `≥ ${c.rule.threshold}`} against ${describeMethod(a, ctx.labels)}${map.ci ? `, and ${c.rule.lowerIsBetter ? 'upper' : 'lower'} bound ${map.ci.join('/')} beyond the family median` : ''}.`,
   ];
   if (multi) {
     const more = [inSection[2] && `${inSection[2]} more consistent but not a candidate in ${a.year}`, inSection[3] && `${inSection[3]} consistent in earlier years but not compared in ${a.year}`].filter(Boolean);
@@ -140,7 +141,7 @@ export function outperformers(ctx: CommandContext): Report {
     summary,
     tables: [{ id: 'outperformers', columns, rows, parts }],
     notes: [
-      robust ? `robust: in how many of ${ROBUSTNESS_CHECKS.map((r) => r.name).join(', ')} the school is still a candidate.` : 'robustness check skipped (--no-robust).',
+      robust ? `robust: in how many of ${ROBUSTNESS_CHECKS.map((r) => relabel(r.name, ctx.labels)).join(', ')} the school is still a candidate.` : 'robustness check skipped (--no-robust).',
       'A candidate is a school worth visiting, not a verdict: read its family report (fos report ID) first.',
       ...followedNote(ctx, upTo, keyed.map(({ p }) => p.y.families.schools.id[p.i])),
     ],

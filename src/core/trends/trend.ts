@@ -13,6 +13,9 @@ export interface TrendPoint {
   familyMedian: number | null;
   laAverage: number | null;
   englandAverage: number | null;
+  /** Whether the LA and England figures are the file's published ones (else averages of the loaded schools). */
+  laPublished: boolean;
+  englandPublished: boolean;
   /** Whether the averages were weighted by cohort. */
   weighted: boolean;
   /** Rank in the family (1 = best) and the family's size; null when not eligible. */
@@ -40,8 +43,7 @@ export function trend(years: readonly YearAnalysis[], id: string): TrendPoint[] 
     const raw = row >= 0 ? schoolRow(a.data.schools, row) : undefined;
     const la = raw?.la;
     const eligible = schoolRows(a.families.schools);
-    const laAvg = la ? average(eligible.filter((s) => s.la === la)) : { value: null, weighted: false };
-    const all = average(eligible);
+    const { la: laFigure, nation: all } = alongside(a, eligible, la);
     let joined: string[] = [];
     let left: string[] = [];
     let familyMedian: number | null = null;
@@ -67,8 +69,10 @@ export function trend(years: readonly YearAnalysis[], id: string): TrendPoint[] 
       measure: raw?.measure ?? null,
       eligible: i !== undefined,
       familyMedian,
-      laAverage: laAvg.value,
+      laAverage: laFigure.value,
       englandAverage: all.value,
+      laPublished: laFigure.published,
+      englandPublished: all.published,
       weighted: all.weighted,
       rank,
       familySize,
@@ -77,6 +81,28 @@ export function trend(years: readonly YearAnalysis[], id: string): TrendPoint[] 
       left,
     };
   });
+}
+
+/**
+ * The figures a school (or group) is set beside in a year: its LA's and the nation's, each
+ * the file's published figure when it has one (a DfE summary row: publishedFigures.ts),
+ * else the average of the eligible schools loaded (all of them; those of the LA).
+ */
+export function alongside(a: YearAnalysis, eligible: readonly SchoolYear[], la: string | undefined): { la: Figure; nation: Figure } {
+  const p = a.data.published;
+  const own = (f: { value: number } | undefined, schools: () => readonly SchoolYear[]): Figure =>
+    f ? { value: f.value, weighted: false, published: true } : { ...average(schools()), published: false };
+  return {
+    la: la ? own(p?.la[la], () => eligible.filter((s) => s.la === la)) : { value: null, weighted: false, published: false },
+    nation: own(p?.nation, () => eligible),
+  };
+}
+
+/** A figure set beside a school: its value, whether it is a pupil average, whether it is published. */
+export interface Figure {
+  value: number | null;
+  weighted: boolean;
+  published: boolean;
 }
 
 /** Cohort-weighted mean of the measure when every school has a cohort, else the plain mean. */

@@ -33,6 +33,8 @@ export interface Config {
   joinId?: string;
   /** --breakdown: the breakdown read from long-format files. */
   breakdown?: string;
+  /** --links (or "links" in the manifest): a GIAS links file, as an absolute path. */
+  links?: string;
   where: WhereFilter[];
   encoding: 'auto' | 'utf8' | 'win1252';
   delimiter?: string;
@@ -232,6 +234,7 @@ export function toConfig(command: CommandName, raw: Record<string, unknown>, env
     columns,
     joinId: text('joinId') ?? fromManifest('joinId'),
     breakdown: text('breakdown') ?? fromManifest('breakdown'),
+    links: text('links') !== undefined ? at(text('links')!) : manifest?.links,
     where,
     encoding: v.encoding as Config['encoding'],
     delimiter: text('delimiter'),

@@ -75,6 +75,7 @@ export const OPTIONS: readonly OptionSpec[] = [
   option({ flags: '--fsm <file>', description: 'FSM table (e.g. the school census); YEAR=FILE (repeatable)', group: 'input', commands: 'all', repeatable: true, defaultText: '% FSM from the attainment file' }),
   option({ flags: '--join <file>', description: 'a further table joined to each year’s schools by id, e.g. a GIAS download; YEAR=FILE for one year (repeatable)', group: 'input', commands: 'all', repeatable: true }),
   option({ flags: '--join-id <col>', description: 'the id column of the --join tables', group: 'input', commands: 'all', defaultText: 'the --id-col name' }),
+  option({ flags: '--links <file>', description: 'a GIAS links file (links_edubasealldata*.csv): a school that changed URN (e.g. became an academy) is followed across years under its latest URN', group: 'input', commands: 'all' }),
   option({ flags: '--data <fos.json>', description: 'a manifest naming the files per year and the columns', group: 'input', commands: 'all' }),
   option({ flags: '--id-col <col>', description: 'school id column', group: 'input', commands: 'all', defaultText: found(D.id) }),
   option({ flags: '--name-col <col>', description: 'school name column', group: 'input', commands: 'all', defaultText: found(D.name) }),
@@ -181,7 +182,7 @@ export const COMMANDS: readonly CommandSpec[] = [
     name: 'trend',
     args: '[school]',
     description: 'a school (or --group) by year beside its family, LA and England',
-    examples: ['fos trend 121670 --data fos.json', 'fos trend --group ids.txt --data fos.json --chart trend.svg'],
+    examples: ['fos trend 121670 --data fos.json', 'fos trend --group ids.txt --data fos.json --chart trend.svg', 'fos trend 144976 --data fos.json --links links_edubasealldata20250422.csv'],
   },
 ];
 

@@ -21,11 +21,13 @@ export interface Selection {
 export function selection(ctx: CommandContext, years: readonly YearAnalysis[]): Selection {
   const { la, schools } = ctx.config;
   const las = new Set(la.map((v) => laCode(ctx, years, v)));
-  const ids = new Set(schools);
+  // Schools by their key: with links, --school names a school under any of its URNs.
+  const key = years[0]?.key ?? ((id: string) => id);
+  const ids = new Set(schools.map(key));
   for (const id of schools) checkSchool(years, id);
   const words = [las.size ? `${ctx.labels.la} ${[...las].join(', ')}` : '', ids.size ? (ids.size === 1 ? `school ${schools[0]}` : `${ids.size} schools`) : ''].filter(Boolean).join(', ');
   return {
-    keep: (a, i) => (las.size === 0 || las.has(a.families.schools.la[i])) && (ids.size === 0 || ids.has(a.families.schools.id[i])),
+    keep: (a, i) => (las.size === 0 || las.has(a.families.schools.la[i])) && (ids.size === 0 || ids.has(key(a.families.schools.id[i]))),
     active: las.size + ids.size > 0,
     words,
   };

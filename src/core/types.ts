@@ -134,6 +134,8 @@ export interface JoinReport {
   fsmOnly: number;
   /** True when % FSM came from the attainment file itself. */
   sameFile: boolean;
+  /** With links: schools whose FSM row is under their other URN (counted in matched). */
+  linked?: { id: string; fsmId: string }[];
 }
 
 /** Everything loaded for one year. */

@@ -8,6 +8,7 @@ import { publishedFigures } from '../core/load/publishedFigures.js';
 import type { YearInput } from '../core/load/pairInputs.js';
 import type { SchoolRows, WhereFilter } from '../core/load/readSchoolRows.js';
 import type { ColumnMap, FileReport, YearData } from '../core/types.js';
+import type { SchoolKey } from '../core/schoolKey.js';
 import type { HelperThread } from '../parallel/helperThread.js';
 import { loadComposedYear } from './loadComposedYear.js';
 import { readRows } from './readRows.js';
@@ -22,6 +23,8 @@ export interface LoadOptions extends ReadTextOptions {
   joinId?: string;
   /** --breakdown: the breakdown read from long-format files (default Total). */
   breakdown?: string;
+  /** With --links: which school an id is, so a year's FSM row under a school's other URN is joined (joinYear.ts). */
+  key?: SchoolKey;
   /** Called before each file is read (progress on a terminal). */
   onFile?: (file: string) => void;
 }
@@ -43,7 +46,7 @@ export function loadInputs(years: YearInput[], o: LoadOptions, helper?: HelperTh
       const c = loadComposedYear(y, o, open);
       const first = c.data.files[0];
       noSchools(c.attainment, first.file, first.rowsRead);
-      const joined = joinYear(y.year, c.attainment, c.fsm, c.map);
+      const joined = joinYear(y.year, c.attainment, c.fsm, c.map, o.key);
       if (c.fsm && joined.join.matched === 0) noOverlap(c.data.files.find((f) => f.role === 'fsm')!.file, first.file, c.map.id);
       out.push({ ...c.data, schools: joined.schools, join: joined.join, ...published(c.attainment) });
       map = c.map;
@@ -70,7 +73,7 @@ export function loadInputs(years: YearInput[], o: LoadOptions, helper?: HelperTh
     let fsmRead = fsmAway?.();
     if (fsmJob && !fsmRead) fsmRead = readRows(fsmJob, fsmSrc ?? (o.onFile?.(fsmJob.file), openTable(fsmJob.file, o)));
     noSchools(attRead.rows, att.file, attRead.report.rowsRead);
-    const joined = joinYear(y.year, attRead.rows, fsmRead?.rows, resolved.map);
+    const joined = joinYear(y.year, attRead.rows, fsmRead?.rows, resolved.map, o.key);
     if (fsmRead && joined.join.matched === 0) noOverlap(fsmRead.report.file, att.file, resolved.fsm.id);
     const files = [{ ...attRead.report, layout: layoutName(attHead.header) }, ...(fsmRead && fsmHead ? [{ ...fsmRead.report, layout: layoutName(fsmHead.header) }] : [])];
     out.push({ year: y.year, schools: joined.schools, files, join: joined.join, ...published(attRead.rows) });

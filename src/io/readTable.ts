@@ -290,7 +290,10 @@ export function parseTable(src: TextSource, columns: readonly string[]): RawTabl
     const text = src.text;
     const firstNl = text.indexOf('\n');
     const headerLine = text.slice(0, firstNl < 0 ? text.length : firstNl);
-    if ((text.includes('\r') && /\r(?!\n)/.test(text)) || headerLine.includes('"')) {
+    // A header with a quoted name over two lines goes to csv-parse whole; a quoted header on
+    // one line (GIAS writes every name in quotes) is one record, and the lines after it are
+    // split as any others.
+    if ((text.includes('\r') && /\r(?!\n)/.test(text)) || countQuotes(headerLine) % 2 === 1) {
       readRecords(text, 0, (line, record) => (record > 1 ? line : null)); // the first record is the header
     } else {
       // Each quoted record is given the line it starts on; a plainly written one is split

@@ -84,6 +84,8 @@ export const CATALOGUE = {
   in_family: bool('the partner is in the school’s family', 'in family'),
   strengths: text('the partner’s strongest subjects against its own family (z)', 'strongest subjects'),
   // Trend
+  urn: text('the school’s id in that year’s files: with --links, the earlier URN it had then', 'URN then'),
+  urn_years: text('check --links: the years loaded in which the school has a row under that URN', 'years under it'),
   la_average: inMeasure('the school’s LA: its published figure when the file has one, else the average of its loaded schools (pupil-weighted when cohorts are known)', '{la}'),
   england_average: inMeasure('England: the published figure when the file has one, else the average of every school loaded (pupil-weighted when cohorts are known)', '{nation}'),
   joined: text('family members who came in since the year before', 'joined family'),

@@ -10,6 +10,7 @@ import type { ExclusionReason, YearData } from '../../core/types.js';
 import { excludedColumn, pick, type Naming } from '../../report/columns.js';
 import type { Cell, Report, Table } from '../../report/model.js';
 import { boundsMissing, type CommandContext } from '../context.js';
+import { checkLinks } from '../checkLinks.js';
 import { relabel, type Labels } from '../../report/labels.js';
 
 const REASONS: ExclusionReason[] = ['special school', 'no FSM row', 'measure missing', 'FSM missing', 'context missing', 'cohort below minimum'];
@@ -178,7 +179,9 @@ export function check(ctx: CommandContext): Report {
   if (map.ciMissing) summary.push(`Bounds: ${boundsMissing(map)}.`);
   const selective = selectiveNote(map.measure, c.families.match ?? [], eligibility(years[years.length - 1].year, years[years.length - 1].schools, ctx.eligibilityOptions()).eligible.measure);
   if (selective) summary.push(selective);
-  if (years.length > 1) summary.push(...turnoverLines(ctx.analyse().map((a) => a.families)));
+  const linked = checkLinks(ctx, years, naming);
+  summary.push(...linked.summary);
+  if (years.length > 1) summary.push(...turnoverLines(ctx.analyse().map((a) => a.families), ctx.key()));
   const published = years[years.length - 1].published;
   if (published) {
     const n = Object.keys(published.la).length;
@@ -213,7 +216,8 @@ export function check(ctx: CommandContext): Report {
     if (long.rows.length) tables.push(long);
     const joined = joinedTables(years, naming);
     if (joined.rows.length) tables.push(joined);
-    notes.push(...shadowedNotes(years));
+    if (linked.table) tables.push(linked.table);
+    notes.push(...shadowedNotes(years), ...linked.notes);
   }
   if (skippedAll.length && !c.excluded) tables.push(skipped);
   return { title: c.excluded ? 'fos check: schools left out' : 'fos check: data quality', summary, tables, notes, charts: [], meta: ctx.meta(c.excluded ? left.length : yearRows.length) };

@@ -29,10 +29,11 @@ export interface GroupPoint {
  * measure (100·40 + 300·50) / 400 = 47.5; family median 45.
  */
 export function groupTrend(years: readonly YearAnalysis[], ids: readonly string[]): GroupPoint[] {
-  const wanted = new Set(ids);
   return years.map((y) => {
+    // Members by their key (with links, under an earlier URN too); one row per school.
+    const wanted = new Set(ids.map((id) => y.indexOf(id)).filter((i) => i !== undefined));
     const all = schoolRows(y.families.schools);
-    const members = all.map((s, i) => ({ s, i })).filter((m) => wanted.has(m.s.id));
+    const members = all.map((s, i) => ({ s, i })).filter((m) => wanted.has(m.i));
     const schools = members.map((m) => m.s);
     const avg = average(schools);
     const withMedian = members.flatMap((m) => {

@@ -1,10 +1,12 @@
 import type { YearAnalysis } from '../analyse.js';
 import { membersOf } from '../families/buildFamilies.js';
-import { rowOfId, schoolRow, schoolRows } from '../load/schoolTable.js';
+import { schoolRow, schoolRows } from '../load/schoolTable.js';
 import type { SchoolYear } from '../types.js';
 
 export interface TrendPoint {
   year: string;
+  /** The id the school has in that year's files (with links, an earlier URN; null when it has no row). */
+  id: string | null;
   measure: number | null;
   /** Whether the school was eligible (and so had a family) that year. */
   eligible: boolean;
@@ -30,12 +32,14 @@ export interface TrendPoint {
  * tables set school, LA and England side by side. Averages are weighted by cohort when
  * every school in them has one (so they are pupil averages), else plain means.
  * Family changes: for each year after the first, the members who joined and who left.
+ * The school and its members are found in each year by the years' `key` (with links, a
+ * school under an earlier URN is the same school; members are named by their latest id).
  */
 export function trend(years: readonly YearAnalysis[], id: string): TrendPoint[] {
   let previous: Set<string> | undefined;
   return years.map((a) => {
     const i = a.indexOf(id);
-    const row = rowOfId(a.data.schools, id);
+    const row = a.rowOf(id) ?? -1;
     const raw = row >= 0 ? schoolRow(a.data.schools, row) : undefined;
     const la = raw?.la;
     const eligible = schoolRows(a.families.schools);
@@ -47,7 +51,7 @@ export function trend(years: readonly YearAnalysis[], id: string): TrendPoint[] 
     let familySize: number | null = null;
     let label: string | null = null;
     if (i !== undefined) {
-      const members = new Set(membersOf(a.families.families, i).filter((j) => j !== i).map((j) => eligible[j].id));
+      const members = new Set(membersOf(a.families.families, i).filter((j) => j !== i).map((j) => a.key(eligible[j].id)));
       if (previous) {
         joined = [...members].filter((m) => !previous!.has(m));
         left = [...previous].filter((m) => !members.has(m));
@@ -61,6 +65,7 @@ export function trend(years: readonly YearAnalysis[], id: string): TrendPoint[] 
     }
     return {
       year: a.year,
+      id: raw?.id ?? null,
       measure: raw?.measure ?? null,
       eligible: i !== undefined,
       familyMedian,

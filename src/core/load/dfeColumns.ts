@@ -1,6 +1,7 @@
 import type { ColumnMap } from '../types.js';
 import { FosError } from '../errors.js';
 import { EES_COLUMNS as EES } from './eesColumns.js';
+import { misplacedFile } from './misplacedFile.js';
 import { defaultNames, findAlias, isEarlierYear, recogniseLayout, type Layout, type LayoutField } from './layouts.js';
 
 /**
@@ -46,6 +47,9 @@ export const DEFAULT_COLUMNS = {
     { cols: ['EASTING', 'NORTHING'], kind: 'en' },
   ] as { cols: [string, string]; kind: 'latlon' | 'en' }[],
 };
+
+/** Whether the user named a field's column, by its flag (else its defaults were looked for). */
+const NAMED: Record<string, (o: ColumnOverrides) => boolean> = { '--id-col': (o) => o.id !== undefined, '--measure': (o) => o.measure !== undefined, '--fsm-col': (o) => o.fsm !== undefined };
 
 /** Header lookup that ignores case and surrounding spaces, as users type column names. */
 export function findColumn(header: readonly string[], name: string): string | undefined {
@@ -94,6 +98,9 @@ export function resolveColumns(headers: Headers, o: ColumnOverrides): ResolvedCo
       const c = lookup(file, n);
       if (c !== undefined) return c;
     }
+    // What the file is, when its layout explains the missing column (a census as --attainment).
+    const wrong = misplacedFile({ file: file.file, header: file === att ? (att.layoutHeader ?? att.header) : file.header, givenWith: file === att ? '--attainment' : '--fsm', field, names, named: NAMED[flag]?.(o) ?? true, fsmGiven: fsm !== undefined });
+    if (wrong) throw wrong;
     const earlier = earlierYearsOf(names, file.header);
     throw new FosError(
       'COLUMN_NOT_FOUND',

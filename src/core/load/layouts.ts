@@ -47,6 +47,10 @@ export interface Layout {
   /** Names as DfE's metadata spells them → as the files do (case ignored): a column named
    * either way is found. */
   aliases?: Readonly<Record<string, string>>;
+  /** A layout whose files are not attainment files: what it is in words and the option
+   * that takes it (a census: --fsm), so a file given with another option is told so
+   * (misplacedFile.ts). Absent: an attainment file (--attainment). */
+  givenWith?: { flag: '--fsm' | '--join' | '--links'; what: string };
 }
 
 /** The name of the long-format layout of Explore Education Statistics. */
@@ -61,6 +65,7 @@ export const UNKNOWN_LAYOUT = 'unknown: columns found by name';
 const KS4 = { id: ['URN'], name: ['SCHNAME'], la: ['LEA'], measure: ['ATT8SCR'], cohort: ['TPUP'], fsm: ['PTFSM6CLA1A'] };
 const KS2 = { id: ['URN'], name: ['SCHNAME'], la: ['LEA'], measure: ['PTRWM_EXP'], cohort: ['TELIG'], fsm: ['PTFSM6CLA1A'] };
 const CENSUS = { id: ['URN'], la: ['LA'], fsm: ['PNUMFSMEVER'] };
+const CENSUS_FLAG = { flag: '--fsm', what: 'a school census' } as const;
 
 export const LAYOUTS: readonly Layout[] = [
   // Explore Education Statistics school-level files, long ("tidy"): one row per school × year
@@ -88,13 +93,16 @@ export const LAYOUTS: readonly Layout[] = [
   { name: 'DfE KS2 performance tables 2022–2025', has: ['URN', 'PTRWM_EXP', 'TELIG'], earlierYears: [2019, 2024], marks: ['TSENELEK', 'PSENELEK'], defaults: KS2 },
   { name: 'DfE KS2 performance tables 2016–2019', has: ['URN', 'PTRWM_EXP', 'TELIG'], earlierYears: [2010, 2018], defaults: KS2 },
   // census_meta.csv (and the earlier files) write PNUMUNCFL; the 2024-25 file PNUMUNCLF.
-  { name: 'DfE school census 2022–2025', has: ['URN', 'PNUMFSMEVER', 'NORFSMEVER'], defaults: CENSUS, aliases: { PNUMUNCFL: 'PNUMUNCLF' } },
-  { name: 'DfE school census 2016–2019', has: ['URN', 'PNUMFSMEVER'], defaults: CENSUS },
+  { name: 'DfE school census 2022–2025', has: ['URN', 'PNUMFSMEVER', 'NORFSMEVER'], defaults: CENSUS, aliases: { PNUMUNCFL: 'PNUMUNCLF' }, givenWith: CENSUS_FLAG },
+  { name: 'DfE school census 2016–2019', has: ['URN', 'PNUMFSMEVER'], defaults: CENSUS, givenWith: CENSUS_FLAG },
   {
     name: GIAS_LAYOUT,
     has: ['URN', 'EstablishmentName', 'TypeOfEstablishment (name)', 'PhaseOfEducation (name)'],
     defaults: { id: ['URN'], name: ['EstablishmentName'], la: ['LA (name)'] },
+    givenWith: { flag: '--join', what: 'a GIAS download' },
   },
+  // GIAS links (links_edubasealldata*.csv): the columns schoolLinks.ts needs (LINK_COLUMNS).
+  { name: 'GIAS links file', has: ['URN', 'LinkURN', 'LinkType'], defaults: { id: ['URN'] }, givenWith: { flag: '--links', what: 'a GIAS links file' } },
 ];
 
 /** An earlier year's figure, `X_NN` (NN from 10 to 29) or `X_3YR`, e.g. `ATT8SCR_21`, `PTRWM_EXP_3YR`. */

@@ -6,7 +6,7 @@ import { yearLabel } from '../../core/load/longFormat.js';
 import { minMedianMax } from '../../core/minMedianMax.js';
 import { turnoverLines } from '../../core/families/turnover.js';
 import { selectiveNote } from '../../core/families/selectiveNote.js';
-import type { ExclusionReason, YearData } from '../../core/types.js';
+import type { ColumnMap, ExclusionReason, YearData } from '../../core/types.js';
 import { excludedColumn, pick, type Naming } from '../../report/columns.js';
 import type { Cell, Report, Table } from '../../report/model.js';
 import { boundsMissing, type CommandContext } from '../context.js';
@@ -21,6 +21,16 @@ const TERMINAL_EXCLUDED = 20;
 function reasonColumn(reason: ExclusionReason, labels: Labels) {
   const col = excludedColumn(reason);
   return { ...col, label: relabel(col.label!, labels) };
+}
+
+/** A field as `check` names it: "lower bound" for ciLow, "location (easting)" for locationA. */
+function fieldName(field: string, map: ColumnMap): string {
+  if (field === 'ciLow' || field === 'ciHigh') return field === 'ciLow' ? 'lower bound' : 'upper bound';
+  if (field === 'locationA' || field === 'locationB') {
+    const [a, b] = map.location?.kind === 'latlon' ? ['latitude', 'longitude'] : ['easting', 'northing'];
+    return `location (${field === 'locationA' ? a : b})`;
+  }
+  return field;
 }
 
 /** Each --join table's coverage of its year's schools. */
@@ -156,7 +166,9 @@ export function check(ctx: CommandContext): Report {
             const codes = f.missing[col!];
             const total = Object.values(codes).reduce((a, b) => a + b, 0);
             const list = Object.entries(codes).sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1)).map(([k, v]) => `${k} ${v}`).join(', ');
-            return { year: y.year, file: basename(f.file), field: field.replace(/^(ciLow|ciHigh)$/, (m) => (m === 'ciLow' ? 'lower bound' : 'upper bound')), column: col!, missing: total, codes: list };
+            // A joined table's column is named as that table has it, under its file.
+            const from = y.files.find((j) => j.role === 'join' && j.columns[col!] !== undefined);
+            return { year: y.year, file: basename((from ?? f).file), field: fieldName(field, map), column: from ? from.columns[col!] : col!, missing: total, codes: list };
           }),
       ),
     ),

@@ -100,7 +100,8 @@ export function indexTable(table: RawTable, idColumn: string): JoinIndex {
 
 /**
  * The base table's rows with the joined tables' columns beside them, matched on the id
- * (a left join: a base row without a match reads the joined columns as blank). `columns`
+ * (a left join: a base row without a match reads the joined columns as blank, and says so
+ * with `absent`, so a missing value is counted as NO_JOIN_ROW, not as a blank cell). `columns`
  * are names of `joinedHeader`'s header with their sources; the result's header is those
  * names, so every reader of a RawTable reads joined columns as its own.
  */
@@ -125,6 +126,9 @@ export function joinRawTables(
     number(c: number): number {
       if (c < 0) return NaN;
       return columns[c].table === 0 ? inner.number(at[c]) : parseNumber(row.text(c).trim());
+    },
+    absent(c: number): boolean {
+      return c >= 0 && columns[c].table !== 0 && rowOfJoin[columns[c].table - 1] < 0;
     },
   };
   return {

@@ -17,6 +17,8 @@ export const MISSING_CODES: readonly string[] = [
 const MISSING = new Set(MISSING_CODES);
 /** The name under which empty cells are counted. */
 export const BLANK = '(blank)';
+/** The name under which a joined table's column is counted missing for a row it has no row for. */
+export const NO_JOIN_ROW = '(no row in the joined table)';
 
 export type Cell =
   | { kind: 'number'; value: number }

@@ -6,6 +6,9 @@ export interface RawRow {
   text(c: number): string;
   /** Field c when it is a plain decimal number (see `parseNumber`), else NaN. */
   number(c: number): number;
+  /** Whether field c is blank because it comes from a joined table with no row for this
+   * row's id (joinRawTables), not because the cell is empty. */
+  absent?(c: number): boolean;
 }
 
 /** A decoded CSV file, ready to be read row by row: what `io/` hands to `core/`. */

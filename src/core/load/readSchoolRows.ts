@@ -2,7 +2,7 @@ import { FosError } from '../errors.js';
 import type { FileReport } from '../types.js';
 import { Growable } from '../growable.js';
 import { idOrder } from '../idOrder.js';
-import { parseCell } from './parseCell.js';
+import { NO_JOIN_ROW, parseCell } from './parseCell.js';
 import type { RawTable } from './rawTable.js';
 
 /** A `--where COL=VALUE` filter. */
@@ -161,7 +161,8 @@ export function readSchoolRows(
         const cell = parseCell(raw, decimalComma);
         if (cell.kind === 'number') value = cell.value;
         else if (cell.kind === 'missing') {
-          if (u.counted) missing[u.col][cell.code] = (missing[u.col][cell.code] ?? 0) + 1;
+          const code = row.absent?.(u.at) ? NO_JOIN_ROW : cell.code;
+          if (u.counted) missing[u.col][code] = (missing[u.col][code] ?? 0) + 1;
         } else if (u.counted) skip(report, opts, line, u.col, cell.raw, 'not a number or a known missing code');
       }
       let out = NaN;

@@ -11,7 +11,8 @@ import type { SchoolLinks } from '../core/load/schoolLinks.js';
 import type { HelperThread } from '../parallel/helperThread.js';
 import { Scheduler, threadCount } from '../parallel/scheduler.js';
 import { measureDigits, type Naming } from '../report/columns.js';
-import { measureName, type Labels } from '../report/labels.js';
+import { labelled, measureName, type Labels } from '../report/labels.js';
+import { NO_COHORT_COLUMN } from '../core/load/dfeColumns.js';
 import type { InputFile, Meta } from '../report/model.js';
 import { visible } from '../report/safeText.js';
 import { optionsInForce, type Config } from './config.js';
@@ -113,7 +114,7 @@ export class CommandContext {
     if (skipped.length) {
       const s = skipped[0];
       this.warn(
-        `${skipped.length} value${skipped.length === 1 ? '' : 's'} could not be read and were treated as missing (first: ${basename(s.file)}, line ${s.line}, column ${s.column}, value ${JSON.stringify(s.value)}: ${s.reason}); run fos check for the list, or --strict to stop`,
+        `${skipped.length} value${skipped.length === 1 ? ' could not be read and was' : 's could not be read and were'} treated as missing (first: ${basename(s.file)}, line ${s.line}, column ${s.column}, value ${JSON.stringify(s.value)}: ${s.reason}); run fos check for the list, or --strict to stop`,
       );
     }
     for (const f of result.years.flatMap((y) => y.files)) {
@@ -124,7 +125,8 @@ export class CommandContext {
     const m = result.map;
     // (The map is the latest year's: named by its attainment file.)
     const mapFile = basename(result.years[result.years.length - 1].files[0].file);
-    if (!m.cohort) this.warn(`${mapFile}: no cohort for ${m.measure} (${m.cohortNote ?? 'none'}): --min-cohort cannot apply, so schools of every size are compared; pass --cohort-col COL`);
+    if (!m.name) this.warn(`${mapFile}: no school name column found, so schools are named by their ids; pass --name-col COL`);
+    if (!m.cohort) this.warn(`${mapFile}: no cohort for ${m.measure} (${this.cohortNote(m) ?? 'none'}): --min-cohort cannot apply, so schools of every size are compared; pass --cohort-col COL`);
     if (m.ciMissing) this.warn(`${mapFile}: ${boundsMissing(m)}`);
     if (c.eligibility.includeSpecial && !m.rectype) throw new FosError('INVALID_OPTION', '--include-special: the attainment file has no RECTYPE column, so no school is known to be special', {}, 'leave out --include-special');
     this.loaded = result;
@@ -198,6 +200,11 @@ export class CommandContext {
   /** The words reports use (--label): LA, % FSM, England, the measure's name. */
   get labels(): Labels {
     return this.config.labels;
+  }
+
+  /** The map's cohort note; with --label, a file without DfE's cohort columns has "no cohort column found" (not "no TPUP or TELIG column"). */
+  cohortNote(m: ColumnMap): string | undefined {
+    return labelled(this.config.labels) && m.cohortNote?.startsWith(NO_COHORT_COLUMN) ? 'none: no cohort column found' : m.cohortNote;
   }
 
   /** The measure as reports name it: its --label display name, else its column. */

@@ -65,6 +65,12 @@ export function labelsFrom(pairs: readonly (readonly [string, string])[]): Label
   return l;
 }
 
+/** Whether any --label was given (then words of DfE's files, such as RECTYPE and TPUP, are
+ * said only of files that have those columns). */
+export function labelled(labels: Labels): boolean {
+  return JSON.stringify(labels) !== JSON.stringify(DEFAULT_LABELS);
+}
+
 /** A measure's display name: its own (`COLUMN=TEXT`, any case), else `measure=TEXT`, else the column. */
 export function measureName(labels: Labels, column: string): string {
   const own = Object.keys(labels.names).find((k) => k !== 'measure' && k.toLowerCase() === column.toLowerCase());

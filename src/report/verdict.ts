@@ -4,6 +4,7 @@ import { schoolRows } from '../core/load/schoolTable.js';
 import { regressOnFsm } from '../core/odds/regressOnFsm.js';
 import { DEFAULT_LABELS, type Labels } from './labels.js';
 import { roundTo, type Chart } from './model.js';
+import { inYear } from './inYear.js';
 
 /** 1 → "1st", 22 → "22nd", 13 → "13th". */
 export function ordinal(n: number): string {
@@ -20,9 +21,11 @@ const HEADS = {
 
 /** "Above similar schools: 4th of 20, 3.1 points above the family median." (lower is better:
  * "Much better than similar schools: 1st of 20, 4.7 points below the family median (lower is better).")
- * The gap to the measure's `digits` decimals. */
+ * The gap to the measure's `digits` decimals: a gap that rounds to 0 is "level with the
+ * family median", 1 is "1 point". */
 export function verdict(c: Comparison, lowerIsBetter: boolean, digits = 1): string {
-  const gap = c.gap === null ? '' : `, ${Math.abs(roundTo(c.gap, digits))} points ${c.gap >= 0 ? 'above' : 'below'} the family median`;
+  const size = c.gap === null ? 0 : Math.abs(roundTo(c.gap, digits));
+  const gap = c.gap === null ? '' : size === 0 ? ', level with the family median' : `, ${size} point${size === 1 ? '' : 's'} ${c.gap >= 0 ? 'above' : 'below'} the family median`;
   if (c.label === null) return `Cannot be placed against similar schools (${c.size < 3 ? 'family too small' : 'the others all have the same result'}): ${ordinal(c.rank)} of ${c.size}${gap}.`;
   const head = HEADS[lowerIsBetter ? 'lower' : 'higher'][c.label];
   return `${head}: ${ordinal(c.rank)} of ${c.size}${gap}${lowerIsBetter ? ' (lower is better)' : ''}.`;
@@ -38,7 +41,7 @@ export function familyCharts(a: YearAnalysis, i: number, members: number[], meas
   return [
     {
       kind: 'scatter',
-      title: `${me.name} and its family among all ${schools.length} schools, ${a.year}`,
+      title: `${me.name} and its family among all ${schools.length} schools${inYear(a.year)}`,
       xTitle: labels.fsm,
       yTitle: measure,
       points: schools.map((s, j) => ({ x: s.fsm!, y: s.measure!, name: s.name, role: j === i ? 'school' : inFamily.has(j) ? 'family' : 'other' })),
@@ -46,7 +49,7 @@ export function familyCharts(a: YearAnalysis, i: number, members: number[], meas
     },
     {
       kind: 'bar',
-      title: `${me.name}'s family ranked by ${measure}, ${a.year}`,
+      title: `${me.name}'s family ranked by ${measure}${inYear(a.year)}`,
       valueTitle: measure,
       bars: members.map((j) => ({ name: schools[j].name, value: schools[j].measure!, highlight: j === i })),
       reference: median !== null ? { value: median, label: 'family median' } : undefined,

@@ -21,7 +21,7 @@ describe.skipIf(!existsSync(SHARED))('the layout of each real file in ../shared/
       'north-yorkshire/815_2018_census.csv': 'DfE school census 2016–2019',
       'north-yorkshire/815_2019_ks4provisional.csv': 'DfE KS4 performance tables 2016–2019',
       'gias/20220420_gias_850_936.csv': 'GIAS download',
-      'gias/links_edubasealldata20250422.csv': 'unknown: columns found by name',
+      'gias/links_edubasealldata20250422.csv': 'GIAS links file',
     };
     const found = Object.fromEntries(Object.keys(expected).map((f) => [f, layoutName(headerOf(at(f)))]));
     expect(found).toEqual(expected);

@@ -21,3 +21,14 @@ describe('words when lower is better', () => {
     expect(candidateReason({ ...low, z: 1.84 }, school('1', 10, 45), { ...rule, lowerIsBetter: false })).toBe('z 1.84 ≥ 1');
   });
 });
+
+describe('the gap in words', () => {
+  it('a gap that rounds to 0 is level with the family median; 1 is one point', () => {
+    // 0.04 rounds to 0.0 at one decimal; -0.04 likewise (never "0 points below").
+    expect(verdict({ ...low, label: 'close to', gap: 0.04 }, false)).toBe('Close to similar schools: 2nd of 20, level with the family median.');
+    expect(verdict({ ...low, label: 'close to', gap: -0.04 }, false)).toBe('Close to similar schools: 2nd of 20, level with the family median.');
+    expect(verdict({ ...low, label: 'close to', gap: 0.4 }, false, 0)).toBe('Close to similar schools: 2nd of 20, level with the family median.');
+    expect(verdict({ ...low, label: 'above', gap: 1 }, false)).toBe('Above similar schools: 2nd of 20, 1 point above the family median.');
+    expect(verdict({ ...low, label: 'below', gap: -1.04 }, false)).toBe('Below similar schools: 2nd of 20, 1 point below the family median.');
+  });
+});

@@ -11,7 +11,8 @@ import { excludedColumn, pick, type Naming } from '../../report/columns.js';
 import type { Cell, Report, Table } from '../../report/model.js';
 import { boundsMissing, type CommandContext } from '../context.js';
 import { checkLinks } from '../checkLinks.js';
-import { relabel, type Labels } from '../../report/labels.js';
+import { labelled, relabel, type Labels } from '../../report/labels.js';
+import { NO_YEAR } from '../../core/load/pairInputs.js';
 
 const REASONS: ExclusionReason[] = ['special school', 'no FSM row', 'measure missing', 'FSM missing', 'context missing', 'cohort below minimum'];
 /** Rows of the left-out list shown on a terminal (all of them in files, and with --excluded). */
@@ -183,9 +184,9 @@ export function check(ctx: CommandContext): Report {
   const long = longFiles(years, naming);
   const latest = yearRows[yearRows.length - 1];
   const summary = [
-    `${years.length} year${years.length === 1 ? '' : 's'} loaded (${years.map((y) => y.year).join(', ')}); measure ${map.measure}${ctx.measureName() !== map.measure ? ` (${ctx.measureName()})` : ''}, ${L.fsm} ${map.fsm}${map.ci ? `, bounds ${map.ci.join('/')}` : ''}.`,
-    `Cohort: ${map.cohort ? (map.cohortNote ?? `${map.cohort} (--cohort-col)`) : `${map.cohortNote ?? 'none'}; no school is left out for its size (pass --cohort-col COL)`}.`,
-    `${latest.year}: ${latest.schools} schools in the attainment file, ${latest.matched} matched in the ${L.fsmWord} table, ${latest.eligible} eligible (${map.cohort ? `cohort ≥ ${c.eligibility.minCohort}` : 'any cohort'}${!map.rectype ? ', no RECTYPE column, so special schools cannot be told apart' : c.eligibility.includeSpecial ? '' : ', special schools left out'}).`,
+    `${years.length} year${years.length === 1 ? '' : 's'} loaded (${years.map((y) => (y.year === NO_YEAR ? `"${NO_YEAR}": the file's name gives no year; --attainment YEAR=FILE names it` : y.year)).join(', ')}); measure ${map.measure}${ctx.measureName() !== map.measure ? ` (${ctx.measureName()})` : ''}, ${L.fsm} ${map.fsm}${map.ci ? `, bounds ${map.ci.join('/')}` : ''}.`,
+    `Cohort: ${map.cohort ? (map.cohortNote ?? `${map.cohort} (--cohort-col)`) : `${ctx.cohortNote(map) ?? 'none'}; no school is left out for its size (pass --cohort-col COL)`}.`,
+    `${latest.year}: ${latest.schools} schools in the attainment file, ${latest.matched} matched in the ${L.fsmWord} table, ${latest.eligible} eligible (${map.cohort ? `cohort ≥ ${c.eligibility.minCohort}` : 'any cohort'}${!map.rectype ? `, no ${labelled(L) ? 'school type' : 'RECTYPE'} column, so special schools cannot be told apart` : c.eligibility.includeSpecial ? '' : ', special schools left out'}).`,
   ];
   summary.push(layoutLine(years[years.length - 1]));
   if (map.ciMissing) summary.push(`Bounds: ${boundsMissing(map)}.`);
@@ -203,7 +204,7 @@ export function check(ctx: CommandContext): Report {
   }
   const notes = [
     `Missing codes: blank, ${MISSING_CODES.join(' ')} — counted, never read as 0.`,
-    'Summary rows are rows without an id and DfE total rows (RECTYPE 4, 5, 7; URN NAT)' + (long.rows.length ? '; in long-format files, rows whose geographic_level is not School.' : '.'),
+    (labelled(L) && !map.rectype ? 'Summary rows are rows without an id, or with a total’s id (TOTAL, ALL, NAT)' : 'Summary rows are rows without an id and DfE total rows (RECTYPE 4, 5, 7; URN NAT)') + (long.rows.length ? '; in long-format files, rows whose geographic_level is not School.' : '.'),
   ];
   if (long.rows.length) {
     const files = [...new Set(long.rows.map((r) => String(r.file)))];

@@ -9,6 +9,7 @@ import { FAMILY_COLUMNS, familyRow } from '../../report/familyRow.js';
 import type { Report, Table } from '../../report/model.js';
 import type { CommandContext } from '../context.js';
 import { selection, type Selection } from '../selection.js';
+import { duringYear, inYear } from '../../report/inYear.js';
 
 /**
  * `fos families`: one row per eligible school with its family and standing; `--summary`
@@ -40,10 +41,10 @@ export function families(ctx: CommandContext): Report {
   const k = table.rows.length;
   const shown = c.summary ? `${k} famil${k === 1 ? 'y' : 'ies'} reported${sel.active ? ` (those with a school in ${sel.words})` : ''}` : `${k} row${k === 1 ? '' : 's'} reported`;
   return {
-    title: `Families of schools, ${years.map((y) => y.year).join(', ')}: ${ctx.measureName()} by ${c.families.context.map((v) => (v.name === 'fsm' ? ctx.labels.fsm : v.name)).join(', ')}`,
+    title: `Families of schools${inYear(years.map((y) => y.year).join(', '))}: ${ctx.measureName()} by ${c.families.context.map((v) => (v.name === 'fsm' ? ctx.labels.fsm : v.name)).join(', ')}`,
     summary: [
       `Families: ${describeMethod(a, ctx.labels)}.`,
-      `${a.families.schools.length} eligible schools in ${a.year}${sel.active ? `, ${a.families.schools.id.filter((_, i) => keep(a, i)).length} of them in ${sel.words} (families are built over all of them)` : ''}; ${shown}.`,
+      `${a.families.schools.length} eligible schools${duringYear(a.year)}${sel.active ? `, ${a.families.schools.id.filter((_, i) => keep(a, i)).length} of them in ${sel.words} (families are built over all of them)` : ''}; ${shown}.`,
     ],
     tables: [table],
     notes: [

@@ -13,6 +13,7 @@ import { selection } from '../selection.js';
 import { wasUrn } from '../../report/wasUrn.js';
 import { basename } from 'node:path';
 import { relabel } from '../../report/labels.js';
+import { duringYear, inYear } from '../../report/inYear.js';
 
 /** A school listed: its row in year y, its history, and its section (see below). */
 interface Listed {
@@ -130,14 +131,14 @@ export function outperformers(ctx: CommandContext): Report {
     among = `in ${sel.words} (${selected} of the ${n} eligible schools); ${everywhere} among all ${n}, in whose families they are judged`;
   }
   const summary = [
-    `${plural(shown, 'candidate partner')} in ${a.year} ${among}: z ${c.rule.lowerIsBetter ? `≤ ${-c.rule.threshold} (lower is better)` : `≥ ${c.rule.threshold}`} against ${describeMethod(a, ctx.labels)}${map.ci ? `, and ${c.rule.lowerIsBetter ? 'upper' : 'lower'} bound ${map.ci.join('/')} beyond the family median` : ''}.`,
+    `${plural(shown, 'candidate partner')}${duringYear(a.year)} ${among}: z ${c.rule.lowerIsBetter ? `≤ ${-c.rule.threshold} (lower is better)` : `≥ ${c.rule.threshold}`} against ${describeMethod(a, ctx.labels)}${map.ci ? `, and ${c.rule.lowerIsBetter ? 'upper' : 'lower'} bound ${map.ci.join('/')} beyond the family median` : ''}.`,
   ];
   if (multi) {
     const more = [inSection[2] && `${inSection[2]} more consistent but not a candidate in ${a.year}`, inSection[3] && `${inSection[3]} consistent in earlier years but not compared in ${a.year}`].filter(Boolean);
     summary.push(`${consistentCount} of them consistent over ${upTo.map((y) => y.year).join(', ')} (candidate in ≥ ${c.consistent.k} of the last ${c.consistent.n} years each school has)${more.length ? `; ${more.join('; ')}, each in its own section` : ''}.`);
   } else summary.push('One year loaded: load several years (--attainment YEAR=FILE …) to see which candidates are consistent.');
   return {
-    title: `Candidate partners: schools that outperform their family, ${a.year}`,
+    title: `Candidate partners: schools that outperform their family${inYear(a.year)}`,
     summary,
     tables: [{ id: 'outperformers', columns, rows, parts }],
     notes: [

@@ -10,6 +10,7 @@ import type { Cell, Report } from '../../report/model.js';
 import { verdict } from '../../report/verdict.js';
 import { columnName } from '../../report/labels.js';
 import type { CommandContext } from '../context.js';
+import { inYear } from '../../report/inYear.js';
 
 /**
  * `fos partners <school>`: the candidate partners in the school's family that do better
@@ -65,7 +66,7 @@ export function partners(ctx: CommandContext): Report {
   const out = r.leftOut.outside;
   const n = r.partners.length;
   const summary = [
-    `${me.name} (${me.id}), ${a.year}: ${verdict(a.comparisons.get(i), c.rule.lowerIsBetter, ctx.naming().digits)}`,
+    `${me.name} (${me.id})${inYear(a.year)}: ${verdict(a.comparisons.get(i), c.rule.lowerIsBetter, ctx.naming().digits)}`,
     `Family: ${describeMethod(a, ctx.labels)}.`,
     n === 0
       ? famLeft || out.byLa + out.byKm
@@ -88,7 +89,7 @@ export function partners(ctx: CommandContext): Report {
   if (subjects.missing.length) notes.push(`Not in the ${a.year} file, so not shown: ${subjects.missing.join(', ')}.`);
   if (!r.locationsKnown) notes.push('Locations are not known for these schools, so distances in km are not shown; pass --location-cols LATITUDE,LONGITUDE or EASTING,NORTHING.');
   notes.push('distance: how far the partner’s context is from this school’s, in standard deviations.');
-  return { title: `Partners for ${me.name}, ${a.year}`, summary, tables: [{ id: 'partners', columns, rows }], notes, charts: [], meta: ctx.meta(rows.length) };
+  return { title: `Partners for ${me.name}${inYear(a.year)}`, summary, tables: [{ id: 'partners', columns, rows }], notes, charts: [], meta: ctx.meta(rows.length) };
 }
 
 /**

@@ -12,6 +12,7 @@ import { schoolRows } from '../../core/load/schoolTable.js';
 import { contextBeside } from '../../core/families/contextBeside.js';
 import { selectiveNote } from '../../core/families/selectiveNote.js';
 import { fsmValue, variableName } from '../../report/labels.js';
+import { inYear } from '../../report/inYear.js';
 
 /**
  * `fos report <school>`: the page an analyst prints. The school, how its family was made,
@@ -88,7 +89,7 @@ export function report(ctx: CommandContext): Report {
     candidate: cmp.candidate,
   };
   return {
-    title: `${me.name} (${me.id}), ${a.year}: ${M} among similar schools`,
+    title: `${me.name} (${me.id})${inYear(a.year)}: ${M} among similar schools`,
     summary: [
       verdict(cmp, c.rule.lowerIsBetter, naming.digits),
       `${me.name}: ${L.la} ${me.la || '–'}, ${fsmValue(L, me.fsm!)}, ${M} ${me.measure}${me.cohort !== null ? `, cohort ${me.cohort}` : ''}.`,

@@ -262,6 +262,9 @@ export const PUPIL_GROUPS: readonly { suffix: string; count?: string; pupils: st
   { suffix: 'G', pupils: 'girls' },
 ];
 
+/** How cohortFor's note begins when the file has none of the cohort columns looked for. */
+export const NO_COHORT_COLUMN = 'none: the file has no ';
+
 /**
  * The cohort of a measure, when no --cohort-col names it: the count of its pupil group for
  * a pupil-group measure (`ATT8SCR_FSM6CLA1A` → `TFSM6CLA1A`; an earlier year's figure
@@ -292,7 +295,7 @@ export function cohortFor(measure: string, header: readonly string[], cohorts: r
     const column = find(name);
     if (column) return { column, note: `${column}, the file's cohort, which serves every whole-school measure` };
   }
-  return { note: `none: the file has no ${cohorts.join(' or ')} column` };
+  return { note: `${NO_COHORT_COLUMN}${cohorts.join(' or ')} column` };
 }
 
 /** Easting/northing when the names say so, else latitude/longitude (first column latitude). */

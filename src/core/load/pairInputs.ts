@@ -34,6 +34,9 @@ export function yearFromFileName(file: string): string | undefined {
   return undefined;
 }
 
+/** The year of a single attainment file whose name gives none. */
+export const NO_YEAR = 'latest';
+
 /** `YEAR=FILE` or `FILE`. */
 export function parseFileArg(arg: string): FileArg {
   const m = /^(\d{4}(?:[-/]\d{2,4})?)=(.+)$/.exec(arg);
@@ -70,7 +73,7 @@ export function withJoins(years: YearInput[], joins: FileArg[]): YearInput[] {
 function pairFiles(attainment: FileArg[], fsm: FileArg[]): YearInput[] {
   if (attainment.length === 0) throw new FosError('INVALID_OPTION', 'no attainment file given', {}, 'pass --attainment FILE (or YEAR=FILE), or --data fos.json');
   const withYears = attainment.map((a) => ({ ...a, year: a.year ?? yearFromFileName(a.file) }));
-  if (withYears.length === 1 && !withYears[0].year) withYears[0].year = 'latest';
+  if (withYears.length === 1 && !withYears[0].year) withYears[0].year = NO_YEAR;
   const missing = withYears.find((a) => !a.year);
   if (missing) throw new FosError('INVALID_OPTION', `cannot tell the year of ${missing.file}`, {}, 'with several files, write each as --attainment YEAR=FILE');
   // Several files of one year are read as one table (e.g. one per local authority).

@@ -46,6 +46,10 @@ export function trend(ctx: CommandContext): Report {
   const allPublished = nationYears.length === years.length;
   const allName = allPublished ? L.nation : nationYears.length ? `${L.nation} (published) or all schools loaded` : 'all schools loaded';
   const laYears = new Set<string>();
+  // Years whose LA cell has a figure (published or an average): the note speaks of those only.
+  const laShown = new Set<string>();
+  // Years the one school shown has no row in (with several, none is said).
+  const absent = new Set<string>();
   const rows: Record<string, Cell>[] = [];
   const series: Chart[] = [];
   // A column of each year's own URN, when some year's row is under an earlier one (--links).
@@ -61,6 +65,8 @@ export function trend(ctx: CommandContext): Report {
     for (const p of points) {
       rows.push(row(id, nameOf(id), p));
       if (p.laPublished) laYears.add(p.year);
+      if (p.laAverage !== null) laShown.add(p.year);
+      if (p.id === null && ids.length === 1) absent.add(p.year);
     }
     if (points.some((p) => p.id !== null && p.id !== id)) withUrn = true;
     if (ids.length === 1) {
@@ -82,6 +88,7 @@ export function trend(ctx: CommandContext): Report {
     const points = groupTrend(years, ids);
     for (const p of points) {
       if (p.laPublished) laYears.add(p.year);
+      if (p.laAverage !== null) laShown.add(p.year);
       rows.push({ id: 'group', name: `group of ${ids.length} (${p.eligible} eligible)`, year: p.year, measure: p.measure, family_median: p.familyMedian, la_average: p.laAverage, england_average: p.englandAverage, rank: null, family_size: null, label: null, joined: null, left: null });
     }
     series.push({
@@ -104,10 +111,18 @@ export function trend(ctx: CommandContext): Report {
         national ? `the files carry no published ${L.nation} figure, so "all loaded" is the average of every school loaded, not ${L.nation}’s published one` : `the files loaded are not a ${L.national} file, so the average of all of them is not ${L.nation}’s`
       }.`;
     }
-    const from = (what: string, yrs: string[]) =>
-      yrs.length === 0 ? `${what}: the ${averages} of the eligible schools loaded` : `${what}: the published figures in the file${yrs.length < years.length ? ` in ${yrs.join(', ')} (other years: ${averages} of the eligible schools loaded)` : ''}`;
+    // `shown`: the years with a figure at all (an LA cell is "–" in a year the school has no row).
+    const from = (what: string, yrs: string[], shown: (y: string) => boolean = () => true) => {
+      const none = years.map((y) => y.year).filter((y) => !shown(y));
+      const averaged = years.map((y) => y.year).filter((y) => shown(y) && !yrs.includes(y));
+      const why = none.every((y) => absent.has(y)) ? `, as the school is not in ${none.length === 1 ? 'that year’s' : 'those years’'} files` : '';
+      const noneWords = none.length ? `${none.join(', ')}: none${why}` : '';
+      if (yrs.length === 0) return `${what}: the ${averages} of the eligible schools loaded${none.length ? ` (${noneWords})` : ''}`;
+      const others = [averaged.length && (none.length ? `${averaged.join(', ')}: ${averages} of the eligible schools loaded` : `other years: ${averages} of the eligible schools loaded`), noneWords].filter(Boolean).join('; ');
+      return `${what}: the published figures in the file${yrs.length < years.length ? ` in ${yrs.join(', ')}${others ? ` (${others})` : ''}` : ''}`;
+    };
     if (allPublished && laYears.size === years.length) return `${L.nation} and ${L.la}: the published figures in the file (not averages of the schools loaded).`;
-    return `${from(L.nation, nationYears)}; ${from(L.la, [...laYears].sort())}.`;
+    return `${from(L.nation, nationYears)}; ${from(L.la, [...laYears].sort(), (y) => laShown.has(y))}.`;
   }
   const columns = pick(
     ['id', ['name', { wide: ids.length === 1 }], 'year', ...(withUrn ? ['urn' as const] : []), 'measure', ['family_median', { label: 'family median' }], 'la_average', ['england_average', { label: allPublished ? L.nation : nationYears.length ? `${L.nation} or all loaded` : 'all loaded' }], 'rank', ['family_size', { exportOnly: true }], 'label', 'joined', 'left'],
@@ -145,7 +160,8 @@ function row(id: string, name: string, p: TrendPoint): Record<string, Cell> {
     england_average: p.englandAverage,
     rank: p.rank,
     family_size: p.familySize,
-    label: p.eligible ? p.label : 'not eligible',
+    // No row that year (under any of its URNs): not in the files, which is not ineligibility.
+    label: p.eligible ? p.label : p.id === null ? 'not in the files' : 'not eligible',
     joined: p.joined.length ? p.joined.join(' ') : null,
     left: p.left.length ? p.left.join(' ') : null,
   };

@@ -13,6 +13,7 @@ import { selection } from '../selection.js';
 import { wasUrn } from '../../report/wasUrn.js';
 import { basename } from 'node:path';
 import { relabel } from '../../report/labels.js';
+import { selectiveNote } from '../../core/families/selectiveNote.js';
 import { duringYear, inYear } from '../../report/inYear.js';
 
 /** A school listed: its row in year y, its history, and its section (see below). */
@@ -137,6 +138,9 @@ export function outperformers(ctx: CommandContext): Report {
     const more = [inSection[2] && `${inSection[2]} more consistent but not a candidate in ${a.year}`, inSection[3] && `${inSection[3]} consistent in earlier years but not compared in ${a.year}`].filter(Boolean);
     summary.push(`${consistentCount} of them consistent over ${upTo.map((y) => y.year).join(', ')} (candidate in ≥ ${c.consistent.k} of the last ${c.consistent.n} years each school has)${more.length ? `; ${more.join('; ')}, each in its own section` : ''}.`);
   } else summary.push('One year loaded: load several years (--attainment YEAR=FILE …) to see which candidates are consistent.');
+  // Grammar schools among the rest, with nothing to tell them apart: said as check and report say it.
+  const selective = selectiveNote(map.measure, c.families.match ?? [], a.families.schools.measure);
+  if (selective) summary.push(selective);
   return {
     title: `Candidate partners: schools that outperform their family${inYear(a.year)}`,
     summary,

@@ -23,6 +23,24 @@ const FONT = { font: 'Helvetica, Arial, sans-serif', labelFont: 'Helvetica, Aria
 const SCHOOL = '#c2185b';
 const FAMILY = '#1f77b4';
 
+/**
+ * The value axis of a bar chart when it should not start at 0: not a percentage, and the
+ * values (with the reference line) all on one side of 0 and further from it than they are
+ * spread (scores of 287–338: 287 > 51). The axis then runs from a tenth of the spread below
+ * the least to as far above the greatest, so the shortest bar still shows. Undefined: from 0.
+ */
+export function barDomain(chart: { bars: readonly { value: number }[]; reference?: { value: number }; percent?: boolean }): [number, number] | undefined {
+  if (chart.percent || chart.bars.length === 0) return undefined;
+  const values = [...chart.bars.map((b) => b.value), ...(chart.reference ? [chart.reference.value] : [])];
+  const lo = Math.min(...values);
+  const hi = Math.max(...values);
+  const spread = hi - lo;
+  const far = lo > 0 ? lo > spread : hi < 0 ? -hi > spread : false;
+  if (!far) return undefined;
+  const pad = spread > 0 ? spread / 10 : Math.abs(lo) / 20;
+  return [lo - pad, hi + pad];
+}
+
 /** The Vega-Lite specification of a chart (exported for tests). */
 export function toVegaLite(chart: Chart): Record<string, unknown> {
   const base = { $schema: 'https://vega.github.io/schema/vega-lite/v5.json', title: chart.title, config: { ...FONT, view: { stroke: null } }, background: 'white' };
@@ -64,13 +82,17 @@ export function toVegaLite(chart: Chart): Record<string, unknown> {
     return { ...base, width: 560, height: 360, layer: layers };
   }
   if (chart.kind === 'bar') {
+    const domain = barDomain(chart);
     const layers: unknown[] = [
       {
         data: { values: chart.bars },
         mark: { type: 'bar' },
         encoding: {
           y: { field: 'name', type: 'nominal', sort: '-x', title: null, axis: { labelLimit: 260 } },
-          x: { field: 'value', type: 'quantitative', title: chart.valueTitle, scale: { zero: false } },
+          // Far from 0, the bars start at the axis's own start (unstacked), so 287 and 338 differ.
+          x: domain
+            ? { field: 'value', type: 'quantitative', title: chart.valueTitle, scale: { zero: false, domain }, stack: null }
+            : { field: 'value', type: 'quantitative', title: chart.valueTitle, scale: { zero: false } },
           color: { field: 'highlight', type: 'nominal', scale: { domain: [false, true], range: ['#9ecae1', SCHOOL] }, legend: null },
         },
       },

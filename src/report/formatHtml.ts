@@ -28,6 +28,7 @@ h1 { font-size: 1.5rem; margin-bottom: .5rem; }
 h2 { font-size: 1.1rem; margin-top: 2rem; }
 .summary p { margin: .2rem 0; }
 .summary p:first-child { font-size: 1.15rem; font-weight: bold; }
+.scroll { overflow-x: auto; max-width: 100%; }
 table { border-collapse: collapse; margin: .5rem 0 1rem; font-size: 12.5px; }
 th, td { padding: 3px 8px; border-bottom: 1px solid #ddd; text-align: left; vertical-align: top; }
 th { background: #f3f3f3; border-bottom: 2px solid #999; }
@@ -38,7 +39,7 @@ tr.part td { background: #eef3f8; font-weight: bold; }
 .charts svg { max-width: 100%; height: auto; }
 .notes, .meta { color: #666; font-size: 12px; }
 .meta code { font-size: 11px; }
-@media print { body { margin: 0; max-width: none; } .charts { page-break-inside: avoid; } tr { page-break-inside: avoid; } }
+@media print { body { margin: 0; max-width: none; } .scroll { overflow: visible; } .charts { page-break-inside: avoid; } tr { page-break-inside: avoid; } }
 </style>
 </head>
 <body>
@@ -67,5 +68,5 @@ function tableHtml(full: Table): string {
       return `${part}<tr${hi.has(i) ? ' class="school"' : ''}>${t.columns.map((c) => `<td${num(c.type)}>${esc(cellText(row[c.key], c, row))}</td>`).join('')}</tr>`;
     })
     .join('\n');
-  return `${t.title ? `<h2>${esc(t.title)}</h2>\n` : ''}<table>\n<thead>${head}</thead>\n<tbody>\n${body || `<tr><td colspan="${t.columns.length}">(none)</td></tr>`}\n</tbody>\n</table>`;
+  return `${t.title ? `<h2>${esc(t.title)}</h2>\n` : ''}<div class="scroll"><table>\n<thead>${head}</thead>\n<tbody>\n${body || `<tr><td colspan="${t.columns.length}">(none)</td></tr>`}\n</tbody>\n</table></div>`;
 }

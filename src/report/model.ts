@@ -75,6 +75,8 @@ export interface BarChart {
   valueTitle: string;
   bars: { name: string; value: number; highlight: boolean }[];
   reference?: { value: number; label: string };
+  /** The values are percentages: bars start at 0 (else, far from 0, the axis need not: chartSvg.ts). */
+  percent?: boolean;
 }
 export interface LineChart {
   kind: 'line';

@@ -32,7 +32,7 @@ export function verdict(c: Comparison, lowerIsBetter: boolean, digits = 1): stri
 }
 
 /** The two pictures of a family report: the scatter of all schools and the ranked bars. */
-export function familyCharts(a: YearAnalysis, i: number, members: number[], measure: string, labels: Labels = DEFAULT_LABELS): Chart[] {
+export function familyCharts(a: YearAnalysis, i: number, members: number[], measure: string, labels: Labels = DEFAULT_LABELS, percent = false): Chart[] {
   const schools = schoolRows(a.families.schools);
   const inFamily = new Set(members);
   const line = regressOnFsm(schools);
@@ -53,6 +53,7 @@ export function familyCharts(a: YearAnalysis, i: number, members: number[], meas
       valueTitle: measure,
       bars: members.map((j) => ({ name: schools[j].name, value: schools[j].measure!, highlight: j === i })),
       reference: median !== null ? { value: median, label: 'family median' } : undefined,
+      ...(percent ? { percent } : {}),
     },
   ];
 }

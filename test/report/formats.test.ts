@@ -1,5 +1,5 @@
 import { execFileSync, spawnSync } from 'node:child_process';
-import { existsSync, readFileSync, readdirSync } from 'node:fs';
+import { existsSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parse } from 'csv-parse/sync';
 import readXlsxFile from 'read-excel-file/node';
@@ -87,5 +87,23 @@ describe.skipIf(!CHROMIUM)('html report in headless Chromium', () => {
     const shot = spawnSync(CHROMIUM!, [...flags, `--screenshot=${join(f.dir, 'shot.png')}`, '--window-size=1200,1600', `file://${page}`], { timeout: 60_000 });
     expect(shot.status).toBe(0);
     expect(readFileSync(join(f.dir, 'shot.png')).subarray(1, 4).toString()).toBe('PNG');
+  });
+
+  it('no page is wider than a 1200 px window: wide tables scroll within their section', async () => {
+    // Long names, so the wide tables (outperformers' many columns, check's Years) are wider than the page.
+    const long = (k: number) => `The Very Long Named Academy Trust School Number ${k} of the Borough`;
+    const wide = Array.from({ length: 30 }, (_, k) => `${100 + k},${long(k)},900,100,${40 + (k % 7) * 3 + k / 10},${10 + k}`);
+    const f = files({ 'a.csv': ['URN,SCHNAME,LEA,TPUP,ATT8SCR,PTFSM6CLA1A', ...wide].join('\n') + '\n' });
+    const flags = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--no-first-run', '--window-size=1200,1600', `--user-data-dir=${join(f.dir, 'chrome')}`];
+    for (const argv of [['outperformers', '--threshold', '0.1'], ['check']]) {
+      const page = join(f.dir, `${argv[0]}.html`);
+      expect((await fos([...argv, '--attainment', f['a.csv'], '-o', page])).code).toBe(0);
+      // The page as written, with a script (in the test's copy only) that measures the overflow.
+      const probe = join(f.dir, `${argv[0]}.probe.html`);
+      const measure = "<script>document.body.setAttribute('data-overflow', String(document.documentElement.scrollWidth - document.documentElement.clientWidth));</script>";
+      writeFileSync(probe, readFileSync(page, 'utf8').replace('</body>', `${measure}</body>`));
+      const dom = execFileSync(CHROMIUM!, [...flags, '--dump-dom', `file://${probe}`], { encoding: 'utf8', timeout: 60_000 });
+      expect(dom, argv[0]).toContain('data-overflow="0"');
+    }
   });
 });

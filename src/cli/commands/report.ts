@@ -13,6 +13,7 @@ import { contextBeside } from '../../core/families/contextBeside.js';
 import { selectiveNote } from '../../core/families/selectiveNote.js';
 import { fsmValue, variableName } from '../../report/labels.js';
 import { inYear } from '../../report/inYear.js';
+import { percentMeasure } from '../../report/percentMeasure.js';
 
 /**
  * `fos report <school>`: the page an analyst prints. The school, how its family was made,
@@ -117,7 +118,7 @@ export function report(ctx: CommandContext): Report {
       'distance: how far a member’s context is from this school’s, in standard deviations (weighted); "most different in" names the variable that contributes most to it.',
       'vs: the member’s measure minus this school’s.',
     ],
-    charts: familyCharts(a, i, members, M, L),
+    charts: familyCharts(a, i, members, M, L, percentMeasure(map.measure)),
     meta: ctx.meta(rows.length),
   };
 }

@@ -92,7 +92,7 @@ function whole(files, ctx, withPeer) {
   const theirs = [];
   for (let r = 0; r < runs; r++) {
     fos.push(timed(process.execPath, [join(root, 'bin/fos.js'), 'outperformers', '--attainment', files.ks4, '--fsm', files.census, ...ctx.flags, '--format', 'csv', '-o', join(out, 'out.csv')]));
-    if (withPeer) theirs.push(timed(python, [peerScript, '--attainment', files.ks4, '--fsm', files.census, '--measure', 'ATT8SCR', '--fsm-col', 'PNUMFSMEVER', '--cohort', 'TPUP', ...ctx.peer, '--out', join(out, 'peer.csv')]));
+    if (withPeer) theirs.push(timed(python, [peerScript, '--attainment', files.ks4, '--fsm', files.census, '--measure', 'ATT8SCR', '--fsm-col', 'PNUMFSMEVER', '--cohort', 'TPUP', ...ctx.peer, '--out', join(out, 'out-peer.csv')]));
   }
   const med = (xs, k) => median(xs.map((x) => x[k]));
   return { seconds: med(fos, 'wall'), cpu: med(fos, 'cpu'), peakMB: Math.max(...fos.map((x) => x.rss)), peer: theirs.length ? { seconds: med(theirs, 'wall'), cpu: med(theirs, 'cpu') } : undefined };

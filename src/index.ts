@@ -26,6 +26,9 @@ export { trend } from './cli/commands/trend.js';
 // Loading and analysing
 export { loadInputs, type LoadOptions } from './io/loadInputs.js';
 export { analyse, type AnalysisOptions, type YearAnalysis } from './core/analyse.js';
+export { readLinks, type LinksFile } from './io/readLinks.js';
+export { schoolLinks, latestId, earlierUrns, type SchoolLinks, type NamedLink, type EarlierUrn } from './core/load/schoolLinks.js';
+export { schoolKey, type SchoolKey } from './core/schoolKey.js';
 export { eligibility, type EligibilityOptions } from './core/load/eligibility.js';
 export { buildFamilies, membersOf, type FamilyMethod, type FamilyOptions, type YearFamilies } from './core/families/buildFamilies.js';
 export { familySummaries, type FamilySummary } from './core/families/familySummaries.js';
@@ -37,10 +40,11 @@ export { againstTheOdds } from './core/odds/againstTheOdds.js';
 export { trend as trendOf, type TrendPoint } from './core/trends/trend.js';
 export type { YearInput } from './core/load/pairInputs.js';
 export type { ColumnOverrides } from './core/load/dfeColumns.js';
-export type { ColumnMap, Eligibility, Exclusion, ExclusionReason, FileReport, SchoolYear, YearData } from './core/types.js';
+export type { ColumnMap, Eligibility, Exclusion, ExclusionReason, FileReport, PublishedFigure, PublishedFigures, SchoolYear, YearData } from './core/types.js';
 export { FosError, isFosError } from './core/errors.js';
 
 // Reports
 export { render } from './report/render.js';
 export { CATALOGUE, pick, measureDigits, type ColumnName, type Naming } from './report/columns.js';
 export { FORMATS, type Cell, type Chart, type Column, type Format, type Meta, type Report, type Table } from './report/model.js';
+export { DEFAULT_LABELS, labelsFrom, type Labels } from './report/labels.js';

@@ -10,11 +10,13 @@ import type { EligibilityOptions } from '../core/load/eligibility.js';
 import { pairInputs, parseFileArg, withJoins, type YearInput } from '../core/load/pairInputs.js';
 import type { WhereFilter } from '../core/load/readSchoolRows.js';
 import { expandFiles } from '../io/expandFiles.js';
+import { longYears } from '../io/longYears.js';
 import { readManifest } from '../io/manifest.js';
-import { peekHeader } from '../io/readTable.js';
+import { headerOf } from '../io/readTable.js';
 import { PRESET_NAMES, resolvePreset } from '../core/families/presets.js';
 import { FORMATS, type Format } from '../report/model.js';
-import { columnPair, invalid, nameList, whereFilter } from './optionValues.js';
+import { LABEL_KEYS, labelsFrom, type Labels } from '../report/labels.js';
+import { columnPair, invalid, labelPair, nameList, whereFilter } from './optionValues.js';
 import { keyOf, OPTIONS, type CommandName } from './options.js';
 
 /** Everything a command needs, validated. Built only by `toConfig`; every default comes from OPTIONS. */
@@ -29,6 +31,10 @@ export interface Config {
   columns: ColumnOverrides;
   /** --join-id: the id column of the joined tables. */
   joinId?: string;
+  /** --breakdown: the breakdown read from long-format files. */
+  breakdown?: string;
+  /** --links (or "links" in the manifest): a GIAS links file, as an absolute path. */
+  links?: string;
   where: WhereFilter[];
   encoding: 'auto' | 'utf8' | 'win1252';
   delimiter?: string;
@@ -67,6 +73,10 @@ export interface Config {
   presetNotes: string[];
   /** --threads: how many threads may share the work (1: none but this one). */
   threads: number | 'auto';
+  /** --label (and the manifest's "labels"): the words reports use (report/labels.ts). */
+  labels: Labels;
+  /** The KEY=TEXT pairs given, manifest first, for the json meta. */
+  labelPairs: [string, string][];
 }
 
 export interface Environment {
@@ -131,7 +141,8 @@ export function toConfig(command: CommandName, raw: Record<string, unknown>, env
   const inputs = manifest
     ? withJoins(manifest.years, joinArgs)
     : pairInputs(
-        attArgs.flatMap((a) => expandFiles(at(a.file)).map((file) => ({ ...a, file }))),
+        // A long-format file gives each year it holds (io/longYears.ts).
+        attArgs.flatMap((a) => expandFiles(at(a.file)).flatMap((file) => longYears({ ...a, file }, { encoding: v.encoding as Config['encoding'], delimiter: text('delimiter') }))),
         fsmArgs.flatMap((a) => expandFiles(at(a.file)).map((file) => ({ ...a, file }))),
         joinArgs,
       );
@@ -168,7 +179,11 @@ export function toConfig(command: CommandName, raw: Record<string, unknown>, env
     if (!PRESET_NAMES.includes(presetName)) throw invalid('--preset', presetName, `one of ${PRESET_NAMES.join(', ')}`);
     const last = inputs[inputs.length - 1];
     const read = { encoding: v.encoding as Config['encoding'], delimiter: text('delimiter') };
-    const headers = { attainment: peekHeader(last.attainment, read) ?? [], fsm: last.fsm ? peekHeader(last.fsm, read) : undefined };
+    const headers = {
+      attainment: headerOf(last.attainment, read),
+      fsm: last.fsm ? headerOf(last.fsm, read) : undefined,
+      joins: (last.joins ?? []).map((j) => headerOf(j, read)),
+    };
     const p = resolvePreset(presetName, headers, { contextCols, fsmCol: columns.fsm }, v.strict === true);
     presetNotes = [`--preset ${presetName}: ${p.notes.join('; ')}${p.missing.length ? ` (weights renormalised without ${p.missing.join(', ')})` : ''}`];
     Object.assign(contextCols, p.contextCols);
@@ -182,6 +197,11 @@ export function toConfig(command: CommandName, raw: Record<string, unknown>, env
       throw new FosError('INVALID_OPTION', `--context names ${name}, which is not a context variable`, {}, `map it to a column first: --context-col ${name}=COLUMN`);
     }
   }
+
+  const labelPairs = [...(manifest?.labels ?? []).map(([k, t]) => labelPair(`${k}=${t}`, `"labels" in ${manifest!.file}`)), ...list<[string, string]>('label')].map(
+    ([k, t]): [string, string] => [(LABEL_KEYS as readonly string[]).includes(k.toLowerCase()) ? k.toLowerCase() : k, t],
+  );
+  checkLabelKeys(labelPairs, inputs[inputs.length - 1], { encoding: v.encoding as Config['encoding'], delimiter: text('delimiter') });
 
   if (v.sameLa && v.otherLa) throw new FosError('INVALID_OPTION', 'cannot specify both --same-la and --other-la', {}, 'choose one');
   // `-o -` is stdout.
@@ -213,6 +233,8 @@ export function toConfig(command: CommandName, raw: Record<string, unknown>, env
     manifest: manifest?.file,
     columns,
     joinId: text('joinId') ?? fromManifest('joinId'),
+    breakdown: text('breakdown') ?? fromManifest('breakdown'),
+    links: text('links') !== undefined ? at(text('links')!) : manifest?.links,
     where,
     encoding: v.encoding as Config['encoding'],
     delimiter: text('delimiter'),
@@ -246,7 +268,26 @@ export function toConfig(command: CommandName, raw: Record<string, unknown>, env
     presetNotes,
     contextYears: v.contextYears as number,
     keepFamilies: text('keepFamilies'),
+    labels: labelsFrom(labelPairs),
+    labelPairs,
   };
+}
+
+/**
+ * A --label key is la, fsm, nation or measure (any case), or a column of the latest year's
+ * files (a measure's or a subject's display name); anything else is a usage error that lists
+ * the keys. The files' headers are read only when a column key is given.
+ */
+function checkLabelKeys(pairs: [string, string][], last: YearInput, read: { encoding: Config['encoding']; delimiter?: string }) {
+  const columns = pairs.filter(([k]) => !(LABEL_KEYS as readonly string[]).includes(k));
+  if (!columns.length) return;
+  const files = [last.attainment, ...(last.attainmentMore ?? []), ...(last.fsm ? [last.fsm] : []), ...(last.joins ?? [])];
+  const headers = new Set(files.flatMap((f) => headerOf(f, read)).map((h) => h.trim().toLowerCase()));
+  for (const [key] of columns) {
+    if (!headers.has(key.toLowerCase())) {
+      throw new FosError('INVALID_OPTION', `--label ${key}: not a label fos uses, nor a column of ${basename(last.attainment)}`, {}, `keys: ${LABEL_KEYS.join(', ')}, or a column name for its display name (e.g. ATT8SCR=Attainment 8)`);
+    }
+  }
 }
 
 /** The options in force, for a JSON export's meta (what a researcher cites). */
@@ -254,6 +295,7 @@ export function optionsInForce(c: Config): Record<string, unknown> {
   return {
     columns: c.columns,
     where: c.where,
+    breakdown: c.breakdown,
     minCohort: c.eligibility.minCohort,
     includeSpecial: c.eligibility.includeSpecial,
     lowerIsBetter: c.rule.lowerIsBetter,
@@ -273,5 +315,6 @@ export function optionsInForce(c: Config): Record<string, unknown> {
     la: c.la,
     schools: c.schools,
     school: c.schoolArg,
+    ...(c.labelPairs.length ? { labels: Object.fromEntries(c.labelPairs) } : {}),
   };
 }

@@ -5,9 +5,13 @@ import type { EligibilityOptions } from '../core/load/eligibility.js';
 import type { ColumnMap, YearData } from '../core/types.js';
 import { pooledContext } from '../core/families/pooledContext.js';
 import { loadInputs } from '../io/loadInputs.js';
+import { readLinks, type LinksFile } from '../io/readLinks.js';
+import { schoolKey, type SchoolKey } from '../core/schoolKey.js';
+import type { SchoolLinks } from '../core/load/schoolLinks.js';
 import type { HelperThread } from '../parallel/helperThread.js';
 import { Scheduler, threadCount } from '../parallel/scheduler.js';
 import { measureDigits, type Naming } from '../report/columns.js';
+import { measureName, type Labels } from '../report/labels.js';
 import type { InputFile, Meta } from '../report/model.js';
 import { visible } from '../report/safeText.js';
 import { optionsInForce, type Config } from './config.js';
@@ -59,6 +63,30 @@ export class CommandContext {
     if (this.io.stderrIsTTY) this.io.stderr('\r\x1b[2K');
   }
 
+  private linksFile?: LinksFile;
+  private schoolKey?: SchoolKey;
+
+  /** The --links file's links, read once (undefined without --links). */
+  links(): SchoolLinks | undefined {
+    if (!this.config.links) return undefined;
+    if (!this.linksFile) {
+      this.progress(`reading ${basename(this.config.links)}…`);
+      this.linksFile = readLinks(this.config.links, { strict: this.config.strict });
+      this.endProgress();
+    }
+    return this.linksFile.links;
+  }
+
+  /** Which school an id is across years: by --links, the latest of its URNs that the files
+   * loaded hold, else itself (schoolKey.ts). */
+  key(): SchoolKey {
+    if (this.schoolKey) return this.schoolKey;
+    const links = this.links();
+    if (!links) return (this.schoolKey = schoolKey(undefined));
+    const present = new Set(this.load().years.flatMap((y) => y.schools.id));
+    return (this.schoolKey = schoolKey(links, (id) => present.has(id)));
+  }
+
   private loaded?: Loaded;
 
   load(): Loaded {
@@ -67,14 +95,17 @@ export class CommandContext {
     for (const note of c.presetNotes) this.warn(note);
     if (c.sample) this.warn('no input given: using the bundled synthetic sample (data/); pass --attainment and --fsm for real files');
     const fsmShared = new Set(c.inputs.map((y) => y.fsm)).size === 1 && c.inputs.length > 1 && c.inputs[0].fsm !== undefined;
-    if (fsmShared) this.warn(`one FSM file serves all ${c.inputs.length} years`);
+    if (fsmShared) this.warn(`one ${c.labels.fsmWord} file serves all ${c.inputs.length} years`);
     const result = loadInputs(c.inputs, {
       columns: c.columns,
       joinId: c.joinId,
+      breakdown: c.breakdown,
       where: c.where,
       strict: c.strict,
       encoding: c.encoding,
       delimiter: c.delimiter,
+      // The join within a year needs only which ids are one school (any of its URNs names it).
+      key: c.links ? schoolKey(this.links()) : undefined,
       onFile: (f) => this.progress(`reading ${basename(f)}…`),
     }, this.runner.helpers[0]);
     this.endProgress();
@@ -115,9 +146,10 @@ export class CommandContext {
     if (this.analysed) return this.analysed;
     const { years, map } = this.load();
     const c = this.config;
+    const key = this.key();
     this.analysed = analyse(
-      pooledContext(years, c.contextYears),
-      { eligibility: c.eligibility, families: c.families, rule: { ...c.rule, hasBounds: map.ci !== undefined }, keepFamilies: c.keepFamilies },
+      pooledContext(years, c.contextYears, key),
+      { eligibility: c.eligibility, families: c.families, rule: { ...c.rule, hasBounds: map.ci !== undefined }, keepFamilies: c.keepFamilies, key },
       (y) => this.progress(`building families for ${y}…`),
       this.runner,
     );
@@ -160,13 +192,25 @@ export class CommandContext {
   naming(school?: string): Naming {
     const { years, map } = this.load();
     this.digits ??= Math.max(...years.map((y) => measureDigits(map.measure, y.schools.measure)));
-    return { measure: map.measure, digits: this.digits, school };
+    return { measure: measureName(this.config.labels, map.measure), digits: this.digits, school, labels: this.config.labels };
+  }
+
+  /** The words reports use (--label): LA, % FSM, England, the measure's name. */
+  get labels(): Labels {
+    return this.config.labels;
+  }
+
+  /** The measure as reports name it: its --label display name, else its column. */
+  measureName(): string {
+    return measureName(this.config.labels, this.load().map.measure);
   }
 
   meta(rows: number): Meta {
     const years = this.loaded?.years ?? [];
     // Paths relative to the current folder, so the same run elsewhere gives the same meta.
     const inputs: InputFile[] = years.flatMap((y) => y.files.map((f) => ({ file: relative(this.io.cwd, f.file), year: y.year, role: f.role, sha256: f.sha256, rows: f.rowsRead })));
+    const l = this.linksFile;
+    if (l) inputs.push({ file: relative(this.io.cwd, l.links.file), year: 'all', role: 'links', sha256: l.sha256, rows: l.links.rows });
     return { tool: 'fos', version: this.version, command: this.config.command, options: optionsInForce(this.config), inputs, rows };
   }
 }

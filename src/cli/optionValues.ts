@@ -111,3 +111,10 @@ export const threadCount: Parse<number | 'auto'> = (text, flag) => {
   if (!/^\d+$/.test(text.trim()) || Number(text) < 1) throw invalid(flag, text, 'auto, or a whole number of at least 1');
   return Number(text);
 };
+
+/** `KEY=TEXT` (`--label la=District`): the key as given (la, fsm, nation, measure, or a column), the text trimmed and not empty. */
+export const labelPair: Parse<[string, string]> = (text, flag) => {
+  const m = /^([^=]+)=(.*)$/s.exec(text);
+  if (!m || !m[1].trim() || !m[2].trim()) throw invalid(flag, text, 'KEY=TEXT, e.g. la=District, fsm="% low income", nation="New York City" or measure="Attainment 8"');
+  return [m[1].trim(), m[2].trim()];
+};

@@ -14,6 +14,7 @@ import {
   contextWeights,
   delimiterChar,
   kOfN,
+  labelPair,
   nameColumn,
   nameList,
   threadCount,
@@ -74,6 +75,7 @@ export const OPTIONS: readonly OptionSpec[] = [
   option({ flags: '--fsm <file>', description: 'FSM table (e.g. the school census); YEAR=FILE (repeatable)', group: 'input', commands: 'all', repeatable: true, defaultText: '% FSM from the attainment file' }),
   option({ flags: '--join <file>', description: 'a further table joined to each year’s schools by id, e.g. a GIAS download; YEAR=FILE for one year (repeatable)', group: 'input', commands: 'all', repeatable: true }),
   option({ flags: '--join-id <col>', description: 'the id column of the --join tables', group: 'input', commands: 'all', defaultText: 'the --id-col name' }),
+  option({ flags: '--links <file>', description: 'a GIAS links file (links_edubasealldata*.csv): a school that changed URN (e.g. became an academy) is followed across years under its latest URN', group: 'input', commands: 'all' }),
   option({ flags: '--data <fos.json>', description: 'a manifest naming the files per year and the columns', group: 'input', commands: 'all' }),
   option({ flags: '--id-col <col>', description: 'school id column', group: 'input', commands: 'all', defaultText: found(D.id) }),
   option({ flags: '--name-col <col>', description: 'school name column', group: 'input', commands: 'all', defaultText: found(D.name) }),
@@ -85,6 +87,7 @@ export const OPTIONS: readonly OptionSpec[] = [
   option({ flags: '--context-col <name=col>', description: 'a context variable for --context, e.g. eal=PNUMEAL (repeatable)', group: 'input', commands: 'all', repeatable: true, parse: nameColumn }),
   option({ flags: '--location-cols <a,b>', description: 'the two columns of a school’s location: latitude and longitude, or easting and northing', group: 'input', commands: 'all', parse: columnPair, defaultText: found(D.location.map((l) => l.cols.join(','))) }),
   option({ flags: '--subjects <cols>', description: 'subject or component measures, comma-separated', group: 'input', commands: ['partners'], parse: nameList }),
+  option({ flags: '--breakdown <value>', description: 'the breakdown read from long-format (Explore Education Statistics) files, e.g. Disadvantaged', group: 'input', commands: 'all', defaultText: 'Total (the whole school)' }),
   option({ flags: '--where <col=value>', description: 'keep only rows where COL is VALUE (repeatable)', group: 'input', commands: 'all', repeatable: true, parse: whereFilter }),
   option({ flags: '--encoding <enc>', description: 'input encoding', group: 'input', commands: 'all', default: 'auto', choices: ['auto', 'utf8', 'win1252'] }),
   option({ flags: '--delimiter <char>', description: 'field delimiter', group: 'input', commands: 'all', parse: delimiterChar, defaultText: 'detected from the header' }),
@@ -121,6 +124,7 @@ export const OPTIONS: readonly OptionSpec[] = [
   // Output
   option({ flags: '--format <fmt>', description: 'output format', group: 'output', commands: 'all', choices: FORMATS, defaultText: 'table, or from the -o extension' }),
   option({ flags: '-o, --output <file>', description: 'write to FILE (atomically) instead of stdout', group: 'output', commands: 'all' }),
+  option({ flags: '--label <key=text>', description: 'a word reports use, for another country’s data: la (e.g. District), fsm (e.g. % low income), nation (e.g. New York City), measure or a column’s name (e.g. ATT8SCR=Attainment 8) (repeatable)', group: 'output', commands: 'all', repeatable: true, parse: labelPair, defaultText: 'LA, % FSM, England, the column name' }),
   option({ flags: '--limit <n>', description: 'table format: rows shown per table, a number or all (also when piped)', group: 'output', commands: 'all', parse: rowLimit, default: 50 }),
   option({ flags: '--chart <file.svg>', description: 'also write the chart as SVG', group: 'output', commands: ['report', 'trend'] }),
   option({ flags: '--no-color', description: 'no colour (also when NO_COLOR is set or output is not a terminal)', group: 'output', commands: 'all' }),
@@ -178,7 +182,7 @@ export const COMMANDS: readonly CommandSpec[] = [
     name: 'trend',
     args: '[school]',
     description: 'a school (or --group) by year beside its family, LA and England',
-    examples: ['fos trend 121670 --data fos.json', 'fos trend --group ids.txt --data fos.json --chart trend.svg'],
+    examples: ['fos trend 121670 --data fos.json', 'fos trend --group ids.txt --data fos.json --chart trend.svg', 'fos trend 144976 --data fos.json --links links_edubasealldata20250422.csv'],
   },
 ];
 

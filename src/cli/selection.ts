@@ -21,11 +21,13 @@ export interface Selection {
 export function selection(ctx: CommandContext, years: readonly YearAnalysis[]): Selection {
   const { la, schools } = ctx.config;
   const las = new Set(la.map((v) => laCode(ctx, years, v)));
-  const ids = new Set(schools);
+  // Schools by their key: with links, --school names a school under any of its URNs.
+  const key = years[0]?.key ?? ((id: string) => id);
+  const ids = new Set(schools.map(key));
   for (const id of schools) checkSchool(years, id);
-  const words = [las.size ? `LA ${[...las].join(', ')}` : '', ids.size ? (ids.size === 1 ? `school ${schools[0]}` : `${ids.size} schools`) : ''].filter(Boolean).join(', ');
+  const words = [las.size ? `${ctx.labels.la} ${[...las].join(', ')}` : '', ids.size ? (ids.size === 1 ? `school ${schools[0]}` : `${ids.size} schools`) : ''].filter(Boolean).join(', ');
   return {
-    keep: (a, i) => (las.size === 0 || las.has(a.families.schools.la[i])) && (ids.size === 0 || ids.has(a.families.schools.id[i])),
+    keep: (a, i) => (las.size === 0 || las.has(a.families.schools.la[i])) && (ids.size === 0 || ids.has(key(a.families.schools.id[i]))),
     active: las.size + ids.size > 0,
     words,
   };
@@ -36,24 +38,25 @@ const yearsText = (years: readonly YearAnalysis[]) => years.map((y) => y.year).j
 /** The LA code as the files spell it, for a code or (where the column holds names) a name. */
 function laCode(ctx: CommandContext, years: readonly YearAnalysis[], value: string): string {
   const { map } = ctx.load();
-  if (!map.la) throw new FosError('INVALID_OPTION', `--la ${value}: no local authority column is loaded`, {}, 'name the column with --la-col COL');
+  const L = ctx.labels;
+  if (!map.la) throw new FosError('INVALID_OPTION', `--la ${value}: no ${L.laWords} column is loaded`, {}, 'name the column with --la-col COL');
   const eligible = [...new Set(years.flatMap((y) => y.families.schools.la))].filter(Boolean).sort();
   if (eligible.includes(value)) return value;
   const same = eligible.find((c) => c.trim().toLowerCase() === value.trim().toLowerCase());
   if (same !== undefined) return same;
   const loaded = years.flatMap((y) => y.data.schools.la.filter((la) => la.trim().toLowerCase() === value.trim().toLowerCase()));
   if (loaded.length) {
-    throw new FosError('NO_MATCH', `--la ${value}: the ${loaded.length} school${loaded.length === 1 ? '' : 's'} of LA ${value} in ${yearsText(years)} ${loaded.length === 1 ? 'is' : 'are'} all left out of the families`, {}, 'run fos check to see why');
+    throw new FosError('NO_MATCH', `--la ${value}: the ${loaded.length} school${loaded.length === 1 ? '' : 's'} of ${L.la} ${value} in ${yearsText(years)} ${loaded.length === 1 ? 'is' : 'are'} all left out of the families`, {}, 'run fos check to see why');
   }
   const codes = eligible.every((c) => /^\d+$/.test(c));
   const byName = codes && !/^\d+$/.test(value.trim());
   throw new FosError(
     'NO_MATCH',
-    `--la ${value}: no school in ${byName ? 'a local authority of that name' : `local authority ${value}`} in ${yearsText(years)}`,
+    `--la ${value}: no school in ${byName ? `a ${L.laWords} of that name` : `${L.laWords} ${value}`} in ${yearsText(years)}`,
     {},
     byName
-      ? `the files give local authorities as codes (column ${map.la}), not names: give the code, e.g. ${eligible.slice(0, 5).join(', ')}`
-      : `closest LA ${codes ? 'codes' : 'names'} loaded: ${closest(eligible, value, (c) => c).join(', ')}`,
+      ? `the files give ${L.laWords === 'local authority' ? 'local authorities' : L.laWords} as codes (column ${map.la}), not names: give the code, e.g. ${eligible.slice(0, 5).join(', ')}`
+      : `closest ${L.la} ${codes ? 'codes' : 'names'} loaded: ${closest(eligible, value, (c) => c).join(', ')}`,
   );
 }
 

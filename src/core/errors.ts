@@ -24,6 +24,7 @@ export const ERROR_CODES = {
   DUPLICATE_ID: 'data',
   BAD_VALUE: 'data',
   NO_SCHOOLS: 'data',
+  NO_BREAKDOWN: 'data',
   NO_MATCH: 'data',
   NO_OVERLAP: 'data',
   TOO_FEW_SCHOOLS: 'data',

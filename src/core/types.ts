@@ -88,6 +88,8 @@ export interface FileReport {
   file: string;
   year: string;
   role: 'attainment' | 'fsm' | 'attainment+fsm' | 'join';
+  /** The layout recognised from the file's header (core/load/layouts.ts), or UNKNOWN_LAYOUT. */
+  layout?: string;
   encoding: string;
   delimiter: string;
   sha256: string;
@@ -104,6 +106,26 @@ export interface FileReport {
   columns: Record<string, string>;
   /** Column → missing code → count ("(blank)" for empty cells). */
   missing: Record<string, Record<string, number>>;
+  /** A long-format (EES) file: the year and breakdown read from it, and the rows left out. */
+  long?: LongSelection;
+}
+
+/** What was read from a long-format file for one year (core/load/longFormat.ts). */
+export interface LongSelection {
+  /** Every time_period in the file. */
+  periods: string[];
+  /** The one read for this year. */
+  period: string;
+  breakdownColumn: string;
+  breakdown: string;
+  /** Rows of the file's other years. */
+  otherYears: number;
+  /** This year's rows that are not schools, by geographic_level (dropped as summary rows). */
+  notSchools: Record<string, number>;
+  /** Of those, the national and LA rows of the breakdown, read as the file's published figures. */
+  totalsPassed: number;
+  /** This year's school rows of other breakdowns, by breakdown (left out). */
+  otherBreakdowns: Record<string, number>;
 }
 
 export interface JoinReport {
@@ -112,6 +134,8 @@ export interface JoinReport {
   fsmOnly: number;
   /** True when % FSM came from the attainment file itself. */
   sameFile: boolean;
+  /** With links: schools whose FSM row is under their other URN (counted in matched). */
+  linked?: { id: string; fsmId: string }[];
 }
 
 /** Everything loaded for one year. */
@@ -124,6 +148,25 @@ export interface YearData {
   joins?: JoinCoverage[];
   /** Column names in more than one table: the first table's is used. */
   shadowed?: { column: string; kept: string; hidden: string }[];
+  /** The file's own national and LA figures for the measure (its summary rows), when it has any. */
+  published?: PublishedFigures;
+}
+
+/** A figure a file publishes for a whole authority or the nation (a DfE RECTYPE total row). */
+export interface PublishedFigure {
+  value: number;
+  /** Its pupils (the cohort column of the row), when given. */
+  cohort: number | null;
+  /** The row's RECTYPE ('' when the file has none), file and line: where it was read. */
+  rectype: string;
+  file: string;
+  line: number;
+}
+
+/** The published figures of one year for the measure: the nation's, and each LA's by code. */
+export interface PublishedFigures {
+  nation?: PublishedFigure;
+  la: Record<string, PublishedFigure>;
 }
 
 /** How far a table joined with --join covers a year's schools. */

@@ -1,12 +1,15 @@
 import { basename, extname } from 'node:path';
 import { FosError } from '../core/errors.js';
-import { findColumn, resolveColumns } from '../core/load/dfeColumns.js';
+import { findColumn } from '../core/load/dfeColumns.js';
 import { indexTable, isGias, joinedHeader, joinRawTables } from '../core/load/joinTables.js';
+import { layoutName } from '../core/load/layouts.js';
+import { keyColumns, longKeys, resolveLongColumns, selectLongRows, withSelection } from '../core/load/longFormat.js';
 import { mergeSchoolRows } from '../core/load/mergeSchoolRows.js';
 import type { YearInput } from '../core/load/pairInputs.js';
 import { readSchoolRows, type SchoolRows } from '../core/load/readSchoolRows.js';
 import type { ColumnMap, FileReport, JoinCoverage, YearData } from '../core/types.js';
 import type { LoadOptions } from './loadInputs.js';
+import { longPeriods } from './openSource.js';
 import { openTable, parseTable, type TextSource } from './readTable.js';
 
 /** A file's stem, as `stem.col` names it: "gias/2022_gias.csv" → "2022_gias". */
@@ -25,8 +28,9 @@ export function stemOf(file: string): string {
 export function loadComposedYear(
   y: YearInput,
   o: LoadOptions,
+  openFile: (file: string) => TextSource = (file) => openTable(file, o),
 ): { data: Omit<YearData, 'join' | 'schools'>; attainment: SchoolRows; fsm?: SchoolRows; map: ColumnMap } {
-  const open = (file: string) => (o.onFile?.(file), openTable(file, o));
+  const open = (file: string) => (o.onFile?.(file), openFile(file));
   const att = [y.attainment, ...(y.attainmentMore ?? [])].map(open);
   const fsm = y.fsm ? [y.fsm, ...(y.fsmMore ?? [])].map(open) : [];
   const joins = (y.joins ?? []).map(open);
@@ -43,7 +47,7 @@ export function loadComposedYear(
     [att[0], ...joins].map((s) => ({ file: s.file, stem: stemOf(s.file), header: s.header })),
     [undefined, ...joinIds],
   );
-  const resolved = resolveColumns({ attainment: { file: att[0].file, header: joined.header }, fsm: fsm[0] }, o.columns);
+  const resolved = resolveLongColumns({ file: att[0].file, header: joined.header, layoutHeader: att[0].header }, fsm[0], o.columns);
   for (const w of o.where) {
     if (findColumn(joined.header, w.column) === undefined && !fsm.some((f) => findColumn(f.header, w.column) !== undefined)) {
       throw new FosError('COLUMN_NOT_FOUND', `--where names column ${w.column}, which no input file has`, { file: att[0].file }, 'check the column name in --where COL=VALUE');
@@ -64,8 +68,12 @@ export function loadComposedYear(
     const own = (c: string) => findColumn(src.header, c) ?? c;
     const base = spec.map((s) => (s.table === 0 ? { ...s, column: own(s.column) } : s));
     const id = own(resolved.attainment.id!);
-    const table = parseTable(src, [id, ...base.filter((s) => s.table === 0).map((s) => s.column)]);
-    return readSchoolRows(joinRawTables(table, id, indexes, base), resolved.attainment, options(fsm.length ? 'attainment' : 'attainment+fsm'));
+    // A long-format file: the rows of the year and breakdown (core/load/longFormat.ts).
+    const keys = longKeys(src.header);
+    const table = parseTable(src, [id, ...base.filter((s) => s.table === 0).map((s) => s.column), ...(keys ? keyColumns(keys) : [])]);
+    const one = keys ? selectLongRows(table, keys, { year: y.year, breakdown: o.breakdown, where: o.where, periods: longPeriods(src, keys) }) : undefined;
+    const read = readSchoolRows(joinRawTables(one?.table ?? table, id, indexes, base), resolved.attainment, options(fsm.length ? 'attainment' : 'attainment+fsm'));
+    return one ? { rows: read.rows, report: withSelection(read.report, one.selection) } : read;
   });
   const fsmReads = fsm.map((src) => {
     const cols = Object.fromEntries(Object.entries(resolved.fsm).map(([k, c]) => [k, c && (findColumn(src.header, c) ?? c)]));
@@ -84,7 +92,11 @@ export function loadComposedYear(
   return {
     data: {
       year: y.year,
-      files: [...attReads.map((r) => r.report), ...fsmReads.map((r) => r.report), ...joinReports],
+      files: [
+        ...attReads.map((r, k) => ({ ...r.report, layout: layoutName(att[k].header) })),
+        ...fsmReads.map((r, k) => ({ ...r.report, layout: layoutName(fsm[k].header) })),
+        ...joinReports.map((r, j) => ({ ...r, layout: layoutName(joins[j].header) })),
+      ],
       joins: coverage,
       shadowed: joined.shadowed,
     },

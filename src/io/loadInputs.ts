@@ -1,13 +1,18 @@
 import { basename } from 'node:path';
 import { FosError } from '../core/errors.js';
-import { findColumn, resolveColumns, type ColumnOverrides } from '../core/load/dfeColumns.js';
+import { findColumn, type ColumnOverrides } from '../core/load/dfeColumns.js';
 import { joinYear } from '../core/load/joinYear.js';
+import { resolveLongColumns } from '../core/load/longFormat.js';
+import { layoutName } from '../core/load/layouts.js';
+import { publishedFigures } from '../core/load/publishedFigures.js';
 import type { YearInput } from '../core/load/pairInputs.js';
 import type { SchoolRows, WhereFilter } from '../core/load/readSchoolRows.js';
 import type { ColumnMap, FileReport, YearData } from '../core/types.js';
+import type { SchoolKey } from '../core/schoolKey.js';
 import type { HelperThread } from '../parallel/helperThread.js';
 import { loadComposedYear } from './loadComposedYear.js';
 import { readRows } from './readRows.js';
+import { openSource } from './openSource.js';
 import { openTable, peekHeader, type ReadTextOptions } from './readTable.js';
 
 export interface LoadOptions extends ReadTextOptions {
@@ -16,6 +21,10 @@ export interface LoadOptions extends ReadTextOptions {
   strict: boolean;
   /** --join-id: the id column of the tables joined with --join (default: the id column's name). */
   joinId?: string;
+  /** --breakdown: the breakdown read from long-format files (default Total). */
+  breakdown?: string;
+  /** With --links: which school an id is, so a year's FSM row under a school's other URN is joined (joinYear.ts). */
+  key?: SchoolKey;
   /** Called before each file is read (progress on a terminal). */
   onFile?: (file: string) => void;
 }
@@ -30,14 +39,16 @@ export function loadInputs(years: YearInput[], o: LoadOptions, helper?: HelperTh
   let map: ColumnMap | undefined;
   // The helper starts while the first attainment file is read, if it will have a file to read.
   if (years.some((y) => y.fsm && y.fsm !== y.attainment && helper?.takes(y.fsm))) helper!.warm();
+  // A long-format file giving several years is decoded once (openSource).
+  const open = openSource(o);
   for (const y of years) {
     if (y.joins?.length || y.attainmentMore?.length || y.fsmMore?.length) {
-      const c = loadComposedYear(y, o);
+      const c = loadComposedYear(y, o, open);
       const first = c.data.files[0];
       noSchools(c.attainment, first.file, first.rowsRead);
-      const joined = joinYear(y.year, c.attainment, c.fsm, c.map);
+      const joined = joinYear(y.year, c.attainment, c.fsm, c.map, o.key);
       if (c.fsm && joined.join.matched === 0) noOverlap(c.data.files.find((f) => f.role === 'fsm')!.file, first.file, c.map.id);
-      out.push({ ...c.data, schools: joined.schools, join: joined.join });
+      out.push({ ...c.data, schools: joined.schools, join: joined.join, ...published(c.attainment) });
       map = c.map;
       continue;
     }
@@ -48,26 +59,36 @@ export function loadInputs(years: YearInput[], o: LoadOptions, helper?: HelperTh
     const fsmPeek = fsmFile && helper?.takes(fsmFile) ? peekHeader(fsmFile, o) : undefined;
     const attPeek = fsmPeek ? peekHeader(y.attainment, o) : undefined;
     o.onFile?.(y.attainment);
-    let att = attPeek ? undefined : openTable(y.attainment, o);
+    let att = attPeek ? undefined : open(y.attainment);
     const attHead = att ?? { file: y.attainment, header: attPeek! };
     const fsmSrc = fsmFile && !fsmPeek ? (o.onFile?.(fsmFile), openTable(fsmFile, o)) : undefined;
     const fsmHead = fsmSrc ?? (fsmFile && fsmPeek ? { file: fsmFile, header: fsmPeek } : undefined);
-    const resolved = resolveColumns({ attainment: { file: attHead.file, header: attHead.header }, fsm: fsmHead }, o.columns);
+    const resolved = resolveLongColumns(attHead, fsmHead, o.columns);
     checkWhere(o.where, [attHead, ...(fsmHead ? [fsmHead] : [])]);
     const options = (role: FileReport['role']) => ({ year: y.year, role, where: o.where, strict: o.strict });
-    const fsmJob = fsmHead && { file: fsmHead.file, read: { encoding: o.encoding, delimiter: o.delimiter, strict: o.strict }, columns: resolved.fsm, options: options('fsm') };
+    const fsmJob = fsmHead && { file: fsmHead.file, read: { encoding: o.encoding, delimiter: o.delimiter, strict: o.strict }, columns: resolved.fsm, options: options('fsm'), breakdown: o.breakdown };
     const fsmAway = fsmJob && fsmPeek ? helper!.readRows(fsmJob) : undefined;
-    att ??= openTable(y.attainment, o);
-    const attRead = readRows({ file: att.file, read: o, columns: resolved.attainment, options: options(fsmHead ? 'attainment' : 'attainment+fsm') }, att);
+    att ??= open(y.attainment);
+    const attRead = readRows({ file: att.file, read: o, columns: resolved.attainment, options: options(fsmHead ? 'attainment' : 'attainment+fsm'), breakdown: o.breakdown }, att);
     let fsmRead = fsmAway?.();
     if (fsmJob && !fsmRead) fsmRead = readRows(fsmJob, fsmSrc ?? (o.onFile?.(fsmJob.file), openTable(fsmJob.file, o)));
     noSchools(attRead.rows, att.file, attRead.report.rowsRead);
-    const joined = joinYear(y.year, attRead.rows, fsmRead?.rows, resolved.map);
+    const joined = joinYear(y.year, attRead.rows, fsmRead?.rows, resolved.map, o.key);
     if (fsmRead && joined.join.matched === 0) noOverlap(fsmRead.report.file, att.file, resolved.fsm.id);
-    out.push({ year: y.year, schools: joined.schools, files: [attRead.report, ...(fsmRead ? [fsmRead.report] : [])], join: joined.join });
+    const files = [{ ...attRead.report, layout: layoutName(attHead.header) }, ...(fsmRead && fsmHead ? [{ ...fsmRead.report, layout: layoutName(fsmHead.header) }] : [])];
+    out.push({ year: y.year, schools: joined.schools, files, join: joined.join, ...published(attRead.rows) });
     map = resolved.map;
   }
+  if (o.breakdown !== undefined && !out.some((y) => y.files.some((f) => f.long))) {
+    throw new FosError('INVALID_OPTION', `--breakdown ${o.breakdown}: no input file is in long format`, { file: out[0]?.files[0]?.file }, 'long-format files (Explore Education Statistics) have school_urn, time_period and breakdown columns; for other files, keep rows with --where COL=VALUE');
+  }
   return { years: out, map: map! };
+}
+
+/** The year's published figures (the attainment file's summary rows), when it has any. */
+function published(rows: SchoolRows): Pick<YearData, 'published'> {
+  const p = publishedFigures(rows.totals);
+  return p ? { published: p } : {};
 }
 
 function noSchools(rows: SchoolRows, file: string, rowsRead: number) {

@@ -11,8 +11,12 @@ import type { YearInput } from '../core/load/pairInputs.js';
  *   "columns": { "measure": "ATT8SCR", "context": { "eal": "PNUMEAL" } },
  *   "where": ["RECTYPE=1"], "join": ["gias.csv"] }
  *
+ * "labels" gives the words reports use, as --label does: { "la": "District", "fsm": "% low income" }.
+ *
  * "join" lists tables joined to every year's schools; a year's own "join" (a file or a list)
- * adds tables for that year only. "columns" may name the joined tables' id ("joinId").
+ * adds tables for that year only. "columns" may name the joined tables' id ("joinId") and
+ * the breakdown read from long-format files ("breakdown", as --breakdown).
+ * "links" names a GIAS links file (as --links).
  *
  * Paths are relative to the manifest's folder.
  */
@@ -23,6 +27,10 @@ export interface Manifest {
   where: string[];
   /** "preset": a --preset name. */
   preset?: string;
+  /** "links": a GIAS links file (--links), as an absolute path. */
+  links?: string;
+  /** "labels": the words reports use, as KEY=TEXT pairs (--label). */
+  labels?: [string, string][];
 }
 
 export function readManifest(file: string): Manifest {
@@ -40,8 +48,11 @@ export function readManifest(file: string): Manifest {
   }
   const bad = (what: string) => new FosError('MANIFEST_INVALID', what, { file }, 'see "Manifest" in the README for the expected shape');
   if (!json || typeof json !== 'object') throw bad('the manifest must be a JSON object');
-  const m = json as { years?: unknown; columns?: unknown; where?: unknown; preset?: unknown };
+  const m = json as { years?: unknown; columns?: unknown; where?: unknown; preset?: unknown; labels?: unknown; links?: unknown };
   if (m.preset !== undefined && typeof m.preset !== 'string') throw bad('"preset" must be a preset name');
+  const labelsOk = m.labels === undefined || (m.labels !== null && typeof m.labels === 'object' && !Array.isArray(m.labels) && Object.values(m.labels).every((t) => typeof t === 'string'));
+  if (!labelsOk) throw bad('"labels" must map each key to its text, e.g. {"la": "District"}');
+  if (m.links !== undefined && (typeof m.links !== 'string' || m.links.trim() === '')) throw bad('"links" must be a file name (a GIAS links file)');
   if (!m.years || typeof m.years !== 'object' || Array.isArray(m.years)) throw bad('"years" must map each year to its files');
   const base = dirname(file);
   const at = (p: string) => (isAbsolute(p) ? p : resolve(base, p));
@@ -62,5 +73,13 @@ export function readManifest(file: string): Manifest {
   if (years.length === 0) throw bad('"years" is empty');
   const columns = m.columns && typeof m.columns === 'object' ? (m.columns as Record<string, unknown>) : {};
   const where = Array.isArray(m.where) ? m.where.map(String) : [];
-  return { file, years: years.sort((a, b) => (a.year < b.year ? -1 : 1)), columns, where, ...(typeof m.preset === 'string' ? { preset: m.preset } : {}) };
+  return {
+    file,
+    years: years.sort((a, b) => (a.year < b.year ? -1 : 1)),
+    columns,
+    where,
+    ...(typeof m.preset === 'string' ? { preset: m.preset } : {}),
+    ...(m.labels ? { labels: Object.entries(m.labels as Record<string, string>) } : {}),
+    ...(typeof m.links === 'string' ? { links: at(m.links) } : {}),
+  };
 }

@@ -1,6 +1,8 @@
 import { findColumn } from '../core/load/dfeColumns.js';
+import { keyColumns, longKeys, selectLongRows, withSelection } from '../core/load/longFormat.js';
 import { readSchoolRows, type ReadOptions, type SchoolRows } from '../core/load/readSchoolRows.js';
 import type { FileReport } from '../core/types.js';
+import { longPeriods } from './openSource.js';
 import { openTable, parseTable, type ReadTextOptions, type TextSource } from './readTable.js';
 
 /** What it takes to read one file's school rows, on this thread or the helper thread. */
@@ -10,6 +12,8 @@ export interface RowsJob {
   /** Field → column of this file (resolved from the headers of all the year's files). */
   columns: Partial<Record<string, string>>;
   options: ReadOptions;
+  /** --breakdown: the breakdown read from a long-format file (default Total). */
+  breakdown?: string;
 }
 
 export interface FileRows {
@@ -17,9 +21,17 @@ export interface FileRows {
   report: FileReport;
 }
 
-/** One file's school rows: the columns the map uses, and any --where column it has. */
+/**
+ * One file's school rows: the columns the map uses, and any --where column it has. A
+ * long-format file (core/load/longFormat.ts) gives the rows of the job's year and breakdown.
+ */
 export function readRows(job: RowsJob, src: TextSource = openTable(job.file, job.read)): FileRows {
   const whereCols = job.options.where.map((w) => findColumn(src.header, w.column)).filter((c): c is string => c !== undefined);
   const used = Object.values(job.columns).filter((c): c is string => c !== undefined);
-  return readSchoolRows(parseTable(src, [...used, ...whereCols]), job.columns, job.options);
+  const keys = longKeys(src.header);
+  const table = parseTable(src, [...used, ...whereCols, ...(keys ? keyColumns(keys) : [])]);
+  if (!keys) return readSchoolRows(table, job.columns, job.options);
+  const one = selectLongRows(table, keys, { year: job.options.year, breakdown: job.breakdown, where: job.options.where, periods: longPeriods(src, keys) });
+  const read = readSchoolRows(one.table, job.columns, job.options);
+  return { rows: read.rows, report: withSelection(read.report, one.selection) };
 }

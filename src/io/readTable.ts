@@ -230,6 +230,11 @@ export function peekHeader(file: string, o: ReadTextOptions = {}): string[] | un
   }
 }
 
+/** A file's header: peeked when it can be, else read with the whole file (a quoted header, as GIAS writes). */
+export function headerOf(file: string, o: ReadTextOptions = {}): string[] {
+  return peekHeader(file, o) ?? openTable(file, o).header;
+}
+
 /**
  * Parse the rows of an opened file, keeping only `columns` (names from its header).
  * Fast path: a line without a quote is split natively on the delimiter; a line with a
@@ -285,7 +290,10 @@ export function parseTable(src: TextSource, columns: readonly string[]): RawTabl
     const text = src.text;
     const firstNl = text.indexOf('\n');
     const headerLine = text.slice(0, firstNl < 0 ? text.length : firstNl);
-    if ((text.includes('\r') && /\r(?!\n)/.test(text)) || headerLine.includes('"')) {
+    // A header with a quoted name over two lines goes to csv-parse whole; a quoted header on
+    // one line (GIAS writes every name in quotes) is one record, and the lines after it are
+    // split as any others.
+    if ((text.includes('\r') && /\r(?!\n)/.test(text)) || countQuotes(headerLine) % 2 === 1) {
       readRecords(text, 0, (line, record) => (record > 1 ? line : null)); // the first record is the header
     } else {
       // Each quoted record is given the line it starts on; a plainly written one is split

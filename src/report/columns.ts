@@ -1,3 +1,4 @@
+import { DEFAULT_LABELS, type Labels } from './labels.js';
 import type { Column } from './model.js';
 
 /**
@@ -14,7 +15,7 @@ interface Entry extends Omit<Column, 'key' | 'header' | 'digits' | 'label'> {
   about: string;
   /** Decimals shown in tables: a number, or the measure's ('measure'), or one more ('measure+1'). */
   digits?: number | 'measure' | 'measure+1';
-  /** Header in terminal, Markdown and HTML tables; `{measure}` is the measure's name. */
+  /** Header in terminal, Markdown and HTML tables; `{measure}` is the measure's name, `{la}`, `{fsm}`, `{fsmWord}` and `{nation}` the labels' words (report/labels.ts). */
   label?: string;
 }
 
@@ -30,8 +31,8 @@ export const CATALOGUE = {
   year: text('the year of the data'),
   id: text('school id (URN), as in the file: leading zeros kept'),
   name: text('school name'),
-  la: text('local authority code', 'LA'),
-  fsm: num(1, '% of pupils eligible for free school meals (FSM)', '% FSM'),
+  la: text('local authority code', '{la}'),
+  fsm: num(1, '% of pupils eligible for free school meals (FSM)', '{fsm}'),
   measure: inMeasure('the measure compared', '{measure}'),
   cohort: int('pupils in the cohort'),
   // Families and standing (statistics over the other members)
@@ -57,7 +58,7 @@ export const CATALOGUE = {
   reason: text('why the school is, or is not, a candidate (check: why it is left out, or why a value could not be read)', 'why'),
   // Family summary (disjoint methods)
   size: int('schools in the family'),
-  fsm_min: num(1, 'lowest % FSM in the family', 'FSM from'),
+  fsm_min: num(1, 'lowest % FSM in the family', '{fsmWord} from'),
   fsm_max: num(1, 'highest % FSM in the family', 'to'),
   median: inMeasure('median of the measure in the family', '{measure} median'),
   mean: inMeasure('mean of the measure in the family'),
@@ -83,12 +84,14 @@ export const CATALOGUE = {
   in_family: bool('the partner is in the school’s family', 'in family'),
   strengths: text('the partner’s strongest subjects against its own family (z)', 'strongest subjects'),
   // Trend
-  la_average: inMeasure('average of the school’s LA (pupil-weighted when cohorts are known)', 'LA'),
-  england_average: inMeasure('average of every school loaded (pupil-weighted when cohorts are known)', 'England'),
+  urn: text('the school’s id in that year’s files: with --links, the earlier URN it had then', 'URN then'),
+  urn_years: text('check --links: the years loaded in which the school has a row under that URN', 'years under it'),
+  la_average: inMeasure('the school’s LA: its published figure when the file has one, else the average of its loaded schools (pupil-weighted when cohorts are known)', '{la}'),
+  england_average: inMeasure('England: the published figure when the file has one, else the average of every school loaded (pupil-weighted when cohorts are known)', '{nation}'),
   joined: text('family members who came in since the year before', 'joined family'),
   left: text('family members who dropped out since the year before', 'left family'),
   // Against the odds
-  fsm_band: text('% FSM band', '% FSM'),
+  fsm_band: text('% FSM band', '{fsm}'),
   schools: int('schools'),
   top_two_share: num(1, 'share of the band in the top two national quartiles, %', 'top two %'),
   quartile: int('national quartile of the measure, 1 = best'),
@@ -102,10 +105,10 @@ export const CATALOGUE = {
   n: int('schools in the regression'),
   // fos check: years
   attainment_file: text('the attainment file', 'attainment'),
-  fsm_file: text('the FSM file', 'FSM'),
+  fsm_file: text('the FSM file', '{fsmWord}'),
   matched: int('attainment schools with a row in the FSM file'),
   attainment_only: int('attainment schools without a row in the FSM file', 'att. only'),
-  fsm_only: int('FSM schools without a row in the attainment file', 'FSM only'),
+  fsm_only: int('FSM schools without a row in the attainment file', '{fsmWord} only'),
   eligible: int('schools that take part'),
   fsm_median: num(1, 'median % FSM of eligible schools', 'median'),
   measure_min: inMeasure('lowest measure of eligible schools', '{measure} min'),
@@ -114,6 +117,7 @@ export const CATALOGUE = {
   // fos check: files, missing and unreadable values
   file: text('file name'),
   role: text('what the file gives: attainment, fsm, or both'),
+  layout: text('the layout recognised from the file’s header (README "Layouts")'),
   encoding: text('the encoding read'),
   delimiter: text('the field delimiter read'),
   rows: int('rows read'),
@@ -125,6 +129,13 @@ export const CATALOGUE = {
   summary_rows_dropped: int('summary rows dropped (no id, national and LA totals)', 'summary rows'),
   rows_filtered_out: int('rows left out by --where', 'filtered (--where)'),
   short_rows: int('rows shorter than the header', 'short rows'),
+  // Long-format files (check)
+  time_period: text('the time_period read for the year', 'time_period'),
+  file_years: text('every year in the long-format file', 'years in file'),
+  breakdown: text('the breakdown read (--breakdown)'),
+  other_breakdowns: text('the year’s school rows of other breakdowns, left out', 'other breakdowns (rows)'),
+  not_schools: text('the year’s rows that are not schools (geographic_level), dropped as summary rows', 'not schools (rows)'),
+  other_years: int('rows of the file’s other years', 'other years'),
   bad_values: int('values that could not be read', 'bad values'),
   field: text('what the column gives'),
   column: text('column name'),
@@ -153,6 +164,8 @@ export interface Naming {
   digits: number;
   /** The school a report is about (`vs {school}`). */
   school?: string;
+  /** The words for LA, % FSM and England (default: those). */
+  labels?: Labels;
 }
 
 /** A catalogue column, a generated one, or either with the changes one table makes. */
@@ -165,9 +178,16 @@ export function pick(names: readonly Pick[], naming: Naming): Column[] {
     const { about: _about, digits, label, ...rest } = entry;
     const col: Column = { key: name, header: name, ...rest };
     if (digits !== undefined) col.digits = digits === 'measure' ? naming.digits : digits === 'measure+1' ? naming.digits + 1 : digits;
-    if (label !== undefined) col.label = label.replace('{measure}', naming.measure).replace('{school}', naming.school ?? '');
+    if (label !== undefined) col.label = labelText(label, naming);
     return { ...col, ...change };
   });
+}
+
+/** A column label with its placeholders filled in: the measure, the school, the labels' words. */
+function labelText(label: string, naming: Naming): string {
+  const l = naming.labels ?? DEFAULT_LABELS;
+  const words: Record<string, string> = { measure: naming.measure, school: naming.school ?? '', la: l.la, fsm: l.fsm, fsmWord: l.fsmWord, nation: l.nation };
+  return label.replace(/\{(\w+)\}/g, (m, key: string) => words[key] ?? m);
 }
 
 /**

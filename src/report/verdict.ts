@@ -2,6 +2,7 @@ import type { YearAnalysis } from '../core/analyse.js';
 import type { Comparison } from '../core/compare/comparisons.js';
 import { schoolRows } from '../core/load/schoolTable.js';
 import { regressOnFsm } from '../core/odds/regressOnFsm.js';
+import { DEFAULT_LABELS, type Labels } from './labels.js';
 import { roundTo, type Chart } from './model.js';
 
 /** 1 → "1st", 22 → "22nd", 13 → "13th". */
@@ -28,7 +29,7 @@ export function verdict(c: Comparison, lowerIsBetter: boolean, digits = 1): stri
 }
 
 /** The two pictures of a family report: the scatter of all schools and the ranked bars. */
-export function familyCharts(a: YearAnalysis, i: number, members: number[], measure: string): Chart[] {
+export function familyCharts(a: YearAnalysis, i: number, members: number[], measure: string, labels: Labels = DEFAULT_LABELS): Chart[] {
   const schools = schoolRows(a.families.schools);
   const inFamily = new Set(members);
   const line = regressOnFsm(schools);
@@ -38,7 +39,7 @@ export function familyCharts(a: YearAnalysis, i: number, members: number[], meas
     {
       kind: 'scatter',
       title: `${me.name} and its family among all ${schools.length} schools, ${a.year}`,
-      xTitle: '% FSM',
+      xTitle: labels.fsm,
       yTitle: measure,
       points: schools.map((s, j) => ({ x: s.fsm!, y: s.measure!, name: s.name, role: j === i ? 'school' : inFamily.has(j) ? 'family' : 'other' })),
       line: { slope: line.slope, intercept: line.intercept },

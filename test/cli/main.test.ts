@@ -58,8 +58,10 @@ describe('fos (in-process)', () => {
     const r = await fos(['outperformers', '--format', 'json', '--threshold', '1.5']);
     const j = JSON.parse(r.stdout);
     expect(j.meta).toMatchObject({ tool: 'fos', command: 'outperformers', options: { threshold: 1.5, method: 'neighbours', size: 20 } });
-    expect(j.meta.inputs).toHaveLength(6);
+    // Three years of attainment and FSM files, and the links file the sample's manifest names.
+    expect(j.meta.inputs).toHaveLength(7);
     expect(j.meta.inputs[0].sha256).toMatch(/^[0-9a-f]{64}$/);
+    expect(j.meta.inputs[6]).toMatchObject({ file: 'data/links.csv', role: 'links', rows: 6 });
     expect(j.tables.outperformers.every((row: { z: number; candidate: boolean; consistent: boolean }) => row.candidate ? row.z >= 1.5 : row.consistent)).toBe(true);
   });
 

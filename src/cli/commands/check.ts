@@ -1,6 +1,8 @@
 import { MISSING_CODES } from '../../core/load/parseCell.js';
+import { UNKNOWN_LAYOUT } from '../../core/load/layouts.js';
 import { basename } from 'node:path';
 import { eligibility } from '../../core/load/eligibility.js';
+import { yearLabel } from '../../core/load/longFormat.js';
 import { minMedianMax } from '../../core/minMedianMax.js';
 import { turnoverLines } from '../../core/families/turnover.js';
 import { selectiveNote } from '../../core/families/selectiveNote.js';
@@ -8,10 +10,18 @@ import type { ExclusionReason, YearData } from '../../core/types.js';
 import { excludedColumn, pick, type Naming } from '../../report/columns.js';
 import type { Cell, Report, Table } from '../../report/model.js';
 import { boundsMissing, type CommandContext } from '../context.js';
+import { checkLinks } from '../checkLinks.js';
+import { relabel, type Labels } from '../../report/labels.js';
 
 const REASONS: ExclusionReason[] = ['special school', 'no FSM row', 'measure missing', 'FSM missing', 'context missing', 'cohort below minimum'];
 /** Rows of the left-out list shown on a terminal (all of them in files, and with --excluded). */
 const TERMINAL_EXCLUDED = 20;
+
+/** The column of schools left out for a reason, labelled in the labels' words (its name stays the English one). */
+function reasonColumn(reason: ExclusionReason, labels: Labels) {
+  const col = excludedColumn(reason);
+  return { ...col, label: relabel(col.label!, labels) };
+}
 
 /** Each --join table's coverage of its year's schools. */
 function joinedTables(years: YearData[], naming: Naming): Table {
@@ -23,6 +33,36 @@ function joinedTables(years: YearData[], naming: Naming): Table {
       (y.joins ?? []).map((j) => ({ year: y.year, file: basename(j.file), joined_as: j.gias ? 'GIAS' : 'table', joined_on: j.idColumn, rows: j.rows, joined_schools: j.matched, joined_missing: j.unmatched })),
     ),
   };
+}
+
+/** Each long-format file: the year and breakdown read, and the rows left out, by reason. */
+function longFiles(years: YearData[], naming: Naming): Table {
+  const counts = (c: Record<string, number>) => Object.entries(c).sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1)).map(([k, n]) => `${k} ${n}`).join(', ') || '–';
+  return {
+    id: 'long',
+    title: 'Long-format files',
+    columns: pick(['year', 'file', 'time_period', 'file_years', 'breakdown', 'schools', 'not_schools', 'other_breakdowns', 'other_years'], naming),
+    rows: years.flatMap((y) =>
+      y.files
+        .filter((f) => f.long)
+        .map((f) => ({
+          year: y.year,
+          file: basename(f.file),
+          time_period: f.long!.period,
+          file_years: f.long!.periods.map(yearLabel).join(', '),
+          breakdown: f.long!.breakdownColumn === 'breakdown' ? f.long!.breakdown : `${f.long!.breakdown} (${f.long!.breakdownColumn})`,
+          schools: f.schools,
+          not_schools: counts(f.long!.notSchools),
+          other_breakdowns: counts(f.long!.otherBreakdowns),
+          other_years: f.long!.otherYears,
+        })),
+    ),
+  };
+}
+
+/** The layout recognised for each table of a year: "Layout: a.csv DfE KS4 …; b.csv …". */
+function layoutLine(y: YearData): string {
+  return `Layout${y.files.length === 1 ? '' : 's'}: ${y.files.map((f) => `${basename(f.file)} ${f.layout ?? UNKNOWN_LAYOUT}`).join('; ')}.`;
 }
 
 /** A column name in two tables: which one is used, once per name and pair of files. */
@@ -53,9 +93,10 @@ export function check(ctx: CommandContext): Report {
   const { years, map } = ctx.load();
   const c = ctx.config;
   const left: Record<string, Cell>[] = [];
+  const L = ctx.labels;
   const yearRows = years.map((y) => {
     const el = eligibility(y.year, y.schools, ctx.eligibilityOptions());
-    for (const e of el.excluded) left.push({ year: y.year, id: e.school.id, name: e.school.name, la: e.school.la, reason: e.reason, detail: e.detail });
+    for (const e of el.excluded) left.push({ year: y.year, id: e.school.id, name: e.school.name, la: e.school.la, reason: relabel(e.reason, L), detail: relabel(e.detail, L) });
     const count = (r: ExclusionReason) => el.excluded.filter((e) => e.reason === r).length;
     const fsm = minMedianMax(el.eligible.fsm);
     const measure = minMedianMax(el.eligible.measure);
@@ -79,18 +120,19 @@ export function check(ctx: CommandContext): Report {
   });
   const naming = ctx.naming();
   const yearCols = pick(
-    ['year', 'attainment_file', 'fsm_file', 'schools', 'matched', 'attainment_only', 'fsm_only', 'eligible', ...REASONS.map(excludedColumn), ['fsm_min', { label: 'FSM min' }], 'fsm_median', ['fsm_max', { label: 'max' }], 'measure_min', 'measure_median', 'measure_max'],
+    ['year', 'attainment_file', 'fsm_file', 'schools', 'matched', 'attainment_only', 'fsm_only', 'eligible', ...REASONS.map((r) => reasonColumn(r, L)), ['fsm_min', { label: `${L.fsmWord} min` }], 'fsm_median', ['fsm_max', { label: 'max' }], 'measure_min', 'measure_median', 'measure_max'],
     naming,
   );
   const files: Table = {
     id: 'files',
     title: 'Files',
-    columns: pick(['year', 'file', 'role', 'encoding', 'delimiter', 'rows', 'schools', 'summary_rows_dropped', 'rows_filtered_out', 'short_rows', 'bad_values'], naming),
+    columns: pick(['year', 'file', 'role', 'layout', 'encoding', 'delimiter', 'rows', 'schools', 'summary_rows_dropped', 'rows_filtered_out', 'short_rows', 'bad_values'], naming),
     rows: years.flatMap((y) =>
       y.files.map((f) => ({
         year: y.year,
         file: basename(f.file),
         role: f.role,
+        layout: f.layout ?? UNKNOWN_LAYOUT,
         encoding: f.encoding,
         delimiter: f.delimiter === '\t' ? 'tab' : f.delimiter,
         rows: f.rowsRead,
@@ -126,20 +168,35 @@ export function check(ctx: CommandContext): Report {
     columns: pick(['year', 'file', 'line', 'column', 'value', ['reason', { label: 'reason' }]], naming),
     rows: skippedAll.slice(0, 100),
   };
+  const long = longFiles(years, naming);
   const latest = yearRows[yearRows.length - 1];
   const summary = [
-    `${years.length} year${years.length === 1 ? '' : 's'} loaded (${years.map((y) => y.year).join(', ')}); measure ${map.measure}, % FSM ${map.fsm}${map.ci ? `, bounds ${map.ci.join('/')}` : ''}.`,
+    `${years.length} year${years.length === 1 ? '' : 's'} loaded (${years.map((y) => y.year).join(', ')}); measure ${map.measure}${ctx.measureName() !== map.measure ? ` (${ctx.measureName()})` : ''}, ${L.fsm} ${map.fsm}${map.ci ? `, bounds ${map.ci.join('/')}` : ''}.`,
     `Cohort: ${map.cohort ? (map.cohortNote ?? `${map.cohort} (--cohort-col)`) : `${map.cohortNote ?? 'none'}; no school is left out for its size (pass --cohort-col COL)`}.`,
-    `${latest.year}: ${latest.schools} schools in the attainment file, ${latest.matched} matched in the FSM table, ${latest.eligible} eligible (${map.cohort ? `cohort ≥ ${c.eligibility.minCohort}` : 'any cohort'}${!map.rectype ? ', no RECTYPE column, so special schools cannot be told apart' : c.eligibility.includeSpecial ? '' : ', special schools left out'}).`,
+    `${latest.year}: ${latest.schools} schools in the attainment file, ${latest.matched} matched in the ${L.fsmWord} table, ${latest.eligible} eligible (${map.cohort ? `cohort ≥ ${c.eligibility.minCohort}` : 'any cohort'}${!map.rectype ? ', no RECTYPE column, so special schools cannot be told apart' : c.eligibility.includeSpecial ? '' : ', special schools left out'}).`,
   ];
+  summary.push(layoutLine(years[years.length - 1]));
   if (map.ciMissing) summary.push(`Bounds: ${boundsMissing(map)}.`);
   const selective = selectiveNote(map.measure, c.families.match ?? [], eligibility(years[years.length - 1].year, years[years.length - 1].schools, ctx.eligibilityOptions()).eligible.measure);
   if (selective) summary.push(selective);
-  if (years.length > 1) summary.push(...turnoverLines(ctx.analyse().map((a) => a.families)));
+  const linked = checkLinks(ctx, years, naming);
+  summary.push(...linked.summary);
+  if (years.length > 1) summary.push(...turnoverLines(ctx.analyse().map((a) => a.families), ctx.key()));
+  const published = years[years.length - 1].published;
+  if (published) {
+    const n = Object.keys(published.la).length;
+    const nation = published.nation && `${L.nation} ${published.nation.value}${published.nation.rectype ? ` (${/^\d+$/.test(published.nation.rectype) ? 'RECTYPE ' : ''}${published.nation.rectype})` : ''}`;
+    const las = n && `${n} ${L.la} figure${n === 1 ? '' : 's'}${n === 1 ? ` (${Object.keys(published.la)[0]}: ${Object.values(published.la)[0].value})` : ''}`;
+    summary.push(`Published figures for ${map.measure} in ${latest.year}'s summary rows: ${[nation, las].filter(Boolean).join(' and ')}; fos trend sets each school beside them.`);
+  }
   const notes = [
     `Missing codes: blank, ${MISSING_CODES.join(' ')} — counted, never read as 0.`,
-    'Summary rows are rows without an id and DfE total rows (RECTYPE 4, 5, 7; URN NAT).',
+    'Summary rows are rows without an id and DfE total rows (RECTYPE 4, 5, 7; URN NAT)' + (long.rows.length ? '; in long-format files, rows whose geographic_level is not School.' : '.'),
   ];
+  if (long.rows.length) {
+    const files = [...new Set(long.rows.map((r) => String(r.file)))];
+    summary.push(`Long format (Explore Education Statistics): ${files.join(', ')}; years ${[...new Set(long.rows.map((r) => r.year))].join(', ')}; breakdown ${[...new Set(long.rows.map((r) => r.breakdown))].join(', ')}.`);
+  }
   if (skippedAll.length > skipped.rows.length) notes.push(`${skippedAll.length} unreadable values in all; the first ${skipped.rows.length} are listed.`);
   // Everyone left out, with the reason: all of them in json, xlsx, html and with --excluded
   // (then the main table, so csv gives it); the first 20 on a terminal.
@@ -156,9 +213,11 @@ export function check(ctx: CommandContext): Report {
   }
   const tables: Table[] = c.excluded ? [excluded] : [{ id: 'years', title: 'Years', columns: yearCols, rows: yearRows }, files, columnsUsed, excluded];
   if (!c.excluded) {
+    if (long.rows.length) tables.push(long);
     const joined = joinedTables(years, naming);
     if (joined.rows.length) tables.push(joined);
-    notes.push(...shadowedNotes(years));
+    if (linked.table) tables.push(linked.table);
+    notes.push(...shadowedNotes(years), ...linked.notes);
   }
   if (skippedAll.length && !c.excluded) tables.push(skipped);
   return { title: c.excluded ? 'fos check: schools left out' : 'fos check: data quality', summary, tables, notes, charts: [], meta: ctx.meta(c.excluded ? left.length : yearRows.length) };

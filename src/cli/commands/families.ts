@@ -18,7 +18,6 @@ import { selection, type Selection } from '../selection.js';
 export function families(ctx: CommandContext): Report {
   const c = ctx.config;
   const years = c.year === 'all' ? ctx.analyse() : [ctx.yearAnalysis()];
-  const { map } = ctx.load();
   if (c.summary && c.families.method === 'neighbours') {
     throw new FosError('INVALID_OPTION', '--summary needs a method whose families do not overlap', {}, 'add --method bands, quantiles, ckmeans or size');
   }
@@ -41,9 +40,9 @@ export function families(ctx: CommandContext): Report {
   const k = table.rows.length;
   const shown = c.summary ? `${k} famil${k === 1 ? 'y' : 'ies'} reported${sel.active ? ` (those with a school in ${sel.words})` : ''}` : `${k} row${k === 1 ? '' : 's'} reported`;
   return {
-    title: `Families of schools, ${years.map((y) => y.year).join(', ')}: ${map.measure} by ${c.families.context.map((v) => (v.name === 'fsm' ? '% FSM' : v.name)).join(', ')}`,
+    title: `Families of schools, ${years.map((y) => y.year).join(', ')}: ${ctx.measureName()} by ${c.families.context.map((v) => (v.name === 'fsm' ? ctx.labels.fsm : v.name)).join(', ')}`,
     summary: [
-      `Families: ${describeMethod(a)}.`,
+      `Families: ${describeMethod(a, ctx.labels)}.`,
       `${a.families.schools.length} eligible schools in ${a.year}${sel.active ? `, ${a.families.schools.id.filter((_, i) => keep(a, i)).length} of them in ${sel.words} (families are built over all of them)` : ''}; ${shown}.`,
     ],
     tables: [table],

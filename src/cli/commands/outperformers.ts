@@ -10,6 +10,9 @@ import type { CommandContext } from '../context.js';
 import type { YearAnalysis } from '../../core/analyse.js';
 import { compareIds } from '../../core/idOrder.js';
 import { selection } from '../selection.js';
+import { wasUrn } from '../../report/wasUrn.js';
+import { basename } from 'node:path';
+import { relabel } from '../../report/labels.js';
 
 /** A school listed: its row in year y, its history, and its section (see below). */
 interface Listed {
@@ -47,8 +50,9 @@ export function outperformers(ctx: CommandContext): Report {
       c.consistent,
     );
   // Only a school that was a candidate in some year can be consistent (K ≥ 1), so the
-  // history is worked out for those alone, not for every school.
-  const everCandidate = new Set(multi ? upTo.flatMap((y) => y.families.schools.id.filter((_, i) => y.comparisons.candidate(i))) : []);
+  // history is worked out for those alone, not for every school. Schools are found in
+  // each year by their key (with links, under an earlier URN too).
+  const everCandidate = new Set(multi ? upTo.flatMap((y) => y.families.schools.id.filter((_, i) => y.comparisons.candidate(i)).map(a.key)) : []);
   // With one year loaded, every candidate has the same history: worked out once.
   const oneYear = multi ? undefined : consistency([{ year: a.year, candidate: true }], c.consistent);
   // Sections, in this order: consistent and a candidate this year; a candidate this year
@@ -57,7 +61,7 @@ export function outperformers(ctx: CommandContext): Report {
   const picked: Listed[] = [];
   a.families.schools.id.forEach((id, i) => {
     const candidate = a.comparisons.candidate(i);
-    if (!(candidate || (multi && everCandidate.has(id))) || !keep(a, i)) return;
+    if (!(candidate || (multi && everCandidate.has(a.key(id)))) || !keep(a, i)) return;
     const h = oneYear ?? history(id, i);
     if (candidate) picked.push({ y: a, i, h, section: h.consistent ? 0 : 1 });
     else if (multi && h.consistent) picked.push({ y: a, i, h, section: 2 });
@@ -92,7 +96,7 @@ export function outperformers(ctx: CommandContext): Report {
     if (section < 3) row.reason = why;
     else {
       const e = leftOut.get(s.id);
-      row.reason = `${e ? `left out of the ${a.year} families: ${e.reason}` : `not in the ${a.year} file`}; in ${y.year}: ${why}`;
+      row.reason = `${e ? `left out of the ${a.year} families: ${relabel(e.reason, ctx.labels)}` : `not in the ${a.year} file`}; in ${y.year}: ${why}`;
     }
     return row;
   });
@@ -126,7 +130,7 @@ export function outperformers(ctx: CommandContext): Report {
     among = `in ${sel.words} (${selected} of the ${n} eligible schools); ${everywhere} among all ${n}, in whose families they are judged`;
   }
   const summary = [
-    `${plural(shown, 'candidate partner')} in ${a.year} ${among}: z ${c.rule.lowerIsBetter ? `≤ ${-c.rule.threshold} (lower is better)` : `≥ ${c.rule.threshold}`} against ${describeMethod(a)}${map.ci ? `, and ${c.rule.lowerIsBetter ? 'upper' : 'lower'} bound ${map.ci.join('/')} beyond the family median` : ''}.`,
+    `${plural(shown, 'candidate partner')} in ${a.year} ${among}: z ${c.rule.lowerIsBetter ? `≤ ${-c.rule.threshold} (lower is better)` : `≥ ${c.rule.threshold}`} against ${describeMethod(a, ctx.labels)}${map.ci ? `, and ${c.rule.lowerIsBetter ? 'upper' : 'lower'} bound ${map.ci.join('/')} beyond the family median` : ''}.`,
   ];
   if (multi) {
     const more = [inSection[2] && `${inSection[2]} more consistent but not a candidate in ${a.year}`, inSection[3] && `${inSection[3]} consistent in earlier years but not compared in ${a.year}`].filter(Boolean);
@@ -137,10 +141,23 @@ export function outperformers(ctx: CommandContext): Report {
     summary,
     tables: [{ id: 'outperformers', columns, rows, parts }],
     notes: [
-      robust ? `robust: in how many of ${ROBUSTNESS_CHECKS.map((r) => r.name).join(', ')} the school is still a candidate.` : 'robustness check skipped (--no-robust).',
+      robust ? `robust: in how many of ${ROBUSTNESS_CHECKS.map((r) => relabel(r.name, ctx.labels)).join(', ')} the school is still a candidate.` : 'robustness check skipped (--no-robust).',
       'A candidate is a school worth visiting, not a verdict: read its family report (fos report ID) first.',
+      ...followedNote(ctx, upTo, keyed.map(({ p }) => p.y.families.schools.id[p.i])),
     ],
     charts: [],
     meta: ctx.meta(rows.length),
   };
+}
+
+/** With --links, the schools listed whose history counts years under an earlier URN, said once: "144976 (was URN 121664 until 2017)". */
+function followedNote(ctx: CommandContext, years: readonly YearAnalysis[], ids: readonly string[]): string[] {
+  const links = ctx.links();
+  if (!links || years.length < 2) return [];
+  const key = ctx.key();
+  const lastYearOf = (id: string) => [...years].reverse().find((y) => y.data.schools.id.includes(id))?.year;
+  // Earlier URNs that have a row in the years looked at.
+  const moved = [...new Set(ids.map(key))].filter((k) => years.some((y) => y.rowOf(k) !== undefined && y.data.schools.id[y.rowOf(k)!] !== k));
+  if (!moved.length) return [];
+  return [`Followed across a change of URN (${basename(links.file)}), its years under the earlier URN counted as its own: ${moved.map((k) => `${k} (${wasUrn(links, k, lastYearOf)})`).join('; ')}.`];
 }

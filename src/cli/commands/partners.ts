@@ -8,6 +8,7 @@ import { pick } from '../../report/columns.js';
 import { describeMethod } from '../../report/describeMethod.js';
 import type { Cell, Report } from '../../report/model.js';
 import { verdict } from '../../report/verdict.js';
+import { columnName } from '../../report/labels.js';
 import type { CommandContext } from '../context.js';
 
 /**
@@ -26,7 +27,7 @@ export function partners(ctx: CommandContext): Report {
   const r = partnersFor(a, i, { sameLa: c.sameLa, otherLa: c.otherLa, maxKm: c.maxKm, lowerIsBetter: c.rule.lowerIsBetter, topSubjects: 2 });
   const subjects = subjectsOf(ctx, a.year);
   const subjectsOn = subjects.found.length > 0;
-  const fmt = (xs: { subject: string; z: number }[]) => xs.map((x) => `${x.subject} (z ${signed(x.z, 2)})`).join(', ');
+  const fmt = (xs: { subject: string; z: number }[]) => xs.map((x) => `${columnName(ctx.labels, x.subject)} (z ${signed(x.z, 2)})`).join(', ');
 
   const rows = r.partners.map((p) => {
     const s = schools[p.index];
@@ -65,7 +66,7 @@ export function partners(ctx: CommandContext): Report {
   const n = r.partners.length;
   const summary = [
     `${me.name} (${me.id}), ${a.year}: ${verdict(a.comparisons.get(i), c.rule.lowerIsBetter, ctx.naming().digits)}`,
-    `Family: ${describeMethod(a)}.`,
+    `Family: ${describeMethod(a, ctx.labels)}.`,
     n === 0
       ? famLeft || out.byLa + out.byKm
         ? `No candidate partner that does better passes the filters: in its family, ${famLeft ? leftWords(fam) : 'none does better'}; outside it, ${out.byLa + out.byKm ? leftWords(out) : 'none does better'}.`
@@ -97,8 +98,9 @@ export function partners(ctx: CommandContext): Report {
 function filtersApply(ctx: CommandContext, map: ColumnMap, me: SchoolYear): void {
   const c = ctx.config;
   const laFlag = c.sameLa ? '--same-la' : c.otherLa ? '--other-la' : undefined;
-  if (laFlag && !map.la) throw new FosError('INVALID_OPTION', `${laFlag} needs each school's local authority, and no local authority column is loaded`, {}, 'name the column with --la-col COL');
-  if (laFlag && !me.la) throw new FosError('INVALID_OPTION', `${laFlag}: ${me.name} (${me.id}) has no local authority in column ${map.la}`, {}, `leave out ${laFlag}`);
+  const la = ctx.labels.laWords;
+  if (laFlag && !map.la) throw new FosError('INVALID_OPTION', `${laFlag} needs each school's ${la}, and no ${la} column is loaded`, {}, 'name the column with --la-col COL');
+  if (laFlag && !me.la) throw new FosError('INVALID_OPTION', `${laFlag}: ${me.name} (${me.id}) has no ${la} in column ${map.la}`, {}, `leave out ${laFlag}`);
   if (c.maxKm === undefined) return;
   if (!map.location) throw new FosError('INVALID_OPTION', '--max-km needs school locations, and none are loaded', {}, 'name the columns with --location-cols LATITUDE,LONGITUDE or EASTING,NORTHING');
   if (!me.location) throw new FosError('INVALID_OPTION', `--max-km: ${me.name} (${me.id}) has no location in columns ${map.location.cols.join(', ')}`, {}, 'leave out --max-km');

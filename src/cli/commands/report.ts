@@ -11,6 +11,7 @@ import { familyCharts, ordinal, verdict } from '../../report/verdict.js';
 import { schoolRows } from '../../core/load/schoolTable.js';
 import { contextBeside } from '../../core/families/contextBeside.js';
 import { selectiveNote } from '../../core/families/selectiveNote.js';
+import { fsmValue, variableName } from '../../report/labels.js';
 
 /**
  * `fos report <school>`: the page an analyst prints. The school, how its family was made,
@@ -32,6 +33,8 @@ export function report(ctx: CommandContext): Report {
   const fsmValues = members.map((j) => schools[j].fsm!);
 
   const value = (j: number) => schools[j].measure!;
+  const L = ctx.labels;
+  const M = ctx.measureName();
   const rows = sorted.map((j) => {
     const s = schools[j];
     const d = distanceBetween(a.families.space, i, j);
@@ -41,7 +44,7 @@ export function report(ctx: CommandContext): Report {
       ...schoolCells(s),
       vs_school: j === i ? null : s.measure! - me.measure!,
       distance: j === i ? null : d.distance,
-      main_difference: j === i || d.distance === 0 ? null : d.main,
+      main_difference: j === i || d.distance === 0 ? null : variableName(L, d.main),
       candidate: a.comparisons.candidate(j),
     };
     for (const v of extra) row[v.name] = contextValue(s, v.name);
@@ -70,7 +73,7 @@ export function report(ctx: CommandContext): Report {
     const b = contextBeside(v.name, contextValue(me, v.name) ?? NaN, members.filter((j) => j !== i).map((j) => contextValue(schools[j], v.name) ?? NaN));
     return b ? [b] : [];
   });
-  const edges = alike.filter((b) => b.atEdge).map((b) => `${b.name} ${b.value} (the others' middle 90%: ${round(b.p5)}–${round(b.p95)})`);
+  const edges = alike.filter((b) => b.atEdge).map((b) => `${variableName(L, b.name)} ${b.value} (the others' middle 90%: ${round(b.p5)}–${round(b.p95)})`);
   const note = selectiveNote(map.measure, c.families.match ?? [], members.map(value));
   const standing: Record<string, Cell> = {
     family_size: cmp.size,
@@ -85,11 +88,11 @@ export function report(ctx: CommandContext): Report {
     candidate: cmp.candidate,
   };
   return {
-    title: `${me.name} (${me.id}), ${a.year}: ${map.measure} among similar schools`,
+    title: `${me.name} (${me.id}), ${a.year}: ${M} among similar schools`,
     summary: [
       verdict(cmp, c.rule.lowerIsBetter, naming.digits),
-      `${me.name}: LA ${me.la || '–'}, ${me.fsm}% FSM, ${map.measure} ${me.measure}${me.cohort !== null ? `, cohort ${me.cohort}` : ''}.`,
-      `Family: ${describeMethod(a)}; ${members.length} schools with ${Math.min(...fsmValues)}–${Math.max(...fsmValues)}% FSM${members.length > c.families.size && c.families.method === 'neighbours' ? ` (more than ${c.families.size}: tied schools kept)` : ''}.`,
+      `${me.name}: ${L.la} ${me.la || '–'}, ${fsmValue(L, me.fsm!)}, ${M} ${me.measure}${me.cohort !== null ? `, cohort ${me.cohort}` : ''}.`,
+      `Family: ${describeMethod(a, L)}; ${members.length} schools with ${fsmValue(L, `${Math.min(...fsmValues)}–${Math.max(...fsmValues)}`)}${members.length > c.families.size && c.families.method === 'neighbours' ? ` (more than ${c.families.size}: tied schools kept)` : ''}.`,
       `It is ${ordinal(cmp.rank)} of ${cmp.size}; candidate partner: ${cmp.candidate ? 'yes' : `no (${candidateReason(cmp, me, { threshold: c.rule.threshold, lowerIsBetter: c.rule.lowerIsBetter, hasBounds: map.ci !== undefined })})`}.`,
       ...(edges.length ? [`At the edge of its family on ${edges.join('; ')}: the family is less alike there.`] : []),
       ...(note ? [note] : []),
@@ -100,7 +103,7 @@ export function report(ctx: CommandContext): Report {
         id: 'context',
         title: 'How alike: the school beside the other members',
         columns: pick(['variable', 'school_value', 'others_min', 'others_median', 'others_max', 'at_edge'], naming),
-        rows: alike.map((b) => ({ variable: b.name, school_value: b.value, others_min: b.min, others_median: b.median, others_max: b.max, at_edge: b.atEdge })),
+        rows: alike.map((b) => ({ variable: variableName(L, b.name), school_value: b.value, others_min: b.min, others_median: b.median, others_max: b.max, at_edge: b.atEdge })),
       },
       {
         id: 'standing',
@@ -113,7 +116,7 @@ export function report(ctx: CommandContext): Report {
       'distance: how far a member’s context is from this school’s, in standard deviations (weighted); "most different in" names the variable that contributes most to it.',
       'vs: the member’s measure minus this school’s.',
     ],
-    charts: familyCharts(a, i, members, map.measure),
+    charts: familyCharts(a, i, members, M, L),
     meta: ctx.meta(rows.length),
   };
 }

@@ -1,6 +1,7 @@
 import { compactGroups } from './disjointFamilies.js';
 import { membersOf, type Families, type YearFamilies } from './buildFamilies.js';
 import { ownWithoutIndex } from './strata.js';
+import { keyIndex, ownId, type SchoolKey } from '../schoolKey.js';
 
 /**
  * The families of a base year kept in a later year (`--keep-families YEAR`, as the London
@@ -9,21 +10,26 @@ import { ownWithoutIndex } from './strata.js';
  * out that year); a new school takes the family of its nearest school in the later year's
  * context that was in the base year (ties to the smaller id) — that school's kept family,
  * with the new school first — and, with disjoint families, joins that school's family.
- * Schools are matched by id. `later`: the later year's own families (its schools, ids and
- * context space are used; its families are replaced).
+ * Schools are matched by `key` (by id; with links, a school under its new URN is the
+ * school it was). `later`: the later year's own families (its schools, ids and context
+ * space are used; its families are replaced).
  */
-export function keepFamilies(base: YearFamilies, later: YearFamilies): YearFamilies {
+export function keepFamilies(base: YearFamilies, later: YearFamilies, key: SchoolKey = ownId): YearFamilies {
   const s = later.schools;
   const n = s.length;
-  const baseRow = new Map(base.schools.id.map((id, i) => [id, i]));
-  const laterRow = new Map(s.id.map((id, i) => [id, i]));
+  const baseIndex = keyIndex(base.schools.id, key);
+  const laterIndex = keyIndex(s.id, key);
+  // Each school's row in the base year (−1: not there), and each base school's row in this one.
+  const inBase = Int32Array.from({ length: n }, (_, i) => baseIndex.get(key(s.id[i])) ?? -1);
+  const baseRow = (i: number) => inBase[i];
+  const laterRow = (baseId: string) => laterIndex.get(key(baseId));
   const old: number[] = [];
-  for (let i = 0; i < n; i++) if (baseRow.has(s.id[i])) old.push(i);
+  for (let i = 0; i < n; i++) if (inBase[i] >= 0) old.push(i);
   // Each school's anchor: itself when it was in the base year, else its nearest such school.
   const D = later.space.dims;
   const c = later.space.coords;
   const anchor = Int32Array.from({ length: n }, (_, i) => {
-    if (baseRow.has(s.id[i])) return i;
+    if (inBase[i] >= 0) return i;
     let best = -1;
     let bestD = Infinity;
     for (const j of old) {
@@ -37,14 +43,14 @@ export function keepFamilies(base: YearFamilies, later: YearFamilies): YearFamil
   return { ...later, families, options: { ...later.options, keptFrom: base.year } };
 }
 
-function keptGroups(base: YearFamilies, later: YearFamilies, anchor: Int32Array, baseRow: Map<string, number>): Families {
+function keptGroups(base: YearFamilies, later: YearFamilies, anchor: Int32Array, baseRow: (i: number) => number): Families {
   const f = base.families as Extract<Families, { kind: 'disjoint' }>;
-  const group = Int32Array.from(anchor, (a) => (a < 0 ? 0 : f.group[baseRow.get(later.schools.id[a])!]));
+  const group = Int32Array.from(anchor, (a) => (a < 0 ? 0 : f.group[baseRow(a)]));
   const order = Array.from(later.idRank.keys()).sort((x, y) => later.idRank[x] - later.idRank[y]);
   return compactGroups(group, order);
 }
 
-function keptOwn(base: YearFamilies, later: YearFamilies, anchor: Int32Array, baseRow: Map<string, number>, laterRow: Map<string, number>): Families {
+function keptOwn(base: YearFamilies, later: YearFamilies, anchor: Int32Array, baseRow: (i: number) => number, laterRow: (baseId: string) => number | undefined): Families {
   const n = later.schools.length;
   const rows: number[][] = [];
   for (let i = 0; i < n; i++) {
@@ -53,8 +59,8 @@ function keptOwn(base: YearFamilies, later: YearFamilies, anchor: Int32Array, ba
       rows.push([i]);
       continue;
     }
-    const kept = membersOf(base.families, baseRow.get(later.schools.id[a])!)
-      .map((m) => laterRow.get(base.schools.id[m]))
+    const kept = membersOf(base.families, baseRow(a))
+      .map((m) => laterRow(base.schools.id[m]))
       .filter((j): j is number => j !== undefined && j !== i);
     rows.push([i, ...kept]);
   }

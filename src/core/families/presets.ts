@@ -1,6 +1,7 @@
 import { FosError } from '../errors.js';
 import type { ContextWeight } from './context.js';
 import { isAdmissionsColumn } from './strata.js';
+import { recogniseLayout } from '../load/layouts.js';
 
 /** One variable of a preset: its name in --context (`fsm` is the % FSM column), what it
  * stands for, its weight, and the DfE columns that hold it in each layout, tried in order. */
@@ -17,7 +18,7 @@ interface PresetVariable {
 export interface Preset {
   name: string;
   size: number;
-  /** KS4: match selective with selective when an admissions column is loaded. */
+  /** Match selective with selective when an admissions column is loaded (ADMPOL, or GIAS's joined). */
   matchSelective: boolean;
   variables: readonly PresetVariable[];
 }
@@ -26,8 +27,10 @@ const PRIOR_KS4 = ['KS2APS', 'PTPRIORHI'];
 const PRIOR_KS2 = ['TKS1AVERAGE', 'KS1APS'];
 const DISADVANTAGED = ['PTFSM6CLA1A', 'PNUMFSMEVER'];
 const EAL = ['PTEALGRP2', 'PNUMEAL'];
-const SEN_SUPPORT = ['PSENELK', 'PSENAPK4'];
-const EHC_PLAN = ['PSENELSE', 'PSENSE4'];
+// KS4 files name SEN PSENSE4/PSENAPK4 in 2015/16–2018/19, PSENE4/PSENK4 from 2021/22 on;
+// 2024-25 KS2 files have PSENELE, not PSENELSE (core/load/layouts.ts gives the sources).
+const SEN_SUPPORT = ['PSENELK', 'PSENAPK4', 'PSENK4'];
+const EHC_PLAN = ['PSENELSE', 'PSENSE4', 'PSENE4', 'PSENELE'];
 const PUPILS = ['NOR', 'TPUP'];
 const both = (cols: readonly string[]) => ({ ks4: cols, ks2: cols });
 
@@ -91,6 +94,8 @@ export interface PresetHeaders {
   attainment: readonly string[];
   /** The FSM file's header, when there is one. */
   fsm?: readonly string[];
+  /** The headers of the tables joined with --join (e.g. GIAS, with `AdmissionsPolicy (name)`). */
+  joins?: readonly (readonly string[])[];
 }
 
 /** What a preset comes to on the loaded files. */
@@ -115,12 +120,16 @@ const find = (header: readonly string[] | undefined, name: string) => header?.fi
  * the loader looks for it, in the FSM file when there is one). A variable not found is
  * left out and the others' weights are renormalised to the preset's total (with `strict`,
  * an error). KS4 (attainment file with ATT8SCR, or no PTRWM_EXP) looks for KS2 prior
- * attainment, KS2 for KS1.
+ * attainment, KS2 for KS1. Tables joined with --join are looked in last; an admissions
+ * column in any file (`ADMPOL`, or a joined GIAS table's `AdmissionsPolicy (name)`) puts
+ * selective schools apart.
  */
 export function resolvePreset(name: string, headers: PresetHeaders, given: { contextCols: Record<string, string>; fsmCol?: string }, strict: boolean): ResolvedPreset {
   const preset = PRESETS[name];
   if (!preset) throw new FosError('INVALID_OPTION', `no preset ${name}`, { value: name }, `choose one of ${PRESET_NAMES.join(', ')}`);
   const ks2 = !find(headers.attainment, 'ATT8SCR') && find(headers.attainment, 'PTRWM_EXP') !== undefined;
+  const layout = recogniseLayout(headers.attainment);
+  const empty = new Set((layout?.empty ?? []).map((c) => c.toUpperCase()));
   const found: { v: PresetVariable; col: string }[] = [];
   const notes: string[] = [];
   const missing: string[] = [];
@@ -130,15 +139,18 @@ export function resolvePreset(name: string, headers: PresetHeaders, given: { con
   for (const v of preset.variables) {
     const own = v.name === 'fsm' ? given.fsmCol : given.contextCols[v.name];
     const names = own ? [own] : ks2 ? v.ks2 : v.ks4;
-    const files = v.name === 'fsm' && headers.fsm ? [headers.fsm] : [headers.fsm, headers.attainment];
+    const files = v.name === 'fsm' && headers.fsm ? [headers.fsm] : [headers.fsm, headers.attainment, ...(headers.joins ?? [])];
     let col: string | undefined;
-    for (const n of names) for (const h of files) col ??= find(h, n);
+    // A column the file's layout leaves blank (2024-25 KS2 TKS1AVERAGE) is not taken unless given.
+    const blank = own ? [] : names.filter((n) => empty.has(n.toUpperCase()));
+    for (const n of names) for (const h of files) if (!blank.includes(n)) col ??= find(h, n);
     if (v.onlyWhenGiven && !own) continue;
     total += v.weight;
     if (v.name === 'fsm' && !col && names.length === 0) col = '% FSM column';
     if (!col) {
       missing.push(v.label);
-      notes.push(`${v.label}: none of ${names.join(', ')} found; left out`);
+      const blankNote = blank.length ? ` (${blank.join(', ')} ${blank.length === 1 ? 'is' : 'are'} blank in ${layout!.name})` : '';
+      notes.push(`${v.label}: none of ${names.join(', ')} found${blankNote}; left out`);
       continue;
     }
     if (v.name === 'fsm' && names.length) fsmCol = col;
@@ -152,7 +164,7 @@ export function resolvePreset(name: string, headers: PresetHeaders, given: { con
   const context = found.map((f) => ({ name: f.v.name, weight: Number(((f.v.weight * total) / kept).toFixed(6)) }));
   const contextCols: Record<string, string> = { ...given.contextCols };
   for (const f of found) if (f.v.name !== 'fsm') contextCols[f.v.name] = f.col;
-  const admissions = !ks2 && preset.matchSelective ? [...(headers.fsm ?? []), ...headers.attainment].find(isAdmissionsColumn) : undefined;
+  const admissions = preset.matchSelective ? [...(headers.fsm ?? []), ...headers.attainment, ...(headers.joins ?? []).flat()].find(isAdmissionsColumn) : undefined;
   if (admissions) notes.push(`selective schools apart: --match ${admissions}`);
   return { context, contextCols, fsmCol, size: preset.size, match: admissions ? [admissions] : [], notes, missing };
 }

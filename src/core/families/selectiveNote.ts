@@ -1,4 +1,8 @@
+import { EES_COLUMNS } from '../load/eesColumns.js';
 import { isAdmissionsColumn } from './strata.js';
+
+/** Attainment 8's names: the performance tables', and the long files' (eesColumns.ts). */
+const ATTAINMENT8 = new Set(['ATT8SCR', ...EES_COLUMNS.attainment8].map((m) => m.toUpperCase()));
 
 /** Attainment 8 at or above which a school's results look like a grammar school's: in 2019,
  * England's 163 grammar schools mostly scored 65–80, and few non-selective schools reach 65. */
@@ -14,7 +18,7 @@ export const SELECTIVE_LOOKING_ATT8 = 65;
  * selectiveNote('ATT8SCR', [], [70, 48, 52]) // => '1 of these 3 schools has Attainment 8 of 65 or more …'
  */
 export function selectiveNote(measure: string, match: readonly string[], values: ArrayLike<number>): string | undefined {
-  if (measure.toUpperCase() !== 'ATT8SCR' || match.some(isAdmissionsColumn)) return undefined;
+  if (!ATTAINMENT8.has(measure.toUpperCase()) || match.some(isAdmissionsColumn)) return undefined;
   let high = 0;
   for (let i = 0; i < values.length; i++) if (values[i] >= SELECTIVE_LOOKING_ATT8) high++;
   if (high === 0 || high === values.length) return undefined;

@@ -1,6 +1,7 @@
 import type { YearFamilies } from './buildFamilies.js';
 import { membersOf } from './buildFamilies.js';
 import { median } from 'simple-statistics';
+import { keyIndex, ownId, type SchoolKey } from '../schoolKey.js';
 
 /** How much of the families held from one year to the next. */
 export interface Turnover {
@@ -20,24 +21,24 @@ export interface Turnover {
 /**
  * Family turnover between two consecutive years: for each school eligible in both, how
  * many of the other members of its family in `to` were in its family in `from` (schools
- * matched by id), and the median over the schools (simple-statistics median: the middle
+ * matched by `key`: by id, and with links a school under its new URN is the school it
+ * was, so it is neither joined nor left), and the median over the schools (simple-statistics median: the middle
  * value, the mean of the two middle ones for an even count). Undefined when no school is
  * in both years.
  *
  * 2018 family of A: A, B, C, D; 2019: A, B, D, E → A kept 2 (B, D) of 3.
  */
-export function turnover(from: YearFamilies, to: YearFamilies): Turnover | undefined {
-  const before = new Map<string, number>();
-  from.schools.id.forEach((id, i) => before.set(id, i));
+export function turnover(from: YearFamilies, to: YearFamilies, key: SchoolKey = ownId): Turnover | undefined {
+  const before = keyIndex(from.schools.id, key);
   const kept = new Map<string, number>();
   const others: number[] = [];
   for (let i = 0; i < to.schools.length; i++) {
     const id = to.schools.id[i];
-    const j = before.get(id);
+    const j = before.get(key(id));
     if (j === undefined) continue;
-    const last = new Set(membersOf(from.families, j).filter((m) => m !== j).map((m) => from.schools.id[m]));
+    const last = new Set(membersOf(from.families, j).filter((m) => m !== j).map((m) => key(from.schools.id[m])));
     const now = membersOf(to.families, i).filter((m) => m !== i);
-    kept.set(id, now.filter((m) => last.has(to.schools.id[m])).length);
+    kept.set(id, now.filter((m) => last.has(key(to.schools.id[m]))).length);
     others.push(last.size);
   }
   if (kept.size === 0) return undefined;
@@ -45,10 +46,10 @@ export function turnover(from: YearFamilies, to: YearFamilies): Turnover | undef
 }
 
 /** The turnover line for each pair of consecutive years ("2017→2018: a median of 5 of 19 …"). */
-export function turnoverLines(years: readonly YearFamilies[]): string[] {
+export function turnoverLines(years: readonly YearFamilies[], key: SchoolKey = ownId): string[] {
   const out: string[] = [];
   for (let k = 1; k < years.length; k++) {
-    const t = turnover(years[k - 1], years[k]);
+    const t = turnover(years[k - 1], years[k], key);
     if (t) out.push(`Family turnover ${t.from}→${t.to}: a median of ${t.medianKept} of ${t.medianOthers} members kept from last year's family (${t.schools} schools in both years).`);
   }
   return out;

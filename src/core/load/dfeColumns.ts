@@ -1,11 +1,13 @@
 import type { ColumnMap } from '../types.js';
 import { FosError } from '../errors.js';
+import { EES_COLUMNS as EES } from './eesColumns.js';
+import { defaultNames, findAlias, isEarlierYear, recogniseLayout, type Layout, type LayoutField } from './layouts.js';
 
 /**
- * Column recognition. DfE performance-table and census files are known by their headers;
- * each field has a list of default names, tried in order, and any field can be named by
- * the user instead (`--measure`, `--fsm-col`, …), which is how any other country's file
- * loads.
+ * Column recognition. DfE performance-table and census files are known by their headers
+ * (LAYOUTS, layouts.ts); each field has a list of default names, tried in order (the
+ * file's layout's own, then DEFAULT_COLUMNS), and any field can be named by the user
+ * instead (`--measure`, `--fsm-col`, …), which is how any other country's file loads.
  */
 export interface ColumnOverrides {
   id?: string;
@@ -22,6 +24,7 @@ export interface ColumnOverrides {
   match?: string[];
 }
 
+/** The general defaults: a file of no known layout takes each field's first that it has. */
 export const DEFAULT_COLUMNS = {
   id: ['URN'],
   /** DfE performance tables, then GIAS. */
@@ -34,8 +37,8 @@ export const DEFAULT_COLUMNS = {
   /** A file's cohort (KS4 pupils at the end of the key stage, KS2 eligible pupils): the
    * cohort of every whole-school measure of that file. */
   cohort: ['TPUP', 'TELIG'],
-  /** Confidence bounds belong to Progress 8 only. */
-  ci: { P8MEA: ['P8CILOW', 'P8CIUPP'] } as Record<string, [string, string]>,
+  /** Confidence bounds belong to Progress 8 only (the long files' names from eesColumns.ts). */
+  ci: { P8MEA: ['P8CILOW', 'P8CIUPP'], ...EES.ci } as Record<string, [string, string]>,
   rectype: 'RECTYPE',
   location: [
     { cols: ['LATITUDE', 'LONGITUDE'], kind: 'latlon' },
@@ -51,7 +54,9 @@ export function findColumn(header: readonly string[], name: string): string | un
 }
 
 export interface Headers {
-  attainment: { file: string; header: readonly string[] };
+  /** `layoutHeader`: the header the layout is recognised from, when `header` has joined
+   * tables' columns beside the file's own. */
+  attainment: { file: string; header: readonly string[]; layoutHeader?: readonly string[] };
   /** Absent when % FSM comes from the attainment file itself. */
   fsm?: { file: string; header: readonly string[] };
 }
@@ -74,47 +79,59 @@ export function resolveColumns(headers: Headers, o: ColumnOverrides): ResolvedCo
   const fsm = headers.fsm;
   const attCols: Record<string, string> = {};
   const fsmCols: Record<string, string> = {};
+  // Each file's defaults are its layout's, then the general ones (README "Layouts").
+  const attLayout = recogniseLayout(att.layoutHeader ?? att.header);
+  const fsmLayout = fsm && recogniseLayout(fsm.header);
+  const defaults = (field: LayoutField, layout: Layout | undefined) => defaultNames(field, DEFAULT_COLUMNS[field], layout);
+  // A name as DfE's metadata spells it also finds the file's own spelling (PNUMUNCFL → PNUMUNCLF).
+  const lookup = (file: { header: readonly string[] }, name: string) => {
+    const layout = file === att ? attLayout : file === fsm ? fsmLayout : undefined;
+    return findColumn(file.header, name) ?? findAlias(file.header, name, layout);
+  };
 
   const need = (field: string, flag: string, names: string[], file: { file: string; header: readonly string[] }) => {
     for (const n of names) {
-      const c = findColumn(file.header, n);
+      const c = lookup(file, n);
       if (c !== undefined) return c;
     }
+    const earlier = earlierYearsOf(names, file.header);
     throw new FosError(
       'COLUMN_NOT_FOUND',
       names.length > 1 ? `none of the columns ${names.join(', ')} found for the ${field}` : `column ${names[0]} not found for the ${field}`,
       { file: file.file },
-      `columns are: ${preview(file.header)}; pass ${flag} NAME`,
+      earlier.length
+        ? `the file has only earlier years' figures (${earlier.slice(0, 3).join(', ')}), used only when named: pass ${flag} ${earlier[0]}`
+        : `columns are: ${preview(file.header)}; pass ${flag} NAME`,
     );
   };
   const optional = (names: string[], file: { header: readonly string[] } | undefined) => {
     if (!file) return undefined;
     for (const n of names) {
-      const c = findColumn(file.header, n);
+      const c = lookup(file, n);
       if (c !== undefined) return c;
     }
     return undefined;
   };
 
-  attCols.id = need('school id', '--id-col', [o.id ?? DEFAULT_COLUMNS.id[0]], att);
-  attCols.measure = need('measure', '--measure', o.measure ? [o.measure] : DEFAULT_COLUMNS.measure, att);
+  attCols.id = need('school id', '--id-col', o.id ? [o.id] : defaults('id', attLayout), att);
+  attCols.measure = need('measure', '--measure', o.measure ? [o.measure] : defaults('measure', attLayout), att);
   const measure = attCols.measure.toUpperCase();
 
   if (fsm) {
-    fsmCols.id = need('school id', '--id-col', [o.id ?? DEFAULT_COLUMNS.id[0]], fsm);
-    fsmCols.fsm = need('% FSM', '--fsm-col', o.fsm ? [o.fsm] : DEFAULT_COLUMNS.fsm, fsm);
+    fsmCols.id = need('school id', '--id-col', o.id ? [o.id] : defaults('id', fsmLayout), fsm);
+    fsmCols.fsm = need('% FSM', '--fsm-col', o.fsm ? [o.fsm] : defaults('fsm', fsmLayout), fsm);
   } else {
-    attCols.fsm = need('% FSM', '--fsm-col', o.fsm ? [o.fsm] : DEFAULT_COLUMNS.fsm, att);
+    attCols.fsm = need('% FSM', '--fsm-col', o.fsm ? [o.fsm] : defaults('fsm', attLayout), att);
   }
 
   // Name and authority: named by the user → must exist somewhere; else defaults, optional.
-  for (const [field, flag, defaults, given] of [
-    ['name', '--name-col', DEFAULT_COLUMNS.name, o.name],
-    ['la', '--la-col', DEFAULT_COLUMNS.la, o.la],
+  for (const [field, flag, given] of [
+    ['name', '--name-col', o.name],
+    ['la', '--la-col', o.la],
   ] as const) {
-    const names = given ? [given] : [...defaults];
+    const names = given ? [given] : defaults(field, attLayout);
     const a = optional(names, att);
-    const f = a === undefined ? optional(names, fsm) : undefined;
+    const f = a === undefined ? optional(given ? names : defaults(field, fsmLayout), fsm) : undefined;
     if (a !== undefined) attCols[field] = a;
     else if (f !== undefined) fsmCols[field] = f;
     else if (given) need(field === 'la' ? 'local authority' : 'school name', flag, names, att);
@@ -123,7 +140,7 @@ export function resolveColumns(headers: Headers, o: ColumnOverrides): ResolvedCo
   let cohortNote: string | undefined;
   if (o.cohort) attCols.cohort = need('cohort', '--cohort-col', [o.cohort], att);
   else {
-    const c = cohortFor(attCols.measure, att.header);
+    const c = cohortFor(attCols.measure, att.header, defaults('cohort', attLayout));
     if (c.column) attCols.cohort = c.column;
     cohortNote = c.note;
   }
@@ -245,7 +262,7 @@ export const PUPIL_GROUPS: readonly { suffix: string; count?: string; pupils: st
  * serves every whole-school measure of the file (`PTL2BASICS_94`, `P8MEA`, `READPROG`).
  * `note` says in words which cohort applies, or why there is none.
  */
-export function cohortFor(measure: string, header: readonly string[]): { column?: string; note: string } {
+export function cohortFor(measure: string, header: readonly string[], cohorts: readonly string[] = DEFAULT_COLUMNS.cohort): { column?: string; note: string } {
   const m = /^(.+?)(?:_(1\d|2\d|3YR))?$/i.exec(measure)!;
   const base = m[1].toUpperCase();
   const year = m[2] ? `_${m[2].toUpperCase()}` : '';
@@ -256,17 +273,30 @@ export function cohortFor(measure: string, header: readonly string[]): { column?
     if (column) return { column, note: `${column}, the number of ${group.pupils}, as ${measure} is over those pupils only` };
     return { note: `none: ${measure} is over ${group.pupils}, and the file has no column counting them${group.count ? ` (${group.count + year})` : ''}` };
   }
-  if (year) return { note: `none: ${measure} is an earlier year's figure, and the file's cohort is this year's` };
-  for (const name of DEFAULT_COLUMNS.cohort) {
+  if (year) {
+    // An earlier year's whole-school figure: that year's cohort, when the file has it (TELIG_24).
+    for (const name of cohorts) {
+      const column = find(name + year);
+      if (column) return { column, note: `${column}, the cohort of ${measure}'s year` };
+    }
+    return { note: `none: ${measure} is an earlier year's figure, and the file's cohort is this year's` };
+  }
+  for (const name of cohorts) {
     const column = find(name);
     if (column) return { column, note: `${column}, the file's cohort, which serves every whole-school measure` };
   }
-  return { note: `none: the file has no ${DEFAULT_COLUMNS.cohort.join(' or ')} column` };
+  return { note: `none: the file has no ${cohorts.join(' or ')} column` };
 }
 
 /** Easting/northing when the names say so, else latitude/longitude (first column latitude). */
 function guessLocationKind(cols: [string, string]): 'latlon' | 'en' {
   return /east|north|^x$|^y$/i.test(cols.join(' ')) ? 'en' : 'latlon';
+}
+
+/** Earlier years' columns of the names sought (`ATT8SCR_21` for `ATT8SCR`), which defaults never take. */
+function earlierYearsOf(names: readonly string[], header: readonly string[]): string[] {
+  const bases = new Set(names.map((n) => n.trim().toUpperCase()));
+  return header.filter((h) => isEarlierYear(h) && bases.has(h.trim().toUpperCase().replace(/_(1\d|2\d|3YR)$/, '')));
 }
 
 function preview(header: readonly string[]): string {

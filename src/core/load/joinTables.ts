@@ -1,4 +1,5 @@
 import { FosError } from '../errors.js';
+import { GIAS_LAYOUT, recogniseLayout } from './layouts.js';
 import { parseNumber } from './parseCell.js';
 import type { RawRow, RawTable } from './rawTable.js';
 
@@ -140,8 +141,7 @@ export function joinRawTables(
   };
 }
 
-/** A GIAS ("Get Information about Schools") table, known by its header. */
+/** A GIAS ("Get Information about Schools") table, known by its header (LAYOUTS). */
 export function isGias(header: readonly string[]): boolean {
-  const has = new Set(header.map((h) => h.trim().toLowerCase()));
-  return ['establishmentname', 'typeofestablishment (name)', 'phaseofeducation (name)'].every((h) => has.has(h));
+  return recogniseLayout(header)?.name === GIAS_LAYOUT;
 }

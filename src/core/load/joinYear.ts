@@ -2,19 +2,25 @@ import type { ColumnMap, JoinReport, SchoolTable } from '../types.js';
 import { emptyTable } from './schoolTable.js';
 import type { SchoolRows } from './readSchoolRows.js';
 import { matchIds } from '../idOrder.js';
+import { SPECIAL_TYPE } from './longFormat.js';
+import { ownId, type SchoolKey } from '../schoolKey.js';
+import { linkUnmatched } from './linkUnmatched.js';
 
 /**
  * Join one year's attainment rows with its FSM rows on the school id (an inner join for
  * eligibility, but attainment-only schools are kept so they can be reported as excluded;
  * FSM-only schools, e.g. the primaries of a census file, are only counted). When % FSM is
  * read from the attainment file itself, `fsmRows` is undefined and every school matches.
- * Schools come out in id order, so every later step is independent of row order.
+ * Schools come out in id order, so every later step is independent of row order. With
+ * links (`key`), a school's FSM row under its other URN is joined when its own id has none
+ * (linkUnmatched.ts).
  */
 export function joinYear(
   year: string,
   attainment: SchoolRows,
   fsmRows: SchoolRows | undefined,
   map: ColumnMap,
+  key: SchoolKey = ownId,
 ): { schools: SchoolTable; join: JoinReport } {
   const f = fsmRows ?? attainment;
   // Each field from the attainment file when it has it, else from the FSM file.
@@ -45,6 +51,7 @@ export function joinYear(
 
   const order = attainment.order;
   const fsmRow = fsmRows ? matchIds(attainment.ids, order, fsmRows.ids, fsmRows.order) : undefined;
+  const linked = fsmRow && key !== ownId ? linkUnmatched(attainment.ids, fsmRows!.ids, fsmRow, key) : [];
   const n = order.length;
   const c = emptyTable(year, n, contextKeys, map.subjects, map.location?.kind);
   // latitude, longitude → x = longitude, y = latitude; easting, northing → x, y.
@@ -74,12 +81,13 @@ export function joinYear(
       c.location.x[k] = x(r, fr);
       c.location.y[k] = y(r, fr);
     }
-    c.special[k] = rectype !== undefined && rectype[r] === '2' ? 1 : 0;
+    // RECTYPE 2, or a long file's school type naming special schools.
+    c.special[k] = rectype !== undefined && (rectype[r] === '2' || SPECIAL_TYPE.test(rectype[r])) ? 1 : 0;
     c.inFsmFile[k] = fr >= 0 ? 1 : 0;
   }
   const fsmOnly = fsmRows ? fsmRows.ids.length - matched : 0;
   return {
     schools: c,
-    join: { matched, attainmentOnly: attainment.ids.length - matched, fsmOnly, sameFile: fsmRows === undefined },
+    join: { matched, attainmentOnly: attainment.ids.length - matched, fsmOnly, sameFile: fsmRows === undefined, ...(linked.length ? { linked } : {}) },
   };
 }

@@ -44,5 +44,6 @@ export function mergeSchoolRows(parts: readonly { file: string; rows: SchoolRows
       'the files of one year should each hold different schools; keep one kind of row with --where COL=VALUE',
     );
   }
-  return { ids, lines, order, text, numbers };
+  const totals = parts.flatMap((p) => p.rows.totals ?? []);
+  return { ids, lines, order, text, numbers, ...(totals.length ? { totals } : {}) };
 }

@@ -11,6 +11,8 @@ export const MISSING_CODES: readonly string[] = [
   'NA', 'NE', 'NP', 'SUPP', 'LOWCOV', 'NEW', 'SP', 'RE', 'x', 'c', 'z', 'u', 's', ':', '..',
   // In the 2022–2025 performance tables: low coverage, and did not sit.
   'LOW', 'DNS',
+  // Explore Education Statistics: rounds to zero (now `low`, formerly `~`); z, c, x, u and : above.
+  'low', '~',
 ];
 const MISSING = new Set(MISSING_CODES);
 /** The name under which empty cells are counted. */

@@ -24,6 +24,19 @@ export interface SchoolRows {
   order: Int32Array;
   text: Record<string, string[]>;
   numbers: Record<string, Float64Array>;
+  /** The summary rows that carry the measure (a DfE file's LA and national totals), as read. */
+  totals?: TotalRow[];
+}
+
+/** A summary row dropped from the schools that carries a value of the measure. */
+export interface TotalRow {
+  /** Its RECTYPE ('' without one), its LA code ('' for a national row). */
+  rectype: string;
+  la: string;
+  value: number;
+  cohort: number | null;
+  file: string;
+  line: number;
 }
 
 /** Ids that mark national or authority total rows in DfE files. */
@@ -104,6 +117,15 @@ export function readSchoolRows(
   const distinct = new Map<string, string>();
   const decimalComma = table.delimiter === ';';
 
+  // Summary rows keep their measure (and LA, cohort): the file's published figures.
+  const at = (field: string) => used.find((u) => u.field === field)?.at ?? -1;
+  const [measureAt, laAt, cohortAt] = [at('measure'), at('la'), at('cohort')];
+  const totals: TotalRow[] = [];
+  const numberAt = (row: { text: (k: number) => string }, k: number) => {
+    const cell = k >= 0 ? parseCell(row.text(k), decimalComma) : undefined;
+    return cell?.kind === 'number' ? cell.value : null;
+  };
+
   const counts = table.scan((row, line) => {
     if (filters.length && filters.some((f) => row.text(f.at).trim() !== f.value)) {
       report.rowsFilteredOut++;
@@ -114,6 +136,8 @@ export function readSchoolRows(
     // (Summary ids start with a letter, so digit ids skip the set lookups.)
     if (id === '' || (id.charCodeAt(0) > 57 && SUMMARY_IDS.has(id.toUpperCase())) || (rectype !== '' && SUMMARY_RECTYPES.has(rectype))) {
       report.summaryRowsDropped++;
+      const value = numberAt(row, measureAt);
+      if (value !== null) totals.push({ rectype, la: laAt >= 0 ? row.text(laAt).trim() : '', value, cohort: numberAt(row, cohortAt), file: table.file, line });
       return;
     }
     ids.push(id);
@@ -159,7 +183,7 @@ export function readSchoolRows(
     else numbers[u.field] = numberCols[c].values();
   });
   const order = idOrder(ids);
-  const rows: SchoolRows = { ids, lines: lines.values(), order, text, numbers };
+  const rows: SchoolRows = { ids, lines: lines.values(), order, text, numbers, ...(totals.length ? { totals } : {}) };
   duplicates(ids, rows.lines, order, table.file, columns.id!);
   report.schools = ids.length;
 

@@ -1,6 +1,6 @@
 import type { YearAnalysis } from '../analyse.js';
 import { schoolRows } from '../load/schoolTable.js';
-import { average } from './trend.js';
+import { alongside, average } from './trend.js';
 
 export interface GroupPoint {
   year: string;
@@ -14,6 +14,9 @@ export interface GroupPoint {
   /** The authority's average when every member is in the same one, else null. */
   laAverage: number | null;
   englandAverage: number | null;
+  /** Whether those two are the file's published figures (else averages of the loaded schools). */
+  laPublished: boolean;
+  englandPublished: boolean;
 }
 
 /**
@@ -26,10 +29,11 @@ export interface GroupPoint {
  * measure (100·40 + 300·50) / 400 = 47.5; family median 45.
  */
 export function groupTrend(years: readonly YearAnalysis[], ids: readonly string[]): GroupPoint[] {
-  const wanted = new Set(ids);
   return years.map((y) => {
+    // Members by their key (with links, under an earlier URN too); one row per school.
+    const wanted = new Set(ids.map((id) => y.indexOf(id)).filter((i) => i !== undefined));
     const all = schoolRows(y.families.schools);
-    const members = all.map((s, i) => ({ s, i })).filter((m) => wanted.has(m.s.id));
+    const members = all.map((s, i) => ({ s, i })).filter((m) => wanted.has(m.i));
     const schools = members.map((m) => m.s);
     const avg = average(schools);
     const withMedian = members.flatMap((m) => {
@@ -39,13 +43,16 @@ export function groupTrend(years: readonly YearAnalysis[], ids: readonly string[
     const w = withMedian.reduce((a, m) => a + m.w, 0);
     const las = new Set(schools.map((s) => s.la));
     const la = las.size === 1 ? [...las][0] : '';
+    const side = alongside(y, all, la || undefined);
     return {
       year: y.year,
       eligible: members.length,
       measure: avg.value,
       familyMedian: w > 0 ? withMedian.reduce((a, m) => a + m.w * m.median, 0) / w : null,
-      laAverage: la ? average(all.filter((s) => s.la === la)).value : null,
-      englandAverage: average(all).value,
+      laAverage: side.la.value,
+      englandAverage: side.nation.value,
+      laPublished: side.la.published,
+      englandPublished: side.nation.published,
     };
   });
 }

@@ -41,3 +41,23 @@ describe('pooledContext', () => {
     expect(Array.from(years[1].schools.fsm)).toEqual([20, 40, 5, NaN]);
   });
 });
+
+describe('across a change of URN (a key from --links)', () => {
+  // 101 becomes 901 in 2019; key: 101 → 901. Same families as above with 101 renamed.
+  const key = (id: string) => (id === '101' ? '901' : id);
+  it('turnover counts the school as kept, not as one left and one joined', () => {
+    const a = buildFamilies('2018', year('2018', [['100', 1, 10], ['101', 2, 10], ['102', 10, 10], ['103', 11, 10]]).schools, o);
+    const b = buildFamilies('2019', year('2019', [['100', 1, 10], ['102', 10, 10], ['103', 11, 10], ['901', 10.5, 10]]).schools, o);
+    // As in the test above (901 is 101): kept 100 2, 901 1, 102 2, 103 2.
+    expect([...turnover(a, b, key)!.kept]).toEqual([['100', 2], ['102', 2], ['103', 2], ['901', 1]]);
+    // By id alone, 901 is new and 101 gone: 100 keeps 1 (102), 102 keeps 1 (103), 103 keeps 1 (102).
+    expect([...turnover(a, b)!.kept]).toEqual([['100', 1], ['102', 1], ['103', 1]]);
+  });
+
+  it('pooledContext takes the earlier years under the old URN', () => {
+    const years = [year('2018', [['101', 10, 100]]), year('2019', [['901', 20, 300]])];
+    // (10·100 + 20·300) / 400 = 17.5, as for one id.
+    expect(Array.from(pooledContext(years, 2, key)[1].schools.fsm)).toEqual([17.5]);
+    expect(Array.from(pooledContext(years, 2)[1].schools.fsm)).toEqual([20]);
+  });
+});

@@ -1,0 +1,40 @@
+import { existsSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { fos } from '../helpers/schools.js';
+
+const SHARED = resolve(__dirname, '../../../shared/data');
+const NY = join(SHARED, 'north-yorkshire');
+const LINKS = join(SHARED, 'gias', 'links_edubasealldata20250422.csv');
+const FILES = { '2017': '815_2017_ks4final.csv', '2018': '815_2018_ks4final.csv', '2019': '815_2019_ks4provisional.csv' };
+const args = Object.entries(FILES).flatMap(([y, f]) => ['--attainment', `${y}=${join(NY, f)}`, '--fsm', `${y}=${join(NY, `815_${y}_census.csv`)}`]);
+const trend = async (id: string, extra: string[]) => JSON.parse((await fos(['trend', id, ...args, ...extra, '--format', 'json'])).stdout);
+
+describe.skipIf(!existsSync(NY) || !existsSync(LINKS))('North Yorkshire 2017–2019 with the GIAS links file', () => {
+  it("Easingwold's trend is one school: 121664 in 2017 and 2018, 144976 in 2019", async () => {
+    const j = await trend('144976', ['--links', LINKS]);
+    expect(j.title).toBe('Outwood Academy Easingwold (144976, was URN 121664 until 2017): ATT8SCR by year');
+    // ATT8SCR as the files give it: 121664 49.7 (2017), 53.9 (2018, ICLOSE 1); 144976 55.4 (2019).
+    expect(j.tables.trend.map((r: Record<string, unknown>) => [r.year, r.urn, r.measure, r.label !== 'not eligible'])).toEqual([
+      ['2017', '121664', 49.7, true],
+      ['2018', '121664', 53.9, true],
+      ['2019', '144976', 55.4, true],
+    ]);
+    const without = await trend('144976', []);
+    expect(without.tables.trend.map((r: Record<string, unknown>) => r.measure)).toEqual([null, null, 55.4]);
+  });
+
+  it('Richmond School in 2018: results under 121680, census under 145090, joined through the link', async () => {
+    const j = await trend('145090', ['--links', LINKS]);
+    expect(j.title).toMatch(/^Richmond School \(145090, was URN 121680 until 2017\)/);
+    // ATT8SCR 49.5 (2017), 49.2 (2018), 45 (2019); 2018's % FSM (15.8) is in the census under 145090.
+    expect(j.tables.trend.map((r: Record<string, unknown>) => [r.urn, r.measure, r.label !== 'not eligible'])).toEqual([
+      ['121680', 49.5, true],
+      ['121680', 49.2, true],
+      ['145090', 45, true],
+    ]);
+    const check = JSON.parse((await fos(['check', ...args, '--links', LINKS, '--format', 'json'])).stdout);
+    expect(check.tables.links).toContainEqual({ id: '144976', name: 'Outwood Academy Easingwold', urn: '121664', urn_years: '2017 2018' });
+    expect(check.summary.join('\n')).toMatch(/2018: 1 school’s FSM row is under its other URN, joined through the links: 121680 \(FSM row 145090\)/);
+  });
+});

@@ -1,0 +1,117 @@
+import { execFileSync } from 'node:child_process';
+import { existsSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { inflateRawSync } from 'node:zlib';
+import { describe, expect, it } from 'vitest';
+// @ts-expect-error: a plain .mjs script, no types
+import { newYorkFiles } from '../../scripts/newyork-fixture.mjs';
+import { DEFAULT_LABELS, labelsFrom, relabel } from '../../src/report/labels.js';
+import { files, fos } from '../helpers/schools.js';
+
+/** The English words a New York report must not say, as words (so "Atlantic", "Plaza" and "Island" do not count). */
+const ENGLISH = /\b(LA|FSM|England)\b/;
+const ENGLISH_ANY_CASE = /\b(LA|FSM|England)\b/i;
+
+/** The texts of an xlsx: every shared string and inline string of its sheets (the zip read by hand). */
+function xlsxTexts(zip: Buffer): string {
+  let out = '';
+  let eocd = zip.length - 22;
+  while (zip.readUInt32LE(eocd) !== 0x06054b50) eocd--;
+  let at = zip.readUInt32LE(eocd + 16);
+  for (let k = 0; k < zip.readUInt16LE(eocd + 10); k++) {
+    const method = zip.readUInt16LE(at + 10);
+    const size = zip.readUInt32LE(at + 20);
+    const name = zip.subarray(at + 46, at + 46 + zip.readUInt16LE(at + 28)).toString();
+    const local = zip.readUInt32LE(at + 42);
+    const data = local + 30 + zip.readUInt16LE(local + 26) + zip.readUInt16LE(local + 28);
+    const raw = zip.subarray(data, data + size);
+    if (/\.xml$/.test(name)) out += (method === 8 ? inflateRawSync(raw) : raw).toString('utf8');
+    at += 46 + zip.readUInt16LE(at + 28) + zip.readUInt16LE(at + 30) + zip.readUInt16LE(at + 32);
+  }
+  return [...out.matchAll(/<t[^>]*>([^<]*)<\/t>/g)].map((m) => m[1]).join('\n');
+}
+
+const COMMANDS: string[][] = [['check'], ['families'], ['report', '01M100'], ['outperformers'], ['odds'], ['partners', '01M100'], ['trend', '01M100']];
+
+describe('--label: a New York City file in its own words', () => {
+  const f = files(newYorkFiles());
+  const data = ['--data', f['fos.json']];
+
+  // Every command in every format. Human-readable text (table, md, html without its
+  // provenance footer, the json summary, notes and title, the xlsx cells other than the
+  // header row, stderr) must hold none of the words in any case. The machine names stay
+  // (csv/json/xlsx headers such as `la`, `fsm`, `england_average`; the option keys in the
+  // json meta and html footer; check's `role` and `field` values such as `attainment+fsm`),
+  // so those are held only to the capitalised words.
+  for (const args of COMMANDS) {
+    it(`${args[0]}: no LA, FSM or England in any format`, async () => {
+      for (const format of ['table', 'md', 'html', 'csv', 'json', 'xlsx']) {
+        const out = join(f.dir, `${args[0]}.${format}`);
+        const r = await fos([...args, ...data, '--format', format, '-o', out]);
+        expect(r.code, `${args[0]} ${format}: ${r.stderr}`).toBe(0);
+        expect(r.stderr).not.toMatch(ENGLISH_ANY_CASE);
+        const bytes = readFileSync(out);
+        const text = format === 'xlsx' ? xlsxTexts(bytes) : bytes.toString('utf8');
+        expect(text.length, `${args[0]} ${format}: read`).toBeGreaterThan(100);
+        expect(text, `${args[0]} ${format}`).not.toMatch(ENGLISH);
+        if (format === 'json') {
+          const j = JSON.parse(text);
+          expect([j.title, ...j.summary, ...j.notes].join('\n')).not.toMatch(ENGLISH_ANY_CASE);
+        }
+        const human = format === 'html' ? text.replace(/<div class="meta">[\s\S]*?<\/div>/, '') : text;
+        const machineCells = args[0] === 'check' ? /attainment\+fsm|[│|]\s*(fsm|la)\s*[│|]|<td>(fsm|la)<\/td>/g : /$^/;
+        if (['table', 'md', 'html'].includes(format)) expect(human.replace(machineCells, ''), `${args[0]} ${format}`).not.toMatch(ENGLISH_ANY_CASE);
+      }
+    });
+  }
+
+  it('says the New York words instead', async () => {
+    const r = await fos(['report', '01M100', ...data]);
+    expect(r.stdout).toContain('P.S. 100 Atlantic Avenue Academy: District 01, 66.6% low income, Mean scale score 282.7');
+    const t = await fos(['trend', '01M100', ...data, '--format', 'md']);
+    // No published figures in the file: the average of the loaded schools, named so.
+    expect(t.stdout).toMatch(/\| District \| all loaded \|/);
+    expect(t.stdout).toMatch(/not a New York City file, so the average of all of them is not New York City’s/);
+  });
+
+  it('the same file without labels says the English words (so the test above can fail)', async () => {
+    const plain = JSON.parse(readFileSync(f['fos.json'], 'utf8'));
+    delete plain.labels;
+    const g = files({ 'nyc_2018.csv': readFileSync(f['nyc_2018.csv']), 'nyc_2019.csv': readFileSync(f['nyc_2019.csv']), 'fos.json': JSON.stringify(plain) });
+    const r = await fos(['report', '01M100', '--data', g['fos.json']]);
+    expect(r.stdout).toMatch(/LA 01, 66.6% FSM, Mean Score 282.7/);
+    expect((await fos(['odds', '--data', g['fos.json']])).stdout).toMatch(ENGLISH);
+  });
+
+  it('--label on the command line wins over the manifest; an unknown key is a usage error listing the keys', async () => {
+    const r = await fos(['report', '01M100', ...data, '--label', 'la=Community School District']);
+    expect(r.stdout).toContain('Community School District 01');
+    const bad = await fos(['report', '01M100', ...data, '--label', 'borough=Manhattan']);
+    expect(bad.code).toBe(2);
+    expect(bad.stderr).toMatch(/--label borough: not a label fos uses, nor a column of nyc_2019\.csv/);
+    expect(bad.stderr).toMatch(/keys: la, fsm, nation, measure, or a column name/);
+    expect((await fos(['odds', ...data, '--label', 'nothing'])).code).toBe(2);
+  });
+
+  const CHROMIUM = ['/usr/bin/chromium', '/usr/bin/chromium-browser'].find((p) => existsSync(p));
+  it.skipIf(!CHROMIUM)('the html report in headless Chromium shows the New York words', async () => {
+    const page = join(f.dir, 'nyc-report.html');
+    expect((await fos(['report', '01M100', ...data, '-o', page])).code).toBe(0);
+    const flags = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--no-first-run', `--user-data-dir=${join(f.dir, 'chrome')}`];
+    const dom = execFileSync(CHROMIUM!, [...flags, '--dump-dom', `file://${page}`], { encoding: 'utf8', timeout: 60_000 });
+    expect(dom).toContain('<th>District</th>');
+    // (The page as drawn, --screenshot, was looked at by hand: headings, sentences and axis titles in New York's words.)
+    expect(dom.replace(/<div class="meta">[\s\S]*?<\/div>/, '')).not.toMatch(ENGLISH_ANY_CASE);
+  }, 60_000);
+});
+
+describe('labelsFrom', () => {
+  it('defaults are the English words; fsm gives its noun without the %; nation its adjective', () => {
+    expect(labelsFrom([])).toEqual(DEFAULT_LABELS);
+    const l = labelsFrom([['fsm', '% low income'], ['nation', 'New York City'], ['la', 'District']]);
+    expect([l.fsm, l.fsmWord, l.national, l.nationally, l.la, l.laWords]).toEqual(['% low income', 'low income', 'New York City', 'in New York City', 'District', 'District']);
+    expect(relabel('no FSM row', l)).toBe('no low income row');
+    expect(relabel('no value for % FSM', l)).toBe('no value for % low income');
+    expect(relabel('no FSM row', DEFAULT_LABELS)).toBe('no FSM row');
+  });
+});

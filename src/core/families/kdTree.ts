@@ -136,6 +136,62 @@ export class PointList {
   }
 }
 
+/** A max-heap of (squared distance, point, weight) on the squared distance, in typed arrays. */
+class MaxHeap {
+  d = new Float64Array(64);
+  p = new Int32Array(64);
+  w = new Int32Array(64);
+  size = 0;
+
+  /** Empty, with room for `room` entries. */
+  clear(room: number): void {
+    this.size = 0;
+    if (this.d.length >= room) return;
+    this.d = new Float64Array(room);
+    this.p = new Int32Array(room);
+    this.w = new Int32Array(room);
+  }
+
+  push(d2: number, point: number, weight: number): void {
+    const d = this.d;
+    let at = this.size++;
+    while (at > 0) {
+      const parent = (at - 1) >> 1;
+      if (d[parent] >= d2) break;
+      this.move(parent, at);
+      at = parent;
+    }
+    this.put(at, d2, point, weight);
+  }
+
+  /** Drop the top: the last entry sifts down from there. */
+  pop(): void {
+    const d = this.d;
+    const n = --this.size;
+    const last = d[n];
+    let at = 0;
+    for (;;) {
+      let child = 2 * at + 1;
+      if (child >= n) break;
+      if (child + 1 < n && d[child + 1] > d[child]) child++;
+      if (d[child] <= last) break;
+      this.move(child, at);
+      at = child;
+    }
+    this.put(at, last, this.p[n], this.w[n]);
+  }
+
+  private move(from: number, to: number): void {
+    this.put(to, this.d[from], this.p[from], this.w[from]);
+  }
+
+  private put(at: number, d2: number, point: number, weight: number): void {
+    this.d[at] = d2;
+    this.p[at] = point;
+    this.w[at] = weight;
+  }
+}
+
 /**
  * A k-d tree over weighted points (Bentley 1975, "Multidimensional binary search trees used
  * for associative searching"): median splits on the widest dimension, leaves of up to 32
@@ -159,14 +215,12 @@ export class KdTree {
   private readonly sc: Float64Array;
   private readonly sw: Int32Array;
   // Scratch, reused across queries: the query point; the nodes still to visit, with the
-  // squared distance to their box (a path holds one per level); a max-heap of (squared
-  // distance, point, weight); near misses (points at or past the heap's top).
+  // squared distance to their box (a path holds one per level); the nearest points found;
+  // near misses (points at or past the heap's top).
   private readonly qc: Float64Array;
   private readonly stackN = new Int32Array(128);
   private readonly stackR = new Float64Array(128);
-  private heapD = new Float64Array(64);
-  private heapP = new Int32Array(64);
-  private heapW = new Int32Array(64);
+  private readonly heap = new MaxHeap();
   private readonly misses = new PointList();
 
   /** A tree over its arrays as they are (built by buildKdTree). */
@@ -188,16 +242,11 @@ export class KdTree {
     const grow = (1 + slack) * (1 + slack);
     for (let d = 0; d < D; d++) qc[d] = this.coords[q * D + d];
     // The heap holds at most need + 1 points (each holds at least one school).
-    if (this.heapD.length < need + 2) {
-      this.heapD = new Float64Array(need + 2);
-      this.heapP = new Int32Array(need + 2);
-      this.heapW = new Int32Array(need + 2);
-    }
-    const { heapD, heapP, heapW } = this;
+    const heap = this.heap;
+    heap.clear(need + 2);
     const x = qc[0];
     const y = D > 1 ? qc[1] : 0;
     const z = D > 2 ? qc[2] : 0;
-    let size = 0;
     let total = 0;
     misses.n = 0;
     // Squared distance beyond which nothing is needed: the caller's bound, then the heap's.
@@ -250,57 +299,27 @@ export class KdTree {
         const p = perm[i];
         const w = sw[i] - (p === q ? selfLess : 0);
         if (w <= 0) continue;
-        if (total >= need && d2 >= heapD[0]) {
+        if (total >= need && d2 >= heap.d[0]) {
           misses.push(p, d2);
           continue;
         }
-        // Push (sift up).
-        let at = size++;
-        while (at > 0) {
-          const parent = (at - 1) >> 1;
-          if (heapD[parent] >= d2) break;
-          heapD[at] = heapD[parent];
-          heapP[at] = heapP[parent];
-          heapW[at] = heapW[parent];
-          at = parent;
-        }
-        heapD[at] = d2;
-        heapP[at] = p;
-        heapW[at] = w;
+        heap.push(d2, p, w);
         total += w;
         // Drop the farthest while the rest still hold `need` (a dropped tie is a near miss).
-        while (size > 1 && total - heapW[0] >= need) {
-          const topD = heapD[0];
-          const topP = heapP[0];
-          total -= heapW[0];
-          // Pop: sift the last element down from the top.
-          const m = --size;
-          const lastD = heapD[m];
-          const lastP = heapP[m];
-          const lastW = heapW[m];
-          let j = 0;
-          for (;;) {
-            let child = 2 * j + 1;
-            if (child >= m) break;
-            if (child + 1 < m && heapD[child + 1] > heapD[child]) child++;
-            if (heapD[child] <= lastD) break;
-            heapD[j] = heapD[child];
-            heapP[j] = heapP[child];
-            heapW[j] = heapW[child];
-            j = child;
-          }
-          heapD[j] = lastD;
-          heapP[j] = lastP;
-          heapW[j] = lastW;
-          if (topD <= heapD[0] * grow) misses.push(topP, topD);
+        while (heap.size > 1 && total - heap.w[0] >= need) {
+          const topD = heap.d[0];
+          const topP = heap.p[0];
+          total -= heap.w[0];
+          heap.pop();
+          if (topD <= heap.d[0] * grow) misses.push(topP, topD);
         }
-        if (total >= need && heapD[0] * grow < limit) limit = heapD[0] * grow;
+        if (total >= need && heap.d[0] * grow < limit) limit = heap.d[0] * grow;
       }
     }
-    const bound = total >= need ? heapD[0] * grow : Infinity;
+    const bound = total >= need ? heap.d[0] * grow : Infinity;
     // Gather heap and near misses, then insertion-sort by distance (then point): ~20 items.
     out.n = 0;
-    for (let k = 0; k < size; k++) out.push(heapP[k], heapD[k]);
+    for (let k = 0; k < heap.size; k++) out.push(heap.p[k], heap.d[k]);
     for (let k = 0; k < misses.n; k++) if (misses.d[k] <= bound) out.push(misses.p[k], misses.d[k]);
     const { p: op, d: od, n } = out;
     for (let i = 1; i < n; i++) {

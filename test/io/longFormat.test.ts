@@ -130,4 +130,22 @@ describe('long-format files give the results of the same data in wide layout', (
     // Six schools, each its reading, writing and maths figure 50 + 5k.
     expect(fam.map((r: { measure: number }) => r.measure)).toEqual([50, 55, 60, 65, 70, 75]);
   });
+
+  it('national and LA rows of several school types (as EES writes establishment_type_group): check takes the All state-funded rows as the published figures', async () => {
+    const head = 'time_period,geographic_level,school_urn,old_la_code,establishment_type_group,breakdown,t_pupils,avg_att8';
+    const rows = [
+      '201819,National,,,State-funded mainstream,Total,500000,47',
+      '201819,National,,,All state-funded,Total,520000,46.5',
+      '201819,National,,,All schools,Total,560000,46',
+      '201819,Local authority,,202,Academies,Total,2000,50',
+      '201819,Local authority,,202,All state-funded,Total,3000,48.5',
+      ...[0, 1, 2, 3, 4, 5].map((k) => `201819,School,${100000 + k},202,Academy,Total,${100 + k},${40 + k}`),
+    ];
+    const f = files({ 'long.csv': [head, ...rows].join('\n') + '\n', 'census.csv': ['URN,PNUMFSMEVER', ...[0, 1, 2, 3, 4, 5].map((k) => `${100000 + k},${10 + 4 * k}`)].join('\n') + '\n' });
+    const c = await fos(['check', '--attainment', f['long.csv'], '--fsm', f['census.csv'], '--format', 'json']);
+    expect(c.code).toBe(0);
+    const summary = JSON.parse(c.stdout).summary.join('\n');
+    // By hand: England's All state-funded row (46.5, the second national row), LA 202's (48.5, its second).
+    expect(summary).toMatch(/England 46\.5 \(All state-funded\) and 1 LA figure \(202: 48\.5\)/);
+  });
 });

@@ -173,7 +173,7 @@ export function check(ctx: CommandContext): Report {
   const summary = [
     `${years.length} year${years.length === 1 ? '' : 's'} loaded (${years.map((y) => y.year).join(', ')}); measure ${map.measure}${ctx.measureName() !== map.measure ? ` (${ctx.measureName()})` : ''}, ${L.fsm} ${map.fsm}${map.ci ? `, bounds ${map.ci.join('/')}` : ''}.`,
     `Cohort: ${map.cohort ? (map.cohortNote ?? `${map.cohort} (--cohort-col)`) : `${map.cohortNote ?? 'none'}; no school is left out for its size (pass --cohort-col COL)`}.`,
-    `${latest.year}: ${latest.schools} schools in the attainment file, ${latest.matched} matched in the ${L.fsmWord} table, ${latest.eligible} eligible (${map.cohort ? `cohort ≥ ${c.eligibility.minCohort}` : 'any cohort'}${!map.rectype ? ', no RECTYPE column, so special schools cannot be told apart' : c.eligibility.includeSpecial ? '' : ', special schools left out'}).`,
+    `${latest.year}: ${latest.schools} schools in the attainment file, ${latest.matched} matched in the ${L.fsmWord} table, ${latest.eligible} eligible (${map.cohort ? `cohort ≥ ${c.eligibility.minCohort}` : 'any cohort'}${!map.rectype && !map.schoolType ? ', no RECTYPE column, so special schools cannot be told apart' : c.eligibility.includeSpecial ? '' : ', special schools left out'}).`,
   ];
   summary.push(layoutLine(years[years.length - 1]));
   if (map.ciMissing) summary.push(`Bounds: ${boundsMissing(map)}.`);
@@ -185,7 +185,8 @@ export function check(ctx: CommandContext): Report {
   const published = years[years.length - 1].published;
   if (published) {
     const n = Object.keys(published.la).length;
-    const nation = published.nation && `${L.nation} ${published.nation.value}${published.nation.rectype ? ` (${/^\d+$/.test(published.nation.rectype) ? 'RECTYPE ' : ''}${published.nation.rectype})` : ''}`;
+    const kind = published.nation && (published.nation.schoolType ?? published.nation.rectype);
+    const nation = published.nation && `${L.nation} ${published.nation.value}${kind ? ` (${/^\d+$/.test(kind) ? 'RECTYPE ' : ''}${kind})` : ''}`;
     const las = n && `${n} ${L.la} figure${n === 1 ? '' : 's'}${n === 1 ? ` (${Object.keys(published.la)[0]}: ${Object.values(published.la)[0].value})` : ''}`;
     summary.push(`Published figures for ${map.measure} in ${latest.year}'s summary rows: ${[nation, las].filter(Boolean).join(' and ')}; fos trend sets each school beside them.`);
   }

@@ -165,7 +165,7 @@ function resolveId(ctx: CommandContext, query: string): string {
 
 /** Where the published figures were read: the summary rows' RECTYPE (a long file's school type) or line, per kind. */
 function publishedNote(years: readonly YearAnalysis[], L: Labels): string {
-  const kinds = (pick: (y: YearAnalysis) => PublishedFigure[]) => [...new Set(years.flatMap(pick).map((f) => (/^\d+$/.test(f.rectype) ? `RECTYPE ${f.rectype}` : f.rectype ? `the ${f.rectype} row` : `line ${f.line}`)))].join(', ');
+  const kinds = (pick: (y: YearAnalysis) => PublishedFigure[]) => [...new Set(years.flatMap(pick).map((f) => (f.schoolType ? `the ${f.schoolType} row` : /^\d+$/.test(f.rectype) ? `RECTYPE ${f.rectype}` : f.rectype ? `the ${f.rectype} row` : `line ${f.line}`)))].join(', ');
   const nation = kinds((y) => (y.data.published?.nation ? [y.data.published.nation] : []));
   const la = kinds((y) => Object.values(y.data.published?.la ?? {}));
   return `Published figures: the file's own summary rows (${[nation && `${L.nation}: ${nation}${/RECTYPE/.test(nation) ? ', the state-funded national row' : ''}`, la && `${L.la}: ${la}`].filter(Boolean).join('; ')}), as DfE publishes them, over all the pupils they count, not only the eligible schools.`;

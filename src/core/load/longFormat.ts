@@ -239,8 +239,8 @@ export function keyColumns(keys: LongKeys): string[] {
 
 /**
  * The columns of a year (resolveColumns) whose attainment file may be long: then the id
- * is its `school_urn` unless --id-col says otherwise, its school type marks special
- * schools when it has no RECTYPE (see SPECIAL_TYPE), and a missing % FSM is explained:
+ * is its `school_urn` unless --id-col says otherwise, its school type (the `schoolType`
+ * field) marks special schools (see SPECIAL_TYPE) and tells its summary rows apart, and a missing % FSM is explained:
  * long files hold none.
  */
 export function resolveLongColumns(att: Headers['attainment'], fsm: Headers['fsm'], o: ColumnOverrides): ResolvedColumns {
@@ -257,6 +257,6 @@ export function resolveLongColumns(att: Headers['attainment'], fsm: Headers['fsm
   if (!keys) return resolved;
   // The id is the long file's own (a table joined to it may have a URN column too).
   const id = o.id ? resolved.attainment.id! : keys.id;
-  const rectype = resolved.attainment.rectype ?? keys.schoolType;
-  return { ...resolved, attainment: { ...resolved.attainment, id, ...(rectype ? { rectype } : {}) }, map: { ...resolved.map, id, ...(rectype ? { rectype } : {}) } };
+  const schoolType = keys.schoolType;
+  return { ...resolved, attainment: { ...resolved.attainment, id, ...(schoolType ? { schoolType } : {}) }, map: { ...resolved.map, id, ...(schoolType ? { schoolType } : {}) } };
 }

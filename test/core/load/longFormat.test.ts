@@ -25,7 +25,7 @@ const ROWS = [
   ['202324', 'School', 'Final', '100002', 'Special school', 'Disadvantage status', 'Disadvantaged', '9', 'c'],
 ];
 const keys = longKeys(HEADER)!;
-const cols = { id: 'school_urn', measure: 'avg_att8', cohort: 't_pupils', rectype: 'establishment_type_group' };
+const cols = { id: 'school_urn', measure: 'avg_att8', cohort: 't_pupils', schoolType: 'establishment_type_group' };
 const opts = { year: '2024', role: 'attainment' as const, where: [], strict: false };
 
 describe('long-format files (Explore Education Statistics)', () => {
@@ -62,7 +62,8 @@ describe('long-format files (Explore Education Statistics)', () => {
     expect(rows.ids).toEqual(['100001', '100002']);
     expect([...rows.numbers.measure]).toEqual([41.5, NaN]);
     expect([...rows.numbers.cohort]).toEqual([160, 20]);
-    expect(rows.text.rectype).toEqual(['Academy', 'Special school']);
+    expect(rows.text.schoolType).toEqual(['Academy', 'Special school']);
+    expect(rows.text.rectype).toBeUndefined();
     expect(report.missing.avg_att8).toEqual({ low: 1 });
     // 6 rows of 2024 (1 of 2023 aside); 2 not schools; 2 of the other breakdown.
     expect(report.rowsRead).toBe(6);

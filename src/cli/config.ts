@@ -11,6 +11,7 @@ import { pairInputs, parseFileArg, withJoins, type YearInput } from '../core/loa
 import type { WhereFilter } from '../core/load/readSchoolRows.js';
 import { expandFiles } from '../io/expandFiles.js';
 import { longYears } from '../io/longYears.js';
+import { yearLabel } from '../core/load/yearLabel.js';
 import { readManifest } from '../io/manifest.js';
 import { headerOf } from '../io/readTable.js';
 import { PRESET_NAMES, resolvePreset } from '../core/families/presets.js';
@@ -255,7 +256,8 @@ export function toConfig(command: CommandName, raw: Record<string, unknown>, env
     maxKm: v.maxKm as number | undefined,
     la: list<string>('la'),
     schools: list<string>('school'),
-    year: text('year'),
+    // Years as YEAR=FILE labels them (2018-19 is 2019).
+    year: text('year') !== undefined ? yearLabel(text('year')!) : undefined,
     group: text('group') !== undefined ? at(text('group')!) : undefined,
     excluded: v.excluded === true,
     format,
@@ -267,7 +269,7 @@ export function toConfig(command: CommandName, raw: Record<string, unknown>, env
     threads: v.threads as Config['threads'],
     presetNotes,
     contextYears: v.contextYears as number,
-    keepFamilies: text('keepFamilies'),
+    keepFamilies: text('keepFamilies') !== undefined ? yearLabel(text('keepFamilies')!) : undefined,
     labels: labelsFrom(labelPairs),
     labelPairs,
   };

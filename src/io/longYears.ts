@@ -1,4 +1,5 @@
-import { longKeys, periodFor, yearLabel } from '../core/load/longFormat.js';
+import { longKeys, periodFor } from '../core/load/longFormat.js';
+import { yearLabel } from '../core/load/yearLabel.js';
 import type { FileArg } from '../core/load/pairInputs.js';
 import { longPeriods } from './openSource.js';
 import { openTable, peekHeader, type ReadTextOptions } from './readTable.js';
@@ -7,8 +8,8 @@ import { openTable, peekHeader, type ReadTextOptions } from './readTable.js';
  * An attainment file as the years it gives. A long-format file (core/load/longFormat.ts)
  * holds its years in `time_period`: without a year before it, it gives each of them,
  * labelled by the academic year's end (202324 → 2024), whatever its name says; with
- * `YEAR=FILE`, the one year YEAR names (2024, 2023-24 or 202324), or its only year
- * relabelled. Any other file is itself.
+ * `YEAR=FILE`, the one year YEAR names (2024, 2023-24 or 202324; a year it does not hold
+ * is an error). Any other file is itself.
  */
 export function longYears(arg: FileArg, read: ReadTextOptions): FileArg[] {
   const header = peekHeader(arg.file, read);

@@ -50,6 +50,21 @@ describe('long-format files give the results of the same data in wide layout', (
     const one = await fos(['families', '--attainment', `2018-19=${f['long.csv']}`, '--fsm', census('2019'), '--format', 'csv']);
     const w19 = await fos(['families', '--attainment', `2018-19=${wide('2019')}`, '--fsm', census('2019'), '--format', 'csv']);
     expect(one.stdout).toBe(w19.stdout);
+    // The year is labelled 2019 whichever way it is written, as without a label (it was "2018-19").
+    const j = await fos(['check', '--attainment', `2018-19=${f['long.csv']}`, '--fsm', census('2019'), '--format', 'json']);
+    expect(JSON.parse(j.stdout).tables.years.map((y: { year: string }) => y.year)).toEqual(['2019']);
+    const six = await fos(['families', '--attainment', `201819=${f['long.csv']}`, '--fsm', census('2019'), '--format', 'csv']);
+    expect(six.code).toBe(0);
+    expect(six.stdout).toBe(one.stdout);
+    // FSM files labelled as academic years pair with the long file's years (it was "no FSM file for 2017").
+    const fsmAcademic = [['2016-17', '2017'], ['2017/18', '2018'], ['201819', '2019']].flatMap(([label, y]) => ['--fsm', `${label}=${census(y)}`]);
+    const paired = await fos(['families', '--attainment', f['long.csv'], ...fsmAcademic, '--format', 'csv']);
+    expect(paired.code).toBe(0);
+    expect(paired.stdout).toBe((await fos(['families', '--attainment', f['long.csv'], ...fsmAll, '--format', 'csv'])).stdout);
+    // A file of one year under another year's label: an error, not that year read as another (it was read as 2030).
+    const other = await fos(['families', '--attainment', `2030=${f['long2019.csv']}`, '--fsm', census('2019')]);
+    expect(other.code).toBe(2);
+    expect(other.stderr).toContain('2030 is not the year of this long-format file, which holds only 2019 (time_period 201819)');
     const none = await fos(['families', '--attainment', `2016=${f['long.csv']}`, ...fsmAll]);
     expect(none.code).toBe(2);
     expect(none.stderr).toContain('2016 is not one of the 3 years in this long-format file (2017 (time_period 201617), 2018 (time_period 201718), 2019 (time_period 201819))');

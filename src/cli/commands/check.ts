@@ -2,7 +2,7 @@ import { MISSING_CODES } from '../../core/load/parseCell.js';
 import { UNKNOWN_LAYOUT } from '../../core/load/layouts.js';
 import { basename } from 'node:path';
 import { eligibility } from '../../core/load/eligibility.js';
-import { yearLabel } from '../../core/load/longFormat.js';
+import { yearLabel } from '../../core/load/yearLabel.js';
 import { minMedianMax } from '../../core/minMedianMax.js';
 import { turnoverLines } from '../../core/families/turnover.js';
 import { selectiveNote } from '../../core/families/selectiveNote.js';

@@ -3,6 +3,7 @@ import type { LongSelection } from '../types.js';
 import { findColumn, resolveColumns, type ColumnOverrides, type Headers, type ResolvedColumns } from './dfeColumns.js';
 import { EES_COLUMNS as E } from './eesColumns.js';
 import type { RawRow, RawTable } from './rawTable.js';
+import { yearLabel } from './yearLabel.js';
 
 /**
  * Long ("tidy") files, as Explore Education Statistics publishes school-level data: one row
@@ -49,44 +50,32 @@ export function longKeys(header: readonly string[]): LongKeys | undefined {
 /** A school type that names special schools (EES `establishment_type_group`, e.g. "Special school"). */
 export const SPECIAL_TYPE = /\bspecial\b/i;
 
-/**
- * The year fos labels a `time_period` with: an academic year's end, as for the
- * performance tables (2018-19 is 2019), so `202324` is 2024; a calendar year is itself.
- * Undefined for anything else.
- */
-export function yearOfPeriod(period: string): string | undefined {
-  const p = period.trim();
-  if (/^\d{4}$/.test(p)) return p;
-  const m = /^(\d{4})(\d{2})$/.exec(p);
-  if (m && (Number(m[1]) + 1) % 100 === Number(m[2])) return String(Number(m[1]) + 1);
-  return undefined;
-}
-
-/** Whether a year as the user writes it (2024, 2023-24, 2023/24, 2023-2024, 202324) names the time_period. */
+/** Whether a year as the user writes it (2024, 2023-24, 2023/24, 2023-2024, 202324) names the time_period (yearLabel.ts). */
 export function namesPeriod(label: string, period: string): boolean {
-  const l = label.trim();
-  if (l === period || l === yearOfPeriod(period)) return true;
-  const m = /^(\d{4})[-/](\d{2}|\d{4})$/.exec(l);
-  return m !== null && /^\d{6}$/.test(period) && m[1] === period.slice(0, 4) && m[2].slice(-2) === period.slice(4);
+  return yearLabel(label) === yearLabel(period);
 }
 
 /** How a year of a long file is written in messages: "2024 (time_period 202324)". */
-export const describePeriod = (p: string) => (yearOfPeriod(p) && yearOfPeriod(p) !== p ? `${yearOfPeriod(p)} (time_period ${p})` : p);
+export const describePeriod = (p: string) => (yearLabel(p) !== p ? `${yearLabel(p)} (time_period ${p})` : p);
 
 /**
- * The time_period a year label stands for in a file holding `periods`: the one it names;
- * a file of one year is read under any label (`--attainment 2023-24=FILE` labels it so).
- * A label naming none of several years is an error listing them.
+ * The time_period a year label stands for in a file holding `periods`: the one it names.
+ * A label naming none of them is an error listing them (also for a file of one year: a
+ * label is not a way to read one year as another).
  */
 export function periodFor(label: string, periods: readonly string[], file: string, column: string): string {
-  const named = periods.filter((p) => namesPeriod(label, p));
-  if (named.length === 1) return named[0];
-  if (periods.length === 1) return periods[0];
+  const named = periods.find((p) => namesPeriod(label, p));
+  if (named !== undefined) return named;
+  const years = periods.map(yearLabel);
   throw new FosError(
     'INVALID_OPTION',
-    `${label} is not one of the ${periods.length} years in this long-format file (${periods.map(describePeriod).join(', ')})`,
+    periods.length === 1
+      ? `${label} is not the year of this long-format file, which holds only ${describePeriod(periods[0])}`
+      : `${label} is not one of the ${periods.length} years in this long-format file (${periods.map(describePeriod).join(', ')})`,
     { file, column },
-    `give the file without a year to read every year of it, or write --attainment YEAR=FILE with one of ${periods.map((p) => yearOfPeriod(p) ?? p).join(', ')}`,
+    periods.length === 1
+      ? `give the file without a year (it is read as ${years[0]}), or write --attainment ${years[0]}=FILE`
+      : `give the file without a year to read every year of it, or write --attainment YEAR=FILE with one of ${years.join(', ')}`,
   );
 }
 
@@ -99,11 +88,6 @@ export function periodsIn(table: RawTable, column: string): string[] {
     if (p !== '') seen.add(p);
   });
   return [...seen].sort();
-}
-
-/** The label each year of a long file is read under, when the user gave none: its end year. */
-export function yearLabel(period: string): string {
-  return yearOfPeriod(period) ?? period;
 }
 
 /**

@@ -11,6 +11,7 @@ import { pairInputs, parseFileArg, withJoins, type YearInput } from '../core/loa
 import type { WhereFilter } from '../core/load/readSchoolRows.js';
 import { expandFiles } from '../io/expandFiles.js';
 import { longYears } from '../io/longYears.js';
+import { openSource, type Opener } from '../io/openSource.js';
 import { yearLabel } from '../core/load/yearLabel.js';
 import { readManifest } from '../io/manifest.js';
 import { headerOf } from '../io/readTable.js';
@@ -37,6 +38,8 @@ export interface Config {
   /** --links (or "links" in the manifest): a GIAS links file, as an absolute path. */
   links?: string;
   where: WhereFilter[];
+  /** Opens the input files: a long file opened here to find its years is kept for the load, which decodes it no more. */
+  open: Opener;
   encoding: 'auto' | 'utf8' | 'win1252';
   delimiter?: string;
   strict: boolean;
@@ -139,11 +142,14 @@ export function toConfig(command: CommandName, raw: Record<string, unknown>, env
   if (!attArgs.length && fsmArgs.length) throw new FosError('INVALID_OPTION', '--fsm needs --attainment', {}, 'pass --attainment FILE too');
   const sample = !manifestPath && attArgs.length === 0;
   const manifest = manifestPath ? readManifest(manifestPath) : sample ? readManifest(env.samplePath) : undefined;
+  // The files opened here (a long file, to find its years) are kept for the load.
+  const readOptions = { encoding: v.encoding as Config['encoding'], delimiter: text('delimiter'), strict: v.strict === true };
+  const open = openSource(readOptions);
   const inputs = manifest
     ? withJoins(manifest.years, joinArgs)
     : pairInputs(
         // A long-format file gives each year it holds (io/longYears.ts).
-        attArgs.flatMap((a) => expandFiles(at(a.file)).flatMap((file) => longYears({ ...a, file }, { encoding: v.encoding as Config['encoding'], delimiter: text('delimiter') }))),
+        attArgs.flatMap((a) => expandFiles(at(a.file)).flatMap((file) => longYears({ ...a, file }, readOptions, open))),
         fsmArgs.flatMap((a) => expandFiles(at(a.file)).map((file) => ({ ...a, file }))),
         joinArgs,
       );
@@ -237,6 +243,7 @@ export function toConfig(command: CommandName, raw: Record<string, unknown>, env
     breakdown: text('breakdown') ?? fromManifest('breakdown'),
     links: text('links') !== undefined ? at(text('links')!) : manifest?.links,
     where,
+    open,
     encoding: v.encoding as Config['encoding'],
     delimiter: text('delimiter'),
     strict: v.strict === true,

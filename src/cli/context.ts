@@ -101,6 +101,7 @@ export class CommandContext {
       joinId: c.joinId,
       breakdown: c.breakdown,
       where: c.where,
+      open: c.open,
       strict: c.strict,
       encoding: c.encoding,
       delimiter: c.delimiter,

@@ -164,3 +164,22 @@ describe('long-format files give the results of the same data in wide layout', (
     expect(summary).toMatch(/England 46\.5 \(All state-funded\) and 1 LA figure \(202: 48\.5\)/);
   });
 });
+
+describe('a long file is decoded once: the years found when the options are read, the rows at the load', () => {
+  it('the config hands its opened long file to the load, which reads it without opening it again, then lets it go', async () => {
+    const { toConfig } = await import('../../src/cli/config.js');
+    const { loadInputs } = await import('../../src/io/loadInputs.js');
+    const { rmSync } = await import('node:fs');
+    const f = longSample();
+    const env = { cwd: f.dir, isTTY: false, env: {}, samplePath: join(DATA, 'fos.json') };
+    const c = toConfig('families', { attainment: [f['long.csv']], fsm: ['2017', '2018', '2019'].map((y) => `${y}=${census(y)}`) }, env);
+    expect(c.inputs.map((y) => y.year)).toEqual(['2017', '2018', '2019']);
+    // Gone from disk after the config read it: the load still has its text (a second decode would fail).
+    rmSync(f['long.csv']);
+    const loaded = loadInputs(c.inputs, { columns: c.columns, where: c.where, strict: false, open: c.open });
+    // The sample's 2019 has 318 schools (as the check test above counts).
+    expect(loaded.years.map((y) => y.schools.id.length)).toEqual([expect.any(Number), expect.any(Number), 318]);
+    // Released once the load is done: opening it now reads the disk.
+    expect(() => c.open(f['long.csv'])).toThrow(/no such file|not found/i);
+  });
+});

@@ -6,6 +6,7 @@ import { FosError } from '../core/errors.js';
 import type { FamilyMethod, FamilyOptions } from '../core/families/buildFamilies.js';
 import type { ContextWeight } from '../core/families/context.js';
 import type { ColumnOverrides } from '../core/load/dfeColumns.js';
+import { findColumn } from '../core/load/findColumn.js';
 import type { EligibilityOptions } from '../core/load/eligibility.js';
 import { pairInputs, parseFileArg, withJoins, type YearInput } from '../core/load/pairInputs.js';
 import type { WhereFilter } from '../core/load/readSchoolRows.js';
@@ -291,9 +292,9 @@ function checkLabelKeys(pairs: [string, string][], last: YearInput, read: { enco
   const columns = pairs.filter(([k]) => !(LABEL_KEYS as readonly string[]).includes(k));
   if (!columns.length) return;
   const files = [last.attainment, ...(last.attainmentMore ?? []), ...(last.fsm ? [last.fsm] : []), ...(last.joins ?? [])];
-  const headers = new Set(files.flatMap((f) => headerOf(f, read)).map((h) => h.trim().toLowerCase()));
+  const headers = files.flatMap((f) => headerOf(f, read));
   for (const [key] of columns) {
-    if (!headers.has(key.toLowerCase())) {
+    if (findColumn(headers, key) === undefined) {
       throw new FosError('INVALID_OPTION', `--label ${key}: not a label fos uses, nor a column of ${basename(last.attainment)}`, {}, `keys: ${LABEL_KEYS.join(', ')}, or a column name for its display name (e.g. ATT8SCR=Attainment 8)`);
     }
   }

@@ -3,6 +3,7 @@ import type { LongSelection } from '../types.js';
 import { findColumn, resolveColumns, type ColumnOverrides, type Headers, type ResolvedColumns } from './dfeColumns.js';
 import { EES_COLUMNS as E } from './eesColumns.js';
 import type { RawRow, RawTable } from './rawTable.js';
+import { keepsRow, whereFilters } from './readSchoolRows.js';
 import { yearLabel } from './yearLabel.js';
 
 /**
@@ -109,7 +110,7 @@ export function selectLongRows(
   const idAt = col(keys.id);
   const dims = keys.dimensions.map((d) => ({ name: d, at: col(d) })).filter((d) => d.at >= 0);
   // A row --where leaves out is not a second row of its school (readSchoolRows counts it).
-  const filters = (o.where ?? []).map((w) => ({ at: table.header.findIndex((h) => h.trim().toLowerCase() === w.column.trim().toLowerCase()), value: w.value.trim() })).filter((f) => f.at >= 0);
+  const filters = whereFilters(table.header, o.where ?? []);
   // (The caller may know them already: one file gives several years.)
   const periods = o.periods ?? periodsIn(table, keys.period);
   const period = periods.length ? periodFor(o.year, periods, table.file, keys.period) : o.year;
@@ -165,7 +166,7 @@ export function selectLongRows(
           bdValue ||= bd;
           kept++;
           const id = row.text(idAt).trim();
-          if (id !== '' && !filters.some((f) => row.text(f.at).trim() !== f.value)) {
+          if (id !== '' && keepsRow(filters, row)) {
             const values = dims.map((d) => row.text(d.at).trim());
             const first = firstOf.get(id);
             if (first) twice(table.file, keys.id, id, first, { line, dims: values }, dims.map((d) => d.name), period, bd);

@@ -2,6 +2,7 @@ import { FosError } from '../errors.js';
 import type { FileReport } from '../types.js';
 import { Growable } from '../growable.js';
 import { idOrder } from '../idOrder.js';
+import { findColumn } from './findColumn.js';
 import { parseCell } from './parseCell.js';
 import type { RawTable } from './rawTable.js';
 
@@ -9,6 +10,22 @@ import type { RawTable } from './rawTable.js';
 export interface WhereFilter {
   column: string;
   value: string;
+}
+
+/** A --where filter on a table: its column's position there, and the value a row must have. */
+export interface WhereAt {
+  at: number;
+  value: string;
+}
+
+/** The --where filters a table's header has the column of (found as findColumn finds it); the others are dropped. */
+export function whereFilters(header: readonly string[], where: readonly WhereFilter[]): WhereAt[] {
+  return where.map((w) => ({ at: header.indexOf(findColumn(header, w.column)!), value: w.value.trim() })).filter((f) => f.at >= 0);
+}
+
+/** Whether a row has each filter's value (spaces around the cell ignored). */
+export function keepsRow(filters: readonly WhereAt[], row: { text: (k: number) => string }): boolean {
+  return filters.every((f) => row.text(f.at).trim() === f.value);
 }
 
 /**
@@ -86,9 +103,7 @@ export function readSchoolRows(
   const idAt = index(columns.id!);
   const rectypeAt = columns.rectype ? index(columns.rectype) : -1;
   const schoolTypeAt = columns.schoolType ? index(columns.schoolType) : -1;
-  const filters = opts.where
-    .map((w) => ({ at: table.header.findIndex((h) => h.trim().toLowerCase() === w.column.trim().toLowerCase()), value: w.value.trim() }))
-    .filter((f) => f.at >= 0);
+  const filters = whereFilters(table.header, opts.where);
 
   const missing: Record<string, Record<string, number>> = {};
   for (const u of used) if (!u.text) missing[u.col] = {};
@@ -129,7 +144,7 @@ export function readSchoolRows(
   };
 
   const counts = table.scan((row, line) => {
-    if (filters.length && filters.some((f) => row.text(f.at).trim() !== f.value)) {
+    if (filters.length && !keepsRow(filters, row)) {
       report.rowsFilteredOut++;
       return;
     }

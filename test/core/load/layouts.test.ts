@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { latestEarlierYear, layoutName, recogniseLayout, LAYOUTS, UNKNOWN_LAYOUT, type Layout } from '../../../src/core/load/layouts.js';
+import { findAlias, latestEarlierYear, layoutName, recogniseLayout, splitEarlierYear, LAYOUTS, UNKNOWN_LAYOUT, type Layout } from '../../../src/core/load/layouts.js';
 import { resolveColumns } from '../../../src/core/load/dfeColumns.js';
 
 const FIXTURES = join(__dirname, '../../fixtures/layouts');
@@ -49,6 +49,21 @@ describe('recogniseLayout: each layout known by its header', () => {
     const header = ['time_period', 'school_urn', 'avg_att8'];
     expect(recogniseLayout(header)).toBeUndefined();
     expect(recogniseLayout(header, [...LAYOUTS, long])).toBe(long);
+  });
+});
+
+describe('splitEarlierYear: the one grammar of earlier years\' columns', () => {
+  it('X_NN (NN 10 to 29) and X_3YR, the last suffix only, case and spaces ignored; anything else has none', () => {
+    expect(splitEarlierYear('ATT8SCR_21')).toEqual({ base: 'ATT8SCR', suffix: '21' });
+    expect(splitEarlierYear(' telig_3yr ')).toEqual({ base: 'telig', suffix: '3YR' });
+    expect(splitEarlierYear('ATT8SCR_FSM6CLA1A_17')).toEqual({ base: 'ATT8SCR_FSM6CLA1A', suffix: '17' });
+    for (const c of ['ATT8SCR', 'ADMPOL_2017', 'SCORE_09', 'SCORE_30', 'TKS1GROUP_L']) expect(splitEarlierYear(c)).toEqual({ base: c });
+  });
+
+  it('an alias is found whatever the case of the name asked and of the file\'s column', () => {
+    const census = LAYOUTS.find((l) => l.aliases)!;
+    expect(findAlias(['urn', ' pnumunclf '], 'pnumuncfl', census)).toBe(' pnumunclf ');
+    expect(findAlias(['URN', 'PNUMUNCLF'], 'PNUMFSMEVER', census)).toBeUndefined();
   });
 });
 

@@ -91,7 +91,9 @@ describe('long-format files give the results of the same data in wide layout', (
     const r = await fos(['check', '--attainment', f['long.csv'], ...fsmAll, '--format', 'json']);
     expect(r.code).toBe(0);
     const j = JSON.parse(r.stdout);
-    expect(j.summary).toContain('Long format (Explore Education Statistics): long.csv; years 2017, 2018, 2019; breakdown Total.');
+    // Named as the layout is (the files table's layout column says the same).
+    expect(j.summary).toContain('Explore Education Statistics, long format (school level): long.csv; years 2017, 2018, 2019; breakdown Total.');
+    expect(j.tables.files.find((x: { role: string }) => x.role === 'attainment').layout).toBe('Explore Education Statistics, long format (school level)');
     const y19 = j.tables.long.find((x: { year: string }) => x.year === '2019');
     // The sample's 2019 file: 318 school rows (RECTYPE 1 and 2), 6 LA rows (RECTYPE 4), 2 national (5, 7).
     expect(y19).toEqual({ year: '2019', file: 'long.csv', time_period: '201819', file_years: '2017, 2018, 2019', breakdown: 'Total', schools: 318, not_schools: 'Local authority 6, National 2', other_breakdowns: 'Disadvantaged 318', other_years: y19.other_years });

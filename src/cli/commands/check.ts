@@ -1,5 +1,6 @@
 import { MISSING_CODES } from '../../core/load/parseCell.js';
-import { UNKNOWN_LAYOUT } from '../../core/load/layouts.js';
+import { EES_LAYOUT, UNKNOWN_LAYOUT } from '../../core/load/layouts.js';
+import { EES_COLUMNS } from '../../core/load/eesColumns.js';
 import { basename } from 'node:path';
 import { eligibility } from '../../core/load/eligibility.js';
 import { yearLabel } from '../../core/load/yearLabel.js';
@@ -50,7 +51,8 @@ function longFiles(years: YearData[], naming: Naming): Table {
           file: basename(f.file),
           time_period: f.long!.period,
           file_years: f.long!.periods.map(yearLabel).join(', '),
-          breakdown: f.long!.breakdownColumn === 'breakdown' ? f.long!.breakdown : `${f.long!.breakdown} (${f.long!.breakdownColumn})`,
+          // The column named only when it is not EES's usual `breakdown`.
+          breakdown: f.long!.breakdownColumn.toLowerCase() === EES_COLUMNS.breakdown[0] ? f.long!.breakdown : `${f.long!.breakdown} (${f.long!.breakdownColumn})`,
           schools: f.schools,
           not_schools: counts(f.long!.notSchools),
           other_breakdowns: counts(f.long!.otherBreakdowns),
@@ -196,7 +198,7 @@ export function check(ctx: CommandContext): Report {
   ];
   if (long.rows.length) {
     const files = [...new Set(long.rows.map((r) => String(r.file)))];
-    summary.push(`Long format (Explore Education Statistics): ${files.join(', ')}; years ${[...new Set(long.rows.map((r) => r.year))].join(', ')}; breakdown ${[...new Set(long.rows.map((r) => r.breakdown))].join(', ')}.`);
+    summary.push(`${EES_LAYOUT}: ${files.join(', ')}; years ${[...new Set(long.rows.map((r) => r.year))].join(', ')}; breakdown ${[...new Set(long.rows.map((r) => r.breakdown))].join(', ')}.`);
   }
   if (skippedAll.length > skipped.rows.length) notes.push(`${skippedAll.length} unreadable values in all; the first ${skipped.rows.length} are listed.`);
   // Everyone left out, with the reason: all of them in json, xlsx, html and with --excluded

@@ -1,5 +1,6 @@
 import { EES_COLUMNS as EES } from './eesColumns.js';
 import { findColumn } from './findColumn.js';
+import { longKeys } from './longKeys.js';
 
 /**
  * The file layouts fos knows by their headers: one entry per layout, each saying how it is
@@ -32,6 +33,9 @@ export interface Layout {
   name: string;
   /** Columns every file of the layout has (case ignored). */
   has: readonly string[];
+  /** A test of the whole header instead of `has` and `marks`, for a layout known otherwise
+   * (the long format: longKeys, the one test of it that the reader uses too). */
+  is?: (header: readonly string[]) => boolean;
   /**
    * When the header carries earlier years' columns (`X_NN` beside a column `X`): the range
    * the latest of those years (20NN) must lie in. A header without them matches when it has
@@ -68,8 +72,8 @@ export const LAYOUTS: readonly Layout[] = [
   // × breakdown (eesColumns.ts; read one year and breakdown at a time, longFormat.ts).
   {
     name: EES_LAYOUT,
-    has: ['school_urn', 'time_period'],
-    marks: [...EES.breakdown, EES.breakdownTopic],
+    has: [...EES.id, EES.period],
+    is: (header) => longKeys(header) !== undefined,
     defaults: { id: EES.id, name: EES.name, la: EES.la, measure: EES.measure, cohort: EES.cohort },
   },
   // A 2021-22 file's latest earlier year is 2019 (none was published for 2020 and 2021).
@@ -138,6 +142,7 @@ export function recogniseLayout(header: readonly string[], layouts: readonly Lay
   const has = (c: string) => findColumn(header, c) !== undefined;
   const latest = latestEarlierYear(header);
   return layouts.find((l) => {
+    if (l.is) return l.is(header);
     if (!l.has.every(has)) return false;
     if (latest !== undefined && l.earlierYears) return latest >= l.earlierYears[0] && latest <= l.earlierYears[1];
     return !l.marks || l.marks.some(has);

@@ -1,10 +1,12 @@
 import { FosError } from '../errors.js';
 import type { LongSelection } from '../types.js';
-import { findColumn, resolveColumns, type ColumnOverrides, type Headers, type ResolvedColumns } from './dfeColumns.js';
-import { EES_COLUMNS as E } from './eesColumns.js';
+import { resolveColumns, type ColumnOverrides, type Headers, type ResolvedColumns } from './dfeColumns.js';
+import { longKeys, type LongKeys } from './longKeys.js';
 import type { RawRow, RawTable } from './rawTable.js';
 import { keepsRow, whereFilters } from './readSchoolRows.js';
 import { yearLabel } from './yearLabel.js';
+
+export { longKeys, type LongKeys };
 
 /**
  * Long ("tidy") files, as Explore Education Statistics publishes school-level data: one row
@@ -17,36 +19,11 @@ import { yearLabel } from './yearLabel.js';
  * (`time_period`).
  */
 
-/** The columns that make a file long, as spelled in it; undefined for any other file. */
-export interface LongKeys {
-  id: string;
-  period: string;
-  level?: string;
-  /** The column whose value is the breakdown (`breakdown`, else `disadvantage_status`, else `breakdown_topic`). */
-  breakdown: string;
-  schoolType?: string;
-  /** Further columns that tell rows apart (see EES_COLUMNS.dimensions). */
-  dimensions: string[];
-}
-
 /** The geographic levels whose rows are the file's own published figures: the nation's and each LA's. */
 const TOTAL_LEVELS = new Set(['national', 'local authority']);
 
 /** The breakdown read when none is asked for: the whole school. */
 export const WHOLE_SCHOOL = 'Total';
-
-/** A long file is known by `school_urn` and `time_period` with a breakdown column. */
-export function longKeys(header: readonly string[]): LongKeys | undefined {
-  const one = (names: readonly string[]) => names.map((n) => findColumn(header, n)).find((c) => c !== undefined);
-  const id = one(E.id);
-  const period = findColumn(header, E.period);
-  const breakdown = one([...E.breakdown, E.breakdownTopic]);
-  if (!id || !period || !breakdown) return undefined;
-  const level = findColumn(header, E.level);
-  const schoolType = one(E.schoolType);
-  const dimensions = E.dimensions.map((n) => findColumn(header, n)).filter((c): c is string => c !== undefined && c !== breakdown);
-  return { id, period, breakdown, dimensions, ...(level ? { level } : {}), ...(schoolType ? { schoolType } : {}) };
-}
 
 /** A school type that names special schools (EES `establishment_type_group`, e.g. "Special school"). */
 export const SPECIAL_TYPE = /\bspecial\b/i;

@@ -3,6 +3,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { findAlias, latestEarlierYear, layoutName, recogniseLayout, splitEarlierYear, LAYOUTS, UNKNOWN_LAYOUT, type Layout } from '../../../src/core/load/layouts.js';
 import { resolveColumns } from '../../../src/core/load/dfeColumns.js';
+import { longKeys } from '../../../src/core/load/longKeys.js';
 
 const FIXTURES = join(__dirname, '../../fixtures/layouts');
 const headerOf = (name: string) => readFileSync(join(FIXTURES, name), 'utf8').split('\n')[0].trim().split(',');
@@ -64,6 +65,24 @@ describe('splitEarlierYear: the one grammar of earlier years\' columns', () => {
     const census = LAYOUTS.find((l) => l.aliases)!;
     expect(findAlias(['urn', ' pnumunclf '], 'pnumuncfl', census)).toBe(' pnumunclf ');
     expect(findAlias(['URN', 'PNUMUNCLF'], 'PNUMFSMEVER', census)).toBeUndefined();
+  });
+});
+
+describe('the long format: one test (longKeys) for the layout and the reader', () => {
+  it('a header is of the EES layout exactly when longKeys reads it as long', () => {
+    const headers = [
+      ['time_period', 'school_urn', 'breakdown'],
+      ['TIME_PERIOD', 'School_URN', 'disadvantage_status'],
+      ['time_period', 'school_urn', 'breakdown_topic', 'avg_att8'],
+      ['time_period', 'school_urn', 'avg_att8'],
+      ['URN', 'time_period', 'breakdown'],
+      ['school_urn', 'breakdown'],
+    ];
+    for (const h of headers) expect(layoutName(h) === 'Explore Education Statistics, long format (school level)').toBe(longKeys(h) !== undefined);
+    // A layout with its own test is known by it alone.
+    const own: Layout = { name: 'own', has: ['nothing'], is: (h) => h.includes('x'), defaults: {} };
+    expect(recogniseLayout(['x'], [own])).toBe(own);
+    expect(recogniseLayout(['nothing'], [own])).toBeUndefined();
   });
 });
 

@@ -96,8 +96,10 @@ describe('long-format files give the results of the same data in wide layout', (
     expect(j.tables.files.find((x: { role: string }) => x.role === 'attainment').layout).toBe('Explore Education Statistics, long format (school level)');
     const y19 = j.tables.long.find((x: { year: string }) => x.year === '2019');
     // The sample's 2019 file: 318 school rows (RECTYPE 1 and 2), 6 LA rows (RECTYPE 4), 2 national (5, 7).
-    expect(y19).toEqual({ year: '2019', file: 'long.csv', time_period: '201819', file_years: '2017, 2018, 2019', breakdown: 'Total', schools: 318, not_schools: 'Local authority 6, National 2', other_breakdowns: 'Disadvantaged 318', other_years: y19.other_years });
-    expect(y19.other_years).toBeGreaterThan(0);
+    // Other years: the rows of 2017 and 2018, each school's Total and Disadvantaged rows and
+    // the 6 LA and 2 national rows: 2017's 305 schools (RECTYPE 1 and 2) 2 × 305 + 8 = 618,
+    // 2018's 318 schools 2 × 318 + 8 = 644; 1262 in all.
+    expect(y19).toEqual({ year: '2019', file: 'long.csv', time_period: '201819', file_years: '2017, 2018, 2019', breakdown: 'Total', schools: 318, not_schools: 'Local authority 6, National 2', other_breakdowns: 'Disadvantaged 318', other_years: 1262 });
     const file19 = j.tables.files.find((x: { year: string; role: string }) => x.year === '2019' && x.role === 'attainment');
     expect(file19.summary_rows_dropped).toBe(8);
     // Special schools are told by establishment_type_group, as by RECTYPE 2 in the wide file (18 of them).
@@ -164,6 +166,31 @@ describe('long-format files give the results of the same data in wide layout', (
     const summary = JSON.parse(c.stdout).summary.join('\n');
     // By hand: England's All state-funded row (46.5, the second national row), LA 202's (48.5, its second).
     expect(summary).toMatch(/England 46\.5 \(All state-funded\) and 1 LA figure \(202: 48\.5\)/);
+  });
+});
+
+describe('a long file with --links', () => {
+  it('follows a school across its change of URN as the wide files do: trend, outperformers and check byte-identical', async () => {
+    const f = longSample();
+    const links = join(DATA, 'links.csv');
+    const wideArgs = ['2017', '2018', '2019'].flatMap((y) => ['--attainment', `${y}=${wide(y)}`]);
+    // 131524 became 147524 in 2018 (data/links.csv): trend by either URN, as from the wide files.
+    for (const cmd of [['trend', '147524'], ['trend', '131524'], ['outperformers', '--consistent', '2/3']]) {
+      const w = await fos([...cmd, ...wideArgs, ...fsmAll, '--links', links, '--format', 'csv']);
+      const l = await fos([...cmd, '--attainment', f['long.csv'], ...fsmAll, '--links', links, '--format', 'csv']);
+      expect(w.code).toBe(0);
+      expect(l.code).toBe(0);
+      expect(l.stdout).toBe(w.stdout);
+      expect(l.stderr).toBe(w.stderr);
+    }
+    const t = await fos(['trend', '147524', '--attainment', f['long.csv'], ...fsmAll, '--links', links, '--format', 'csv']);
+    // Its three years, 2017 under the old URN.
+    expect(t.stdout.split('\n').filter((l) => l.startsWith('147524,')).map((l) => l.split(',').slice(2, 4).join(' '))).toEqual(['2017 131524', '2018 147524', '2019 147524']);
+    // check: the same words on the links (its tables name the files, which differ).
+    const summary = async (att: string[]) => JSON.parse((await fos(['check', ...att, ...fsmAll, '--links', links, '--format', 'json'])).stdout).summary.filter((l: string) => /URN|[Ll]inks/.test(l));
+    const lc = await summary(['--attainment', f['long.csv']]);
+    expect(lc.length).toBeGreaterThan(0);
+    expect(lc).toEqual(await summary(wideArgs));
   });
 });
 

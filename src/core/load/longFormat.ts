@@ -118,6 +118,9 @@ export function selectLongRows(
         let kept = 0;
         let bdValue = '';
         const bump = (counts: Record<string, number>, key: string) => (counts[key] = (counts[key] ?? 0) + 1);
+        // Breakdowns are matched ignoring case, so they are counted so too (under the first spelling met).
+        const spelling = new Map<string, string>();
+        const spelled = (bd: string) => spelling.get(bd.toLowerCase()) ?? (spelling.set(bd.toLowerCase(), bd), bd);
         const counts = table.scan((row: RawRow, line: number) => {
           if (row.text(periodAt).trim() !== period) {
             selection.otherYears++;
@@ -137,7 +140,7 @@ export function selectLongRows(
           }
           const bd = row.text(breakdownAt).trim();
           if (bd.toLowerCase() !== wantKey) {
-            bump(selection.otherBreakdowns, bd || '(blank)');
+            bump(selection.otherBreakdowns, spelled(bd) || '(blank)');
             return;
           }
           bdValue ||= bd;

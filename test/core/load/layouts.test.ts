@@ -45,26 +45,15 @@ describe('recogniseLayout: each layout known by its header', () => {
     expect(layoutName(headerOf('england_census.csv').map((h) => ` ${h.toLowerCase()} `))).toBe('DfE school census 2022–2025');
   });
 
-  it('a layout is one more entry in the list (first match wins)', () => {
-    const long: Layout = { name: 'EES long format', has: ['school_urn', 'time_period'], defaults: { id: ['school_urn'], measure: ['avg_att8'] } };
-    const header = ['time_period', 'school_urn', 'avg_att8'];
-    expect(recogniseLayout(header)).toBeUndefined();
-    expect(recogniseLayout(header, [...LAYOUTS, long])).toBe(long);
-  });
-});
-
-describe('splitEarlierYear: the one grammar of earlier years\' columns', () => {
-  it('X_NN (NN 10 to 29) and X_3YR, the last suffix only, case and spaces ignored; anything else has none', () => {
-    expect(splitEarlierYear('ATT8SCR_21')).toEqual({ base: 'ATT8SCR', suffix: '21' });
-    expect(splitEarlierYear(' telig_3yr ')).toEqual({ base: 'telig', suffix: '3YR' });
-    expect(splitEarlierYear('ATT8SCR_FSM6CLA1A_17')).toEqual({ base: 'ATT8SCR_FSM6CLA1A', suffix: '17' });
-    for (const c of ['ATT8SCR', 'ADMPOL_2017', 'SCORE_09', 'SCORE_30', 'TKS1GROUP_L']) expect(splitEarlierYear(c)).toEqual({ base: c });
-  });
-
-  it('an alias is found whatever the case of the name asked and of the file\'s column', () => {
-    const census = LAYOUTS.find((l) => l.aliases)!;
-    expect(findAlias(['urn', ' pnumunclf '], 'pnumuncfl', census)).toBe(' pnumunclf ');
-    expect(findAlias(['URN', 'PNUMUNCLF'], 'PNUMFSMEVER', census)).toBeUndefined();
+  it('a layout is one more entry in the list, and the first it matches wins', () => {
+    // A narrower KS4 layout (its own mark) put before the others takes the headers it marks, and leaves the rest to them.
+    const narrow: Layout = { name: 'KS4 with a mark', has: ['URN', 'ATT8SCR', 'TPUP'], marks: ['MYMARK'], defaults: { measure: ['P8MEA'] } };
+    const marked = [...KS4_2019_PROVISIONAL, 'MYMARK'];
+    expect(recogniseLayout(marked)?.name).toBe('DfE KS4 performance tables 2016–2019');
+    expect(recogniseLayout(marked, [narrow, ...LAYOUTS])).toBe(narrow);
+    expect(recogniseLayout(KS4_2019_PROVISIONAL, [narrow, ...LAYOUTS])?.name).toBe('DfE KS4 performance tables 2016–2019');
+    // After the wider layout that also matches, it is never reached.
+    expect(recogniseLayout(marked, [...LAYOUTS, narrow])?.name).toBe('DfE KS4 performance tables 2016–2019');
   });
 });
 

@@ -96,7 +96,9 @@ describe('long-format files (Explore Education Statistics)', () => {
     expect(e.code).toBe('NO_BREAKDOWN');
     expect(e.message).toBe('no school rows of 2024 have breakdown Boys');
     expect(e.location).toMatchObject({ file: 'long.csv', column: 'breakdown', value: 'Boys' });
-    expect(e.hint).toBe('the breakdowns in the file are: Disadvantaged (2 rows), Total (1 row), total (1 row); choose one with --breakdown VALUE');
+    // Total and total are one breakdown (matching ignores case), counted once under its first spelling.
+    expect(e.hint).toBe('the breakdowns in the file are: Disadvantaged (2 rows), Total (2 rows); choose one with --breakdown VALUE');
+    expect(one.selection.otherBreakdowns).toEqual({ Disadvantaged: 2, Total: 2 });
   });
 
   it('a school twice for one year and breakdown: both lines, and how the rows differ', () => {

@@ -11,6 +11,7 @@ import { excludedColumn, pick, type Naming } from '../../report/columns.js';
 import type { Cell, Report, Table } from '../../report/model.js';
 import { boundsMissing, type CommandContext } from '../context.js';
 import { checkLinks } from '../checkLinks.js';
+import { andMore } from '../../report/andMore.js';
 import { relabel, type Labels } from '../../report/labels.js';
 
 const REASONS: ExclusionReason[] = ['special school', 'no FSM row', 'measure missing', 'FSM missing', 'context missing', 'cohort below minimum'];
@@ -78,7 +79,7 @@ function shadowedNotes(years: YearData[]): string[] {
   }
   return [...seen].map(([key, cols]) => {
     const [kept, hidden] = key.split('\u0000');
-    const shown = cols.length > 8 ? `${cols.slice(0, 8).join(', ')} and ${cols.length - 8} more` : cols.join(', ');
+    const shown = andMore(cols, 8, ', ');
     return `In both ${kept} and ${hidden}: ${shown}; ${kept}'s are used (write ${hidden.replace(/\.[^.]*$/, '')}.COLUMN for the other's).`;
   });
 }

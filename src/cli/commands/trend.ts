@@ -14,6 +14,7 @@ import type { PublishedFigure } from '../../core/types.js';
 import type { Labels } from '../../report/labels.js';
 import { namedLinks, wasUrn } from '../../report/wasUrn.js';
 import { earlierUrns } from '../../core/load/schoolLinks.js';
+import { urnHistory } from '../../core/load/urnHistory.js';
 import { basename } from 'node:path';
 
 /**
@@ -33,9 +34,9 @@ export function trend(ctx: CommandContext): Report {
   // The school's latest name (and LA) in the files.
   const latestOf = (id: string, column: 'name' | 'la') => years.map((y) => (y.rowOf(id) === undefined ? '' : y.data.schools[column][y.rowOf(id)!])).filter(Boolean).pop();
   const nameOf = (id: string) => latestOf(id, 'name') ?? id;
-  const lastYearOf = (id: string) => [...years].reverse().find((y) => rowOfId(y.data.schools, id) >= 0)?.year;
   const links = ctx.links();
-  const was = (id: string) => wasUrn(links, id, lastYearOf);
+  const history = links && urnHistory(years.map((y) => y.data), key);
+  const was = (id: string) => wasUrn(links, id, (urn) => history?.lastYear.get(urn));
 
   const national = looksNational(latest.families.schools.la);
   const L = ctx.labels;

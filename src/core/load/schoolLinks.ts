@@ -21,8 +21,6 @@ export interface NamedLink {
 /** One followed link, seen from the later URN: the URN it came from and when. */
 export interface EarlierUrn {
   id: string;
-  /** The name GIAS gives that URN ('' when none). */
-  name: string;
   /** LinkEstablishedDate (DD-MM-YYYY), '' when blank. */
   date: string;
 }
@@ -142,7 +140,7 @@ export function schoolLinks(table: RawTable): SchoolLinks {
     const ins = predecessors.get(e.to)!;
     if (outs.length === 1 && ins.length === 1) {
       next.set(e.from, e.to);
-      previous.set(e.to, { id: e.from, name: names.get(e.from) ?? '', date: dateOf(e) });
+      previous.set(e.to, { id: e.from, date: dateOf(e) });
       continue;
     }
     const why = ins.length > 1 ? `${e.to} has ${ins.length} predecessors (${ins.join(', ')})` : `${e.from} has ${outs.length} successors (${outs.join(', ')})`;

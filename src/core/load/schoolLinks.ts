@@ -1,5 +1,5 @@
 import { FosError } from '../errors.js';
-import { findColumn } from './dfeColumns.js';
+import { findColumn, preview } from './dfeColumns.js';
 import type { RawTable } from './rawTable.js';
 
 /** A link read but not followed: a merge, an amalgamation, a split, a sixth-form link, or a
@@ -68,7 +68,7 @@ export function linkColumnsIn(header: readonly string[], file: string): Record<k
   if (needed.length) {
     throw new FosError(
       'COLUMN_NOT_FOUND',
-      `column${needed.length > 1 ? 's' : ''} ${needed.map((k) => LINK_COLUMNS[k]).join(', ')} not found for the links file; columns are ${header.slice(0, 12).join(', ')}${header.length > 12 ? ', …' : ''}`,
+      `column${needed.length > 1 ? 's' : ''} ${needed.map((k) => LINK_COLUMNS[k]).join(', ')} not found for the links file; columns are ${preview(header)}`,
       { file, line: 1 },
       'give a GIAS links file (links_edubasealldata*.csv: URN, LinkURN, LinkName, LinkType, LinkEstablishedDate)',
     );

@@ -8,9 +8,10 @@ import { newYorkFiles } from '../../scripts/newyork-fixture.mjs';
 import { DEFAULT_LABELS, labelsFrom, relabel } from '../../src/report/labels.js';
 import { files, fos } from '../helpers/schools.js';
 
-/** The English words a New York report must not say, as words (so "Atlantic", "Plaza" and "Island" do not count). */
-const ENGLISH = /\b(LA|FSM|England)\b/;
-const ENGLISH_ANY_CASE = /\b(LA|FSM|England)\b/i;
+/** The English words a New York report must not say, as words (so "Atlantic", "Plaza" and "Island" do not count):
+ * England's, and DfE's (its name, its RECTYPE total rows: the fixture's 2019 file has a published city total row). */
+const ENGLISH = /\b(LA|FSM|England|DfE|RECTYPE)\b/;
+const ENGLISH_ANY_CASE = /\b(LA|FSM|England|DfE|RECTYPE)\b/i;
 
 /** The texts of an xlsx: every shared string and inline string of its sheets (the zip read by hand). */
 function xlsxTexts(zip: Buffer): string {
@@ -69,9 +70,14 @@ describe('--label: a New York City file in its own words', () => {
     const r = await fos(['report', '01M100', ...data]);
     expect(r.stdout).toContain('P.S. 100 Atlantic Avenue Academy: District 01, 66.6% low income, Mean scale score 282.7');
     const t = await fos(['trend', '01M100', ...data, '--format', 'md']);
-    // No published figures in the file: the average of the loaded schools, named so.
-    expect(t.stdout).toMatch(/\| District \| all loaded \|/);
-    expect(t.stdout).toMatch(/not a New York City file, so the average of all of them is not New York City’s/);
+    // 2018 has no published figure (the average of the loaded schools, named so); 2019 the
+    // city's own total row (290.1, the fixture's last line: 60 schools after the header).
+    expect(t.stdout).toMatch(/\| District \| New York City or all loaded \|/);
+    expect(t.stdout).toMatch(/\| 01M100 \| 2019 \| 282\.7 \| [\d.]+ \| [\d.]+ \| 290\.1 \|/);
+    expect(t.stdout).toContain('New York City: the published figures in the file in 2019 (other years: pupil averages (weighted by cohort) of the eligible schools loaded)');
+    expect(t.stdout).toContain("Published figures: the file's own summary rows (New York City: the row without an id at nyc&#95;2019.csv line 62), over all the pupils they count");
+    const check = JSON.parse((await fos(['check', ...data, '--format', 'json'])).stdout);
+    expect(check.summary).toContain("Published figures for Mean scale score in 2019's summary rows: New York City 290.1 (the row without an id at nyc_2019.csv line 62); fos trend sets each school beside them.");
   });
 
   it('the same file without labels says the English words (so the test above can fail)', async () => {

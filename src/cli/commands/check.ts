@@ -12,6 +12,7 @@ import type { Cell, Report, Table } from '../../report/model.js';
 import { boundsMissing, type CommandContext } from '../context.js';
 import { checkLinks } from '../checkLinks.js';
 import { andMore } from '../../report/andMore.js';
+import { describePublished } from '../../report/describePublished.js';
 import { relabel, type Labels } from '../../report/labels.js';
 
 const REASONS: ExclusionReason[] = ['special school', 'no FSM row', 'measure missing', 'FSM missing', 'context missing', 'cohort below minimum'];
@@ -170,11 +171,13 @@ export function check(ctx: CommandContext): Report {
     rows: skippedAll.slice(0, 100),
   };
   const long = longFiles(years, naming);
+  // DfE's words (RECTYPE, its total rows) for a DfE file only: one with a RECTYPE column or URN ids.
+  const dfe = map.rectype !== undefined || /^urn$/i.test(map.id);
   const latest = yearRows[yearRows.length - 1];
   const summary = [
     `${years.length} year${years.length === 1 ? '' : 's'} loaded (${years.map((y) => y.year).join(', ')}); measure ${map.measure}${ctx.measureName() !== map.measure ? ` (${ctx.measureName()})` : ''}, ${L.fsm} ${map.fsm}${map.ci ? `, bounds ${map.ci.join('/')}` : ''}.`,
     `Cohort: ${map.cohort ? (map.cohortNote ?? `${map.cohort} (--cohort-col)`) : `${map.cohortNote ?? 'none'}; no school is left out for its size (pass --cohort-col COL)`}.`,
-    `${latest.year}: ${latest.schools} schools in the attainment file, ${latest.matched} matched in the ${L.fsmWord} table, ${latest.eligible} eligible (${map.cohort ? `cohort ≥ ${c.eligibility.minCohort}` : 'any cohort'}${!map.rectype ? ', no RECTYPE column, so special schools cannot be told apart' : c.eligibility.includeSpecial ? '' : ', special schools left out'}).`,
+    `${latest.year}: ${latest.schools} schools in the attainment file, ${latest.matched} matched in the ${L.fsmWord} table, ${latest.eligible} eligible (${map.cohort ? `cohort ≥ ${c.eligibility.minCohort}` : 'any cohort'}${!map.rectype ? `, no ${dfe ? 'RECTYPE' : 'school-type'} column, so special schools cannot be told apart` : c.eligibility.includeSpecial ? '' : ', special schools left out'}).`,
   ];
   summary.push(layoutLine(years[years.length - 1]));
   if (map.ciMissing) summary.push(`Bounds: ${boundsMissing(map)}.`);
@@ -186,13 +189,13 @@ export function check(ctx: CommandContext): Report {
   const published = years[years.length - 1].published;
   if (published) {
     const n = Object.keys(published.la).length;
-    const nation = published.nation && `${L.nation} ${published.nation.value}${published.nation.rectype ? ` (${/^\d+$/.test(published.nation.rectype) ? 'RECTYPE ' : ''}${published.nation.rectype})` : ''}`;
+    const nation = published.nation && `${L.nation} ${published.nation.value} (${describePublished(published.nation, L, 'nation')})`;
     const las = n && `${n} ${L.la} figure${n === 1 ? '' : 's'}${n === 1 ? ` (${Object.keys(published.la)[0]}: ${Object.values(published.la)[0].value})` : ''}`;
-    summary.push(`Published figures for ${map.measure} in ${latest.year}'s summary rows: ${[nation, las].filter(Boolean).join(' and ')}; fos trend sets each school beside them.`);
+    summary.push(`Published figures for ${ctx.measureName()} in ${latest.year}'s summary rows: ${[nation, las].filter(Boolean).join(' and ')}; fos trend sets each school beside them.`);
   }
   const notes = [
     `Missing codes: blank, ${MISSING_CODES.join(' ')} — counted, never read as 0.`,
-    'Summary rows are rows without an id and DfE total rows (RECTYPE 4, 5, 7; URN NAT)' + (long.rows.length ? '; in long-format files, rows whose geographic_level is not School.' : '.'),
+    `Summary rows are rows without an id${dfe ? ' and DfE total rows (RECTYPE 4, 5, 7; URN NAT)' : ''}` + (long.rows.length ? '; in long-format files, rows whose geographic_level is not School.' : '.'),
   ];
   if (long.rows.length) {
     const files = [...new Set(long.rows.map((r) => String(r.file)))];

@@ -15,6 +15,7 @@ import type { Labels } from '../../report/labels.js';
 import { namedLinks, wasUrn } from '../../report/wasUrn.js';
 import { earlierUrns } from '../../core/load/schoolLinks.js';
 import { urnHistory } from '../../core/load/urnHistory.js';
+import { describePublished } from '../../report/describePublished.js';
 import { basename } from 'node:path';
 
 /**
@@ -164,10 +165,10 @@ function resolveId(ctx: CommandContext, query: string): string {
   return key(latest.families.schools.id[findSchool(latest, query)]);
 }
 
-/** Where the published figures were read: the summary rows' RECTYPE (a long file's school type) or line, per kind. */
+/** Where the published figures were read (describePublished.ts), per kind. */
 function publishedNote(years: readonly YearAnalysis[], L: Labels): string {
-  const kinds = (pick: (y: YearAnalysis) => PublishedFigure[]) => [...new Set(years.flatMap(pick).map((f) => (/^\d+$/.test(f.rectype) ? `RECTYPE ${f.rectype}` : f.rectype ? `the ${f.rectype} row` : `line ${f.line}`)))].join(', ');
-  const nation = kinds((y) => (y.data.published?.nation ? [y.data.published.nation] : []));
-  const la = kinds((y) => Object.values(y.data.published?.la ?? {}));
-  return `Published figures: the file's own summary rows (${[nation && `${L.nation}: ${nation}${/RECTYPE/.test(nation) ? ', the state-funded national row' : ''}`, la && `${L.la}: ${la}`].filter(Boolean).join('; ')}), as DfE publishes them, over all the pupils they count, not only the eligible schools.`;
+  const kinds = (pick: (y: YearAnalysis) => PublishedFigure[], of: 'nation' | 'la') => [...new Set(years.flatMap(pick).map((f) => describePublished(f, L, of)))].join(', ');
+  const nation = kinds((y) => (y.data.published?.nation ? [y.data.published.nation] : []), 'nation');
+  const la = kinds((y) => Object.values(y.data.published?.la ?? {}), 'la');
+  return `Published figures: the file's own summary rows (${[nation && `${L.nation}: ${nation}`, la && `${L.la}: ${la}`].filter(Boolean).join('; ')}), over all the pupils they count, not only the eligible schools.`;
 }

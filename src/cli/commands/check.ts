@@ -13,7 +13,7 @@ import { boundsMissing, type CommandContext } from '../context.js';
 import { checkLinks } from '../checkLinks.js';
 import { andMore } from '../../report/andMore.js';
 import { describePublished } from '../../report/describePublished.js';
-import { relabel, type Labels } from '../../report/labels.js';
+import { detailWords, reasonWords, type Labels } from '../../report/labels.js';
 
 const REASONS: ExclusionReason[] = ['special school', 'no FSM row', 'measure missing', 'FSM missing', 'context missing', 'cohort below minimum'];
 /** Rows of the left-out list shown on a terminal (all of them in files, and with --excluded). */
@@ -22,7 +22,7 @@ const TERMINAL_EXCLUDED = 20;
 /** The column of schools left out for a reason, labelled in the labels' words (its name stays the English one). */
 function reasonColumn(reason: ExclusionReason, labels: Labels) {
   const col = excludedColumn(reason);
-  return { ...col, label: relabel(col.label!, labels) };
+  return { ...col, label: reasonWords(reason, labels) };
 }
 
 /** Each --join table's coverage of its year's schools. */
@@ -98,7 +98,7 @@ export function check(ctx: CommandContext): Report {
   const L = ctx.labels;
   const yearRows = years.map((y) => {
     const el = eligibility(y.year, y.schools, ctx.eligibilityOptions());
-    for (const e of el.excluded) left.push({ year: y.year, id: e.school.id, name: e.school.name, la: e.school.la, reason: relabel(e.reason, L), detail: relabel(e.detail, L) });
+    for (const e of el.excluded) left.push({ year: y.year, id: e.school.id, name: e.school.name, la: e.school.la, reason: reasonWords(e.reason, L), detail: detailWords(e, L) });
     const count = (r: ExclusionReason) => el.excluded.filter((e) => e.reason === r).length;
     const fsm = minMedianMax(el.eligible.fsm);
     const measure = minMedianMax(el.eligible.measure);

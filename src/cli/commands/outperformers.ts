@@ -13,7 +13,7 @@ import { selection } from '../selection.js';
 import { wasUrn } from '../../report/wasUrn.js';
 import { urnHistory } from '../../core/load/urnHistory.js';
 import { basename } from 'node:path';
-import { relabel } from '../../report/labels.js';
+import { checkName, reasonWords } from '../../report/labels.js';
 
 /** A school listed: its row in year y, its history, and its section (see below). */
 interface Listed {
@@ -97,7 +97,7 @@ export function outperformers(ctx: CommandContext): Report {
     if (section < 3) row.reason = why;
     else {
       const e = leftOut.get(s.id);
-      row.reason = `${e ? `left out of the ${a.year} families: ${relabel(e.reason, ctx.labels)}` : `not in the ${a.year} file`}; in ${y.year}: ${why}`;
+      row.reason = `${e ? `left out of the ${a.year} families: ${reasonWords(e.reason, ctx.labels)}` : `not in the ${a.year} file`}; in ${y.year}: ${why}`;
     }
     return row;
   });
@@ -142,7 +142,7 @@ export function outperformers(ctx: CommandContext): Report {
     summary,
     tables: [{ id: 'outperformers', columns, rows, parts }],
     notes: [
-      robust ? `robust: in how many of ${ROBUSTNESS_CHECKS.map((r) => relabel(r.name, ctx.labels)).join(', ')} the school is still a candidate.` : 'robustness check skipped (--no-robust).',
+      robust ? `robust: in how many of ${ROBUSTNESS_CHECKS.map((r) => checkName(r, ctx.labels)).join(', ')} the school is still a candidate.` : 'robustness check skipped (--no-robust).',
       'A candidate is a school worth visiting, not a verdict: read its family report (fos report ID) first.',
       ...followedNote(ctx, upTo, keyed.map(({ p }) => p.y.families.schools.id[p.i])),
     ],

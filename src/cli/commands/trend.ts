@@ -170,5 +170,7 @@ function publishedNote(years: readonly YearAnalysis[], L: Labels): string {
   const kinds = (pick: (y: YearAnalysis) => PublishedFigure[], of: 'nation' | 'la') => [...new Set(years.flatMap(pick).map((f) => describePublished(f, L, of)))].join(', ');
   const nation = kinds((y) => (y.data.published?.nation ? [y.data.published.nation] : []), 'nation');
   const la = kinds((y) => Object.values(y.data.published?.la ?? {}), 'la');
-  return `Published figures: the file's own summary rows (${[nation && `${L.nation}: ${nation}`, la && `${L.la}: ${la}`].filter(Boolean).join('; ')}), over all the pupils they count, not only the eligible schools.`;
+  // DfE is named only when every figure is a DfE row (a RECTYPE, or a long file's school type).
+  const dfe = years.every((y) => [y.data.published?.nation, ...Object.values(y.data.published?.la ?? {})].every((f) => !f || f.rectype !== ''));
+  return `Published figures: the file's own summary rows (${[nation && `${L.nation}: ${nation}`, la && `${L.la}: ${la}`].filter(Boolean).join('; ')}), ${dfe ? 'as DfE publishes them, ' : ''}over all the pupils they count, not only the eligible schools.`;
 }

@@ -165,7 +165,7 @@ describe('long-format files give the results of the same data in wide layout', (
     expect(c.code).toBe(0);
     const summary = JSON.parse(c.stdout).summary.join('\n');
     // By hand: England's All state-funded row (46.5, the second national row), LA 202's (48.5, its second).
-    expect(summary).toMatch(/England 46\.5 \(All state-funded\) and 1 LA figure \(202: 48\.5\)/);
+    expect(summary).toMatch(/England 46\.5 \(the All state-funded row\) and 1 LA figure \(202: 48\.5\)/);
   });
 });
 

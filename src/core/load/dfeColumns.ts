@@ -299,7 +299,8 @@ function earlierYearsOf(names: readonly string[], header: readonly string[]): st
   });
 }
 
-function preview(header: readonly string[]): string {
+/** A header in an error message: its first 12 names (long ones clipped), "… (N in all)" after. */
+export function preview(header: readonly string[]): string {
   const clip = (h: string) => (h.length > 40 ? `${h.slice(0, 37)}...` : h);
   const shown = header.slice(0, 12).map(clip).join(', ');
   return header.length > 12 ? `${shown}, … (${header.length} in all)` : shown;

@@ -316,24 +316,29 @@ export class KdTree {
         if (total >= need && heap.d[0] * grow < limit) limit = heap.d[0] * grow;
       }
     }
-    const bound = total >= need ? heap.d[0] * grow : Infinity;
-    // Gather heap and near misses, then insertion-sort by distance (then point): ~20 items.
-    out.n = 0;
-    for (let k = 0; k < heap.size; k++) out.push(heap.p[k], heap.d[k]);
-    for (let k = 0; k < misses.n; k++) if (misses.d[k] <= bound) out.push(misses.p[k], misses.d[k]);
-    const { p: op, d: od, n } = out;
-    for (let i = 1; i < n; i++) {
-      const d = od[i];
-      const p = op[i];
-      let j = i - 1;
-      while (j >= 0 && (od[j] > d || (od[j] === d && op[j] > p))) {
-        od[j + 1] = od[j];
-        op[j + 1] = op[j];
-        j--;
-      }
-      od[j + 1] = d;
-      op[j + 1] = p;
-    }
-    for (let i = 0; i < n; i++) od[i] = Math.sqrt(od[i]);
+    gather(heap, misses, total >= need ? heap.d[0] * grow : Infinity, out);
   }
+}
+
+/** The heap's points and the near misses within `bound` (squared distances), into `out`
+ * (emptied first), by distance then point, with their distances. An insertion sort: some
+ * 20 items. */
+function gather(heap: MaxHeap, misses: PointList, bound: number, out: PointList): void {
+  out.n = 0;
+  for (let k = 0; k < heap.size; k++) out.push(heap.p[k], heap.d[k]);
+  for (let k = 0; k < misses.n; k++) if (misses.d[k] <= bound) out.push(misses.p[k], misses.d[k]);
+  const { p: op, d: od, n } = out;
+  for (let i = 1; i < n; i++) {
+    const d = od[i];
+    const p = op[i];
+    let j = i - 1;
+    while (j >= 0 && (od[j] > d || (od[j] === d && op[j] > p))) {
+      od[j + 1] = od[j];
+      op[j + 1] = op[j];
+      j--;
+    }
+    od[j + 1] = d;
+    op[j + 1] = p;
+  }
+  for (let i = 0; i < n; i++) od[i] = Math.sqrt(od[i]);
 }

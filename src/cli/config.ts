@@ -6,11 +6,14 @@ import { FosError } from '../core/errors.js';
 import type { FamilyMethod, FamilyOptions } from '../core/families/buildFamilies.js';
 import type { ContextWeight } from '../core/families/context.js';
 import type { ColumnOverrides } from '../core/load/dfeColumns.js';
+import { findColumn } from '../core/load/findColumn.js';
 import type { EligibilityOptions } from '../core/load/eligibility.js';
 import { pairInputs, parseFileArg, withJoins, type YearInput } from '../core/load/pairInputs.js';
 import type { WhereFilter } from '../core/load/readSchoolRows.js';
 import { expandFiles } from '../io/expandFiles.js';
 import { longYears } from '../io/longYears.js';
+import { openSource, type Opener } from '../io/openSource.js';
+import { yearLabel } from '../core/load/yearLabel.js';
 import { readManifest } from '../io/manifest.js';
 import { headerOf } from '../io/readTable.js';
 import { PRESET_NAMES, resolvePreset } from '../core/families/presets.js';
@@ -36,6 +39,8 @@ export interface Config {
   /** --links (or "links" in the manifest): a GIAS links file, as an absolute path. */
   links?: string;
   where: WhereFilter[];
+  /** Opens the input files: a long file opened here to find its years is kept for the load, which decodes it no more. */
+  open: Opener;
   encoding: 'auto' | 'utf8' | 'win1252';
   delimiter?: string;
   strict: boolean;
@@ -138,11 +143,14 @@ export function toConfig(command: CommandName, raw: Record<string, unknown>, env
   if (!attArgs.length && fsmArgs.length) throw new FosError('INVALID_OPTION', '--fsm needs --attainment', {}, 'pass --attainment FILE too');
   const sample = !manifestPath && attArgs.length === 0;
   const manifest = manifestPath ? readManifest(manifestPath) : sample ? readManifest(env.samplePath) : undefined;
+  // The files opened here (a long file, to find its years) are kept for the load.
+  const readOptions = { encoding: v.encoding as Config['encoding'], delimiter: text('delimiter'), strict: v.strict === true };
+  const open = openSource(readOptions);
   const inputs = manifest
     ? withJoins(manifest.years, joinArgs)
     : pairInputs(
         // A long-format file gives each year it holds (io/longYears.ts).
-        attArgs.flatMap((a) => expandFiles(at(a.file)).flatMap((file) => longYears({ ...a, file }, { encoding: v.encoding as Config['encoding'], delimiter: text('delimiter') }))),
+        attArgs.flatMap((a) => expandFiles(at(a.file)).flatMap((file) => longYears({ ...a, file }, readOptions, open))),
         fsmArgs.flatMap((a) => expandFiles(at(a.file)).map((file) => ({ ...a, file }))),
         joinArgs,
       );
@@ -236,6 +244,7 @@ export function toConfig(command: CommandName, raw: Record<string, unknown>, env
     breakdown: text('breakdown') ?? fromManifest('breakdown'),
     links: text('links') !== undefined ? at(text('links')!) : manifest?.links,
     where,
+    open,
     encoding: v.encoding as Config['encoding'],
     delimiter: text('delimiter'),
     strict: v.strict === true,
@@ -255,7 +264,8 @@ export function toConfig(command: CommandName, raw: Record<string, unknown>, env
     maxKm: v.maxKm as number | undefined,
     la: list<string>('la'),
     schools: list<string>('school'),
-    year: text('year'),
+    // Years as YEAR=FILE labels them (2018-19 is 2019).
+    year: text('year') !== undefined ? yearLabel(text('year')!) : undefined,
     group: text('group') !== undefined ? at(text('group')!) : undefined,
     excluded: v.excluded === true,
     format,
@@ -267,7 +277,7 @@ export function toConfig(command: CommandName, raw: Record<string, unknown>, env
     threads: v.threads as Config['threads'],
     presetNotes,
     contextYears: v.contextYears as number,
-    keepFamilies: text('keepFamilies'),
+    keepFamilies: text('keepFamilies') !== undefined ? yearLabel(text('keepFamilies')!) : undefined,
     labels: labelsFrom(labelPairs),
     labelPairs,
   };
@@ -282,9 +292,9 @@ function checkLabelKeys(pairs: [string, string][], last: YearInput, read: { enco
   const columns = pairs.filter(([k]) => !(LABEL_KEYS as readonly string[]).includes(k));
   if (!columns.length) return;
   const files = [last.attainment, ...(last.attainmentMore ?? []), ...(last.fsm ? [last.fsm] : []), ...(last.joins ?? [])];
-  const headers = new Set(files.flatMap((f) => headerOf(f, read)).map((h) => h.trim().toLowerCase()));
+  const headers = files.flatMap((f) => headerOf(f, read));
   for (const [key] of columns) {
-    if (!headers.has(key.toLowerCase())) {
+    if (findColumn(headers, key) === undefined) {
       throw new FosError('INVALID_OPTION', `--label ${key}: not a label fos uses, nor a column of ${basename(last.attainment)}`, {}, `keys: ${LABEL_KEYS.join(', ')}, or a column name for its display name (e.g. ATT8SCR=Attainment 8)`);
     }
   }

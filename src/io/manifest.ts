@@ -2,6 +2,7 @@ import { readFileSync } from 'node:fs';
 import { dirname, isAbsolute, resolve } from 'node:path';
 import { FosError } from '../core/errors.js';
 import type { YearInput } from '../core/load/pairInputs.js';
+import { yearLabel } from '../core/load/yearLabel.js';
 
 /**
  * A manifest (`--data fos.json`) names the files of each year and, optionally, the columns
@@ -63,7 +64,12 @@ export function readManifest(file: string): Manifest {
     return list.map(at);
   };
   const allJoins = files((m as { join?: unknown }).join, '"join"') ?? [];
-  const years = Object.entries(m.years as Record<string, unknown>).map(([year, v]) => {
+  const seen = new Map<string, string>();
+  const years = Object.entries(m.years as Record<string, unknown>).map(([key, v]) => {
+    // A year as YEAR=FILE labels it: "2018-19" is 2019 (yearLabel.ts).
+    const year = yearLabel(key);
+    if (seen.has(year)) throw bad(`years "${seen.get(year)}" and "${key}" are the same year (${year})`);
+    seen.set(year, key);
     const y = v as { attainment?: unknown; fsm?: unknown; join?: unknown };
     if (!y || typeof y.attainment !== 'string') throw bad(`year ${year} needs "attainment": "FILE"`);
     if (y.fsm !== undefined && typeof y.fsm !== 'string') throw bad(`year ${year}: "fsm" must be a file name`);

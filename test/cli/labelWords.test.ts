@@ -8,23 +8,26 @@ const f = files({ 'nyc.csv': ['DBN,School Name,District,% Poverty,ELA Mean Scale
 const COLS = ['--attainment', f['nyc.csv'], '--id-col', 'DBN', '--la-col', 'District', '--fsm-col', '% Poverty', '--measure', 'ELA Mean Scale Score'];
 const LABELS = ['--label', 'fsm=% poverty', '--label', 'la=District', '--label', 'nation=New York City'];
 
-describe('--label: check and the warnings say no DfE word of a file without those columns', () => {
+describe('check and the warnings say no DfE word of a file that is not DfE’s (no RECTYPE, ids not URN)', () => {
   it('no TPUP or TELIG, RECTYPE or DfE total rows: the cohort, special schools and summary rows in general words', async () => {
     const r = await fos(['check', ...COLS, '--name-col', 'School Name', ...LABELS]);
     expect(r.code, r.stderr).toBe(0);
     const all = r.stdout + r.stderr;
     expect(all).not.toMatch(/TPUP|TELIG|RECTYPE|DfE/);
     expect(r.stdout).toContain('Cohort: none: no cohort column found; no school is left out for its size (pass --cohort-col COL).');
-    expect(r.stdout).toContain('no school type column, so special schools cannot be told apart');
-    expect(r.stdout).toContain('Summary rows are rows without an id, or with a total’s id (TOTAL, ALL, NAT).');
+    expect(r.stdout).toContain('no school-type column, so special schools cannot be told apart');
+    expect(r.stdout).toContain('Summary rows are rows without an id.');
     expect(r.stderr).toContain('no cohort for ELA Mean Scale Score (none: no cohort column found)');
   });
 
-  it('without --label the words are as before', async () => {
+  it('without --label too; a file with URN ids is DfE’s, and is told of TPUP and TELIG as before', async () => {
     const r = await fos(['check', ...COLS, '--name-col', 'School Name']);
-    expect(r.stdout).toContain('Cohort: none: the file has no TPUP or TELIG column');
-    expect(r.stdout).toContain('no RECTYPE column, so special schools cannot be told apart');
-    expect(r.stdout).toContain('DfE total rows (RECTYPE 4, 5, 7; URN NAT)');
+    expect(r.stdout).toContain('Cohort: none: no cohort column found;');
+    const g = files({ 'ks4.csv': 'URN,SCHNAME,ATT8SCR,PTFSM6CLA1A\n1,A,40,10\n2,B,42,12\n3,C,44,14\n' });
+    const dfe = await fos(['check', '--attainment', g['ks4.csv']]);
+    expect(dfe.stdout).toContain('Cohort: none: the file has no TPUP or TELIG column');
+    expect(dfe.stdout).toContain('no RECTYPE column, so special schools cannot be told apart');
+    expect(dfe.stderr).toContain('(none: the file has no TPUP or TELIG column)');
   });
 
   it('one unreadable value "was" treated as missing; no name column: said that schools are named by their ids', async () => {

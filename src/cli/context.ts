@@ -9,7 +9,7 @@ import { readLinks, type LinksFile } from '../io/readLinks.js';
 import { schoolKey, type SchoolKey } from '../core/schoolKey.js';
 import type { SchoolLinks } from '../core/load/schoolLinks.js';
 import type { HelperThread } from '../parallel/helperThread.js';
-import { Scheduler, threadCount } from '../parallel/scheduler.js';
+import { Scheduler, threadPlan } from '../parallel/scheduler.js';
 import { measureDigits, type Naming } from '../report/columns.js';
 import { measureName, type Labels } from '../report/labels.js';
 import type { InputFile, Meta } from '../report/model.js';
@@ -47,7 +47,8 @@ export class CommandContext {
     private readonly io: Io,
     readonly version: string,
   ) {
-    this.runner = new Scheduler({ threads: threadCount(config.threads), helpers: io.helper ? [io.helper] : undefined });
+    const plan = threadPlan(config.threads);
+    this.runner = new Scheduler({ ...plan, helpers: io.helper ? [io.helper] : undefined });
   }
 
   warn(message: string) {

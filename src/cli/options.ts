@@ -134,7 +134,7 @@ export const OPTIONS: readonly OptionSpec[] = [
   option({ flags: '--chart <file.svg>', description: 'also write the chart as SVG', group: 'output', commands: ['report', 'trend'] }),
   option({ flags: '--no-color', description: 'no colour (also when NO_COLOR is set or output is not a terminal)', group: 'output', commands: 'all' }),
   option({ flags: '--debug', description: 'show stack traces of internal errors', group: 'output', commands: 'all' }),
-  option({ flags: '--threads <n|auto>', description: 'threads to use, this one included (1: everything on the main thread; auto: the cores, up to 4)', group: 'output', commands: 'all', parse: threadCount, default: 'auto' as number | 'auto' }),
+  option({ flags: '--threads <n|auto>', description: 'threads to use, this one included (1: everything on the main thread; auto: the cores, up to 4, and 1 on two cores or fewer)', group: 'output', commands: 'all', parse: threadCount, default: 'auto' as number | 'auto' }),
 ];
 
 export interface CommandSpec {

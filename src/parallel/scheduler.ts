@@ -7,12 +7,16 @@ import type { Runner } from '../core/runner.js';
 import { HelperThread } from './helperThread.js';
 import { SHARED_ARRAYS, takeRuns } from './runs.js';
 
-/** `--threads auto`: the cores there are, up to this many. */
+/** `--threads auto`: the cores, up to this many. */
 const AUTO_MAX = 4;
+/** `--threads auto` on this many cores or fewer: one thread. On two cores a second thread
+ * costs about as much CPU time as it saves wall time (bench/NOTES.md). */
+const AUTO_ALONE = 2;
 
-/** The threads `--threads` asks for, this one included. */
-export function threadCount(threads: number | 'auto'): number {
-  return threads === 'auto' ? Math.max(1, Math.min(AUTO_MAX, availableParallelism())) : threads;
+/** The threads `--threads` asks for, this one included, on a machine of `cores` cores. */
+export function threadCount(threads: number | 'auto', cores = availableParallelism()): number {
+  if (threads !== 'auto') return threads;
+  return cores <= AUTO_ALONE ? 1 : Math.min(AUTO_MAX, cores);
 }
 
 export interface SchedulerOptions {

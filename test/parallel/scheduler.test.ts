@@ -5,7 +5,7 @@ import { analyse, type AnalysisOptions } from '../../src/core/analyse.js';
 import { robustness } from '../../src/core/compare/robustness.js';
 import { HelperThread } from '../../src/parallel/helperThread.js';
 import { runOf, takeRuns } from '../../src/parallel/runs.js';
-import { Scheduler } from '../../src/parallel/scheduler.js';
+import { Scheduler, threadCount } from '../../src/parallel/scheduler.js';
 import type { YearData } from '../../src/core/types.js';
 import { school, table } from '../helpers/schools.js';
 
@@ -102,5 +102,11 @@ describe('takeRuns', () => {
     );
     // Worked by hand: 128 schools in 64 runs are runs of 2.
     expect(Array.from(runOf(Int32Array.from({ length: 128 }, (_, k) => k), 64, 1))).toEqual([2, 3]);
+  });
+
+  it('--threads auto: one thread on two cores or fewer, else the cores up to 4; a number as asked', () => {
+    expect([1, 2, 3, 4, 8].map((cores) => threadCount('auto', cores))).toEqual([1, 1, 3, 4, 4]);
+    expect(threadCount(2, 1)).toBe(2);
+    expect(threadCount(1, 8)).toBe(1);
   });
 });

@@ -28,7 +28,7 @@ const { eligibility } = await import(join(root, 'dist/core/load/eligibility.js')
 const { buildFamilies } = await import(join(root, 'dist/core/families/buildFamilies.js'));
 const { compareFamilies } = await import(join(root, 'dist/core/compare/compareFamilies.js'));
 const { robustness } = await import(join(root, 'dist/core/compare/robustness.js'));
-const { Scheduler, threadCount } = await import(join(root, 'dist/parallel/scheduler.js'));
+const { Scheduler, threadPlan } = await import(join(root, 'dist/parallel/scheduler.js'));
 const { formatCsv } = await import(join(root, 'dist/report/formatCsv.js'));
 const { FAMILY_COLUMNS, familyRow } = await import(join(root, 'dist/report/familyRow.js'));
 const { pick } = await import(join(root, 'dist/report/columns.js'));
@@ -104,7 +104,7 @@ if (existsSync(shared)) cases.push({ name: 'real national KS4 2019', files: { ks
 for (const n of sizes) for (const vars of [1, 3]) cases.push({ name: `synthetic ${n.toLocaleString('en-GB')}`, n, vars });
 
 // The threads a large search is shared with, as in the command (--threads auto).
-const runner = STAGES ? new Scheduler({ threads: threadCount('auto') }) : undefined;
+const runner = STAGES ? new Scheduler(threadPlan('auto')) : undefined;
 if (STAGES) {
   // Child mode: time the stages in a fresh process and print them as JSON.
   const files = { ks4: args[1], census: args[2] };

@@ -1,5 +1,5 @@
 import { HelperThread } from '../parallel/helperThread.js';
-import { threadCount } from '../parallel/scheduler.js';
+import { threadPlan } from '../parallel/scheduler.js';
 
 const argv = process.argv.slice(2);
 
@@ -10,8 +10,8 @@ const argv = process.argv.slice(2);
 // --threads (1, or auto on a machine where that means 1) keeps everything on this thread.
 const at = argv.findIndex((a) => a === '--threads' || a.startsWith('--threads='));
 const asked = at < 0 ? 'auto' : argv[at].startsWith('--threads=') ? argv[at].slice('--threads='.length) : argv[at + 1];
-const oneThread = asked === '1' || (asked === 'auto' && threadCount('auto') === 1);
-const helper = oneThread ? undefined : new HelperThread();
+const plan = asked === 'auto' || /^\d+$/.test(asked ?? '') ? threadPlan(asked === 'auto' ? 'auto' : Number(asked)) : undefined;
+const helper = plan?.threads === 1 ? undefined : new HelperThread(undefined, undefined, plan?.minFileBytes);
 if (helper && argv.some((a) => helper.takes(a) || (a.includes('=') && helper.takes(a.slice(a.indexOf('=') + 1))))) helper.warm();
 
 const { run } = await import('./main.js');

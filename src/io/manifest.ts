@@ -17,7 +17,8 @@ import { yearLabel } from '../core/load/yearLabel.js';
  * "join" lists tables joined to every year's schools; a year's own "join" (a file or a list)
  * adds tables for that year only. "columns" may name the joined tables' id ("joinId") and
  * the breakdown read from long-format files ("breakdown", as --breakdown).
- * "links" names a GIAS links file (as --links).
+ * "links" names a GIAS links file (as --links); "coverage" says whether the files are a
+ * whole system's ("whole", "part" or "auto", as --coverage).
  *
  * Paths are relative to the manifest's folder.
  */
@@ -32,6 +33,8 @@ export interface Manifest {
   links?: string;
   /** "labels": the words reports use, as KEY=TEXT pairs (--label). */
   labels?: [string, string][];
+  /** "coverage": whether the files are a whole system's (--coverage; its value checked there). */
+  coverage?: string;
 }
 
 export function readManifest(file: string): Manifest {
@@ -49,11 +52,12 @@ export function readManifest(file: string): Manifest {
   }
   const bad = (what: string) => new FosError('MANIFEST_INVALID', what, { file }, 'see "Manifest" in the README for the expected shape');
   if (!json || typeof json !== 'object') throw bad('the manifest must be a JSON object');
-  const m = json as { years?: unknown; columns?: unknown; where?: unknown; preset?: unknown; labels?: unknown; links?: unknown };
+  const m = json as { years?: unknown; columns?: unknown; where?: unknown; preset?: unknown; labels?: unknown; links?: unknown; coverage?: unknown };
   if (m.preset !== undefined && typeof m.preset !== 'string') throw bad('"preset" must be a preset name');
   const labelsOk = m.labels === undefined || (m.labels !== null && typeof m.labels === 'object' && !Array.isArray(m.labels) && Object.values(m.labels).every((t) => typeof t === 'string'));
   if (!labelsOk) throw bad('"labels" must map each key to its text, e.g. {"la": "District"}');
   if (m.links !== undefined && (typeof m.links !== 'string' || m.links.trim() === '')) throw bad('"links" must be a file name (a GIAS links file)');
+  if (m.coverage !== undefined && typeof m.coverage !== 'string') throw bad('"coverage" must be whole, part or auto (as --coverage)');
   if (!m.years || typeof m.years !== 'object' || Array.isArray(m.years)) throw bad('"years" must map each year to its files');
   const base = dirname(file);
   const at = (p: string) => (isAbsolute(p) ? p : resolve(base, p));
@@ -87,5 +91,6 @@ export function readManifest(file: string): Manifest {
     ...(typeof m.preset === 'string' ? { preset: m.preset } : {}),
     ...(m.labels ? { labels: Object.entries(m.labels as Record<string, string>) } : {}),
     ...(typeof m.links === 'string' ? { links: at(m.links) } : {}),
+    ...(typeof m.coverage === 'string' ? { coverage: m.coverage } : {}),
   };
 }

@@ -71,7 +71,7 @@ const option = <T>(spec: OptionSpec<T>): OptionSpec => spec as OptionSpec;
 
 export const OPTIONS: readonly OptionSpec[] = [
   // Inputs
-  option({ flags: '--attainment <file>', description: 'attainment table; YEAR=FILE for several years; several files, a folder or a *.csv pattern for one year are read as one table (repeatable)', group: 'input', commands: 'all', repeatable: true, defaultText: 'the bundled sample (data/)' }),
+  option({ flags: '--attainment <file>', description: 'attainment table; YEAR=FILE for several years; several files, a folder or a pattern (*.csv, [ab].csv) for one year are read as one table (repeatable)', group: 'input', commands: 'all', repeatable: true, defaultText: 'the bundled sample (data/)' }),
   option({ flags: '--fsm <file>', description: 'FSM table (e.g. the school census); YEAR=FILE (repeatable)', group: 'input', commands: 'all', repeatable: true, defaultText: '% FSM from the attainment file' }),
   option({ flags: '--join <file>', description: 'a further table joined to each year’s schools by id, e.g. a GIAS download; YEAR=FILE for one year (repeatable)', group: 'input', commands: 'all', repeatable: true }),
   option({ flags: '--join-id <col>', description: 'the id column of the --join tables', group: 'input', commands: 'all', defaultText: 'the --id-col name' }),

@@ -209,7 +209,13 @@ export function resolveColumns(headers: Headers, o: ColumnOverrides): ResolvedCo
       break;
     }
   }
-  if (o.location && !location) need('location', '--location-cols', [...o.location], att);
+  if (o.location && !location) {
+    // Both columns are needed, from one file: name those missing from the file that has more of them.
+    const missingIn = (file: typeof att | undefined) => o.location!.filter((c) => optional([c], file) === undefined);
+    const fromFsm = fsm !== undefined && missingIn(fsm).length < missingIn(att).length;
+    const missing = missingIn(fromFsm ? fsm : att);
+    need('location', '--location-cols', missing, fromFsm ? fsm! : att);
+  }
 
   const map: ColumnMap = {
     id: attCols.id,

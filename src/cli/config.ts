@@ -9,6 +9,7 @@ import type { ColumnOverrides } from '../core/load/dfeColumns.js';
 import type { EligibilityOptions } from '../core/load/eligibility.js';
 import { pairInputs, parseFileArg, withJoins, type FileArg, type YearInput } from '../core/load/pairInputs.js';
 import type { WhereFilter } from '../core/load/readSchoolRows.js';
+import { closeColumns } from '../core/load/columnHint.js';
 import { expandFiles, namedFile, type NamedBy } from '../io/expandFiles.js';
 import { longYears } from '../io/longYears.js';
 import { readManifest } from '../io/manifest.js';
@@ -300,10 +301,17 @@ function checkLabelKeys(given: { pair: [string, string]; from: string }[], last:
   const columns = given.filter(({ pair: [k] }) => !(LABEL_KEYS as readonly string[]).includes(k));
   if (!columns.length) return;
   const files = [last.attainment, ...(last.attainmentMore ?? []), ...(last.fsm ? [last.fsm] : []), ...(last.joins ?? [])];
-  const headers = new Set(files.flatMap((f) => headerOf(f, read)).map((h) => h.trim().toLowerCase()));
+  const header = files.flatMap((f) => headerOf(f, read));
+  const headers = new Set(header.map((h) => h.trim().toLowerCase()));
   for (const { pair: [key], from } of columns) {
     if (!headers.has(key.toLowerCase())) {
-      throw new FosError('INVALID_OPTION', `${labelKey(from, key)}: not a label fos uses, nor a column of ${basename(last.attainment)}`, {}, `keys: ${LABEL_KEYS.join(', ')}, or a column name for its display name (e.g. ATT8SCR=Attainment 8)`);
+      const close = closeColumns([...LABEL_KEYS, ...header], key);
+      throw new FosError(
+        'INVALID_OPTION',
+        `${labelKey(from, key)}: not a label fos uses, nor a column of ${basename(last.attainment)}`,
+        {},
+        `${close.length ? `did you mean ${close.join(', ')}? ` : ''}keys: ${LABEL_KEYS.join(', ')}, or a column name for its display name (e.g. ATT8SCR=Attainment 8)`,
+      );
     }
   }
 }

@@ -1,5 +1,6 @@
 import type { ColumnMap } from '../types.js';
 import { FosError } from '../errors.js';
+import { columnHint, preview } from './columnHint.js';
 import { EES_COLUMNS as EES } from './eesColumns.js';
 import { defaultNames, findAlias, isEarlierYear, recogniseLayout, type Layout, type LayoutField } from './layouts.js';
 
@@ -89,7 +90,8 @@ export function resolveColumns(headers: Headers, o: ColumnOverrides): ResolvedCo
     return findColumn(file.header, name) ?? findAlias(file.header, name, layout);
   };
 
-  const need = (field: string, flag: string, names: string[], file: { file: string; header: readonly string[] }) => {
+  // `given`: the names are the user's (a flag or the manifest), so close names are suggested; a default's are not.
+  const need = (field: string, flag: string, names: string[], file: { file: string; header: readonly string[] }, given = true) => {
     for (const n of names) {
       const c = lookup(file, n);
       if (c !== undefined) return c;
@@ -101,7 +103,9 @@ export function resolveColumns(headers: Headers, o: ColumnOverrides): ResolvedCo
       { file: file.file },
       earlier.length
         ? `the file has only earlier years' figures (${earlier.slice(0, 3).join(', ')}), used only when named: pass ${flag} ${earlier[0]}`
-        : `columns are: ${preview(file.header)}; pass ${flag} NAME`,
+        : given
+          ? columnHint(names, [file], `pass ${flag} ${flag === '--location-cols' || flag === '--ci-cols' ? 'A,B' : 'NAME'}`)
+          : `columns are: ${preview(file.header)}; pass ${flag} NAME`,
     );
   };
   const optional = (names: string[], file: { header: readonly string[] } | undefined) => {
@@ -113,15 +117,15 @@ export function resolveColumns(headers: Headers, o: ColumnOverrides): ResolvedCo
     return undefined;
   };
 
-  attCols.id = need('school id', '--id-col', o.id ? [o.id] : defaults('id', attLayout), att);
-  attCols.measure = need('measure', '--measure', o.measure ? [o.measure] : defaults('measure', attLayout), att);
+  attCols.id = need('school id', '--id-col', o.id ? [o.id] : defaults('id', attLayout), att, o.id !== undefined);
+  attCols.measure = need('measure', '--measure', o.measure ? [o.measure] : defaults('measure', attLayout), att, o.measure !== undefined);
   const measure = attCols.measure.toUpperCase();
 
   if (fsm) {
-    fsmCols.id = need('school id', '--id-col', o.id ? [o.id] : defaults('id', fsmLayout), fsm);
-    fsmCols.fsm = need('% FSM', '--fsm-col', o.fsm ? [o.fsm] : defaults('fsm', fsmLayout), fsm);
+    fsmCols.id = need('school id', '--id-col', o.id ? [o.id] : defaults('id', fsmLayout), fsm, o.id !== undefined);
+    fsmCols.fsm = need('% FSM', '--fsm-col', o.fsm ? [o.fsm] : defaults('fsm', fsmLayout), fsm, o.fsm !== undefined);
   } else {
-    attCols.fsm = need('% FSM', '--fsm-col', o.fsm ? [o.fsm] : defaults('fsm', attLayout), att);
+    attCols.fsm = need('% FSM', '--fsm-col', o.fsm ? [o.fsm] : defaults('fsm', attLayout), att, o.fsm !== undefined);
   }
 
   // Name and authority: named by the user → must exist somewhere; else defaults, optional.
@@ -303,10 +307,4 @@ function guessLocationKind(cols: [string, string]): 'latlon' | 'en' {
 function earlierYearsOf(names: readonly string[], header: readonly string[]): string[] {
   const bases = new Set(names.map((n) => n.trim().toUpperCase()));
   return header.filter((h) => isEarlierYear(h) && bases.has(h.trim().toUpperCase().replace(/_(1\d|2\d|3YR)$/, '')));
-}
-
-function preview(header: readonly string[]): string {
-  const clip = (h: string) => (h.length > 40 ? `${h.slice(0, 37)}...` : h);
-  const shown = header.slice(0, 12).map(clip).join(', ');
-  return header.length > 12 ? `${shown}, … (${header.length} in all)` : shown;
 }

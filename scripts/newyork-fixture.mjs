@@ -1,6 +1,7 @@
 // Seeded generator of a small New York City style school file (invented schools; nothing
 // from a real file): the columns a NYC Department of Education export has (DBN, School
-// Name, District, % Poverty, Mean Score, Number Tested), one file per year and a manifest
+// Name, District, % Poverty, Mean Score, Number Tested), one file per year (2019 with a
+// city total row), and a manifest
 // naming them with the words a New York report uses (labels). Used by
 // test/report/labels.test.ts; `node scripts/newyork-fixture.mjs DIR` writes it to DIR.
 import { mkdirSync, writeFileSync } from 'node:fs';
@@ -34,6 +35,9 @@ export function newYorkFiles({ schools = 60, seed = 2019 } = {}) {
       const score = Math.round((330 - 0.6 * poverty + (rand() - 0.5) * 24) * 10) / 10;
       lines.push([s.dbn, s.name, s.district, `${poverty}%`, score, s.tested + Math.floor(rand() * 10)].join(','));
     }
+    // 2019 ends with the city's own figure, a row without a DBN (as a published total row
+    // is), so reports name a published figure in New York's words; 2018 has none.
+    if (year === '2019') lines.push(',New York City total,,50%,290.1,9000');
     out[`nyc_${year}.csv`] = lines.join('\n') + '\n';
   }
   out['fos.json'] =

@@ -3,11 +3,13 @@ import type { YearData } from '../core/types.js';
 import { pick, type Naming } from '../report/columns.js';
 import type { Table } from '../report/model.js';
 import { namedLinks } from '../report/wasUrn.js';
+import { andMore } from '../report/andMore.js';
+import { urnHistory } from '../core/load/urnHistory.js';
 import type { CommandContext } from './context.js';
 
 /** How many of a list to name in a line before "and N more". */
 const NAMED = 8;
-const some = (items: string[]) => (items.length > NAMED ? `${items.slice(0, NAMED).join('; ')}; and ${items.length - NAMED} more` : items.join('; '));
+const some = (items: string[]) => andMore(items, NAMED, '; ');
 const n = (x: number) => x.toLocaleString('en-GB');
 
 /**
@@ -23,31 +25,23 @@ export function checkLinks(ctx: CommandContext, years: readonly YearData[], nami
   const file = basename(links.file);
   const notFollowed = links.plain - links.next.size;
   const summary = [
-    `Links (${file}): ${n(links.rows)} rows; ${n(links.plain)} plain predecessor/successor links, ${n(links.next.size)} followed (one-to-one, chains to the latest URN)${notFollowed ? `, ${n(notFollowed)} not (a URN with two predecessors or successors, or a loop)` : ''}; ${n(links.otherRows)} row${links.otherRows === 1 ? '' : 's'} of other links (merged, amalgamated, split, …), named, not followed.`,
+    `Links (${file}): ${n(links.rows)} rows; ${n(links.plain)} plain predecessor/successor link${links.plain === 1 ? '' : 's'}, ${n(links.next.size)} followed (one-to-one, chains to the latest URN)${notFollowed ? `, ${n(notFollowed)} not (a URN with two predecessors or successors, or a loop)` : ''}; ${n(links.otherRows)} row${links.otherRows === 1 ? '' : 's'} of other links (merged, amalgamated, split, …), named, not followed.`,
   ];
-  // Each school of the files by its key: the ids it has, and the years under each.
-  const idsOf = new Map<string, Map<string, string[]>>();
-  const nameOf = new Map<string, string>();
+  const history = urnHistory(years, key);
+  // The row each year's analysis uses for a school with two (analyse.ts), by its id.
+  const analysed = history.twice.length ? ctx.analyse() : [];
+  const used = (year: string, k: string) => {
+    const a = analysed.find((x) => x.year === year)!;
+    return a.data.schools.id[a.rowOf(k)!];
+  };
   for (const y of years) {
-    const s = y.schools;
-    const seen = new Map<string, string[]>();
-    for (let r = 0; r < s.length; r++) {
-      const k = key(s.id[r]);
-      if (k === s.id[r] && !idsOf.has(k) && links.previous.get(k) === undefined) continue;
-      const byId = idsOf.get(k) ?? idsOf.set(k, new Map()).get(k)!;
-      (byId.get(s.id[r]) ?? byId.set(s.id[r], []).get(s.id[r])!).push(y.year);
-      if (s.name[r]) nameOf.set(k, s.name[r]);
-      (seen.get(k) ?? seen.set(k, []).get(k)!).push(s.id[r]);
-    }
-    const twice = [...seen].filter(([, ids]) => ids.length > 1).map(([k, ids]) => `${ids.join(' and ')} (one school, ${k})`);
-    if (twice.length) summary.push(`${y.year}: two rows for one school: ${some(twice)}; the eligible row is used, else the one with results.`);
+    const twice = history.twice.filter((t) => t.year === y.year).map((t) => `${t.ids.join(' and ')} (one school, ${t.key}: ${used(y.year, t.key)}’s row used)`);
+    if (twice.length) summary.push(`${y.year}: two rows for one school: ${some(twice)}.`);
     const linked = y.join.linked ?? [];
     if (linked.length) summary.push(`${y.year}: ${linked.length} school${linked.length === 1 ? '’s' : 's’'} FSM row${linked.length === 1 ? ' is' : 's are'} under ${linked.length === 1 ? 'its' : 'their'} other URN, joined through the links: ${some(linked.map((l) => `${l.id} (FSM row ${l.fsmId})`))}.`);
   }
-  const moved = [...idsOf].filter(([k, byId]) => [...byId.keys()].some((id) => id !== k));
-  const rows = moved.flatMap(([k, byId]) =>
-    [...byId].filter(([id]) => id !== k).map(([id, ys]) => ({ id: k, name: nameOf.get(k) ?? '', urn: id, urn_years: ys.join(' ') })),
-  );
+  const moved = history.moved;
+  const rows = moved.flatMap((m) => m.urns.filter((u) => u.id !== m.key).map((u) => ({ id: m.key, name: m.name, urn: u.id, urn_years: u.years.join(' ') })));
   summary.push(`${moved.length} school${moved.length === 1 ? '' : 's'} of the files loaded ${moved.length === 1 ? 'has' : 'have'} years under an earlier URN, followed as one school (table "Schools under an earlier URN").`);
   const loaded = [...new Set(years.flatMap((y) => y.schools.id))];
   const named = namedLinks(links, loaded);

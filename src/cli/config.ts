@@ -6,12 +6,15 @@ import { FosError } from '../core/errors.js';
 import type { FamilyMethod, FamilyOptions } from '../core/families/buildFamilies.js';
 import type { ContextWeight } from '../core/families/context.js';
 import type { ColumnOverrides } from '../core/load/dfeColumns.js';
+import { findColumn } from '../core/load/findColumn.js';
 import type { EligibilityOptions } from '../core/load/eligibility.js';
 import { pairInputs, parseFileArg, withJoins, type FileArg, type YearInput } from '../core/load/pairInputs.js';
 import type { WhereFilter } from '../core/load/readSchoolRows.js';
 import { closeColumns } from '../core/load/columnHint.js';
 import { expandFiles, namedFile, type NamedBy } from '../io/expandFiles.js';
 import { longYears } from '../io/longYears.js';
+import { openSource, type Opener } from '../io/openSource.js';
+import { yearLabel } from '../core/load/yearLabel.js';
 import { readManifest } from '../io/manifest.js';
 import { headerOf } from '../io/readTable.js';
 import { PRESET_NAMES, resolvePreset } from '../core/families/presets.js';
@@ -37,6 +40,8 @@ export interface Config {
   /** --links (or "links" in the manifest): a GIAS links file, as an absolute path. */
   links?: string;
   where: WhereFilter[];
+  /** Opens the input files: a long file opened here to find its years is kept for the load, which decodes it no more. */
+  open: Opener;
   encoding: 'auto' | 'utf8' | 'win1252';
   delimiter?: string;
   strict: boolean;
@@ -147,11 +152,14 @@ export function toConfig(command: CommandName, raw: Record<string, unknown>, env
   if (!attArgs.length && fsmArgs.length) throw new FosError('INVALID_OPTION', '--fsm needs --attainment', {}, 'pass --attainment FILE too');
   const sample = !manifestPath && attArgs.length === 0;
   const manifest = manifestPath ? readManifest(manifestPath) : sample ? readManifest(env.samplePath) : undefined;
+  // The files opened here (a long file, to find its years) are kept for the load.
+  const readOptions = { encoding: v.encoding as Config['encoding'], delimiter: text('delimiter'), strict: v.strict === true };
+  const open = openSource(readOptions);
   const inputs = manifest
     ? withJoins(manifest.years, joinArgs)
     : pairInputs(
         // A long-format file gives each year it holds (io/longYears.ts).
-        attArgs.flatMap(expand('--attainment')).flatMap((a) => longYears(a, { encoding: v.encoding as Config['encoding'], delimiter: text('delimiter') })),
+        attArgs.flatMap(expand('--attainment')).flatMap((a) => longYears(a, readOptions, open)),
         fsmArgs.flatMap(expand('--fsm')),
         joinArgs,
       );
@@ -248,6 +256,7 @@ export function toConfig(command: CommandName, raw: Record<string, unknown>, env
     breakdown: text('breakdown') ?? fromManifest('breakdown'),
     links: text('links') !== undefined ? file('--links', text('links')!) : manifest?.links,
     where,
+    open,
     encoding: v.encoding as Config['encoding'],
     delimiter: text('delimiter'),
     strict: v.strict === true,
@@ -267,7 +276,8 @@ export function toConfig(command: CommandName, raw: Record<string, unknown>, env
     maxKm: v.maxKm as number | undefined,
     la: list<string>('la'),
     schools: list<string>('school'),
-    year: text('year'),
+    // Years as YEAR=FILE labels them (2018-19 is 2019).
+    year: text('year') !== undefined ? yearLabel(text('year')!) : undefined,
     group: text('group') !== undefined ? file('--group', text('group')!) : undefined,
     excluded: v.excluded === true,
     format,
@@ -279,7 +289,7 @@ export function toConfig(command: CommandName, raw: Record<string, unknown>, env
     threads: v.threads as Config['threads'],
     presetNotes,
     contextYears: v.contextYears as number,
-    keepFamilies: text('keepFamilies'),
+    keepFamilies: text('keepFamilies') !== undefined ? yearLabel(text('keepFamilies')!) : undefined,
     labels: labelsFrom(labelPairs),
     labelPairs,
   };
@@ -302,9 +312,8 @@ function checkLabelKeys(given: { pair: [string, string]; from: string }[], last:
   if (!columns.length) return;
   const files = [last.attainment, ...(last.attainmentMore ?? []), ...(last.fsm ? [last.fsm] : []), ...(last.joins ?? [])];
   const header = files.flatMap((f) => headerOf(f, read));
-  const headers = new Set(header.map((h) => h.trim().toLowerCase()));
   for (const { pair: [key], from } of columns) {
-    if (!headers.has(key.toLowerCase())) {
+    if (findColumn(header, key) === undefined) {
       const close = closeColumns([...LABEL_KEYS, ...header], key);
       throw new FosError(
         'INVALID_OPTION',

@@ -101,6 +101,7 @@ export class CommandContext {
       joinId: c.joinId,
       breakdown: c.breakdown,
       where: c.where,
+      open: c.open,
       strict: c.strict,
       encoding: c.encoding,
       delimiter: c.delimiter,
@@ -127,7 +128,7 @@ export class CommandContext {
     const mapFile = basename(result.years[result.years.length - 1].files[0].file);
     if (!m.cohort) this.warn(`${mapFile}: no cohort for ${m.measure} (${m.cohortNote ?? 'none'}): --min-cohort cannot apply, so schools of every size are compared; pass --cohort-col COL`);
     if (m.ciMissing) this.warn(`${mapFile}: ${boundsMissing(m)}`);
-    if (c.eligibility.includeSpecial && !m.rectype) throw new FosError('INVALID_OPTION', '--include-special: the attainment file has no RECTYPE column, so no school is known to be special', {}, 'leave out --include-special');
+    if (c.eligibility.includeSpecial && !m.rectype && !m.schoolType) throw new FosError('INVALID_OPTION', '--include-special: the attainment file has no RECTYPE column, so no school is known to be special', {}, 'leave out --include-special');
     this.loaded = result;
     return result;
   }

@@ -2,6 +2,7 @@ import type { YearAnalysis } from '../core/analyse.js';
 import { closest } from '../core/closest.js';
 import { FosError } from '../core/errors.js';
 import type { CommandContext } from './context.js';
+import { reasonWords, type Labels } from '../report/labels.js';
 
 /** The rows a report shows (--la, --school), never who is compared with whom. */
 export interface Selection {
@@ -24,7 +25,7 @@ export function selection(ctx: CommandContext, years: readonly YearAnalysis[]): 
   // Schools by their key: with links, --school names a school under any of its URNs.
   const key = years[0]?.key ?? ((id: string) => id);
   const ids = new Set(schools.map(key));
-  for (const id of schools) checkSchool(years, id);
+  for (const id of schools) checkSchool(years, id, ctx.labels);
   const words = [las.size ? `${ctx.labels.la} ${[...las].join(', ')}` : '', ids.size ? (ids.size === 1 ? `school ${schools[0]}` : `${ids.size} schools`) : ''].filter(Boolean).join(', ');
   return {
     keep: (a, i) => (las.size === 0 || las.has(a.families.schools.la[i])) && (ids.size === 0 || ids.has(key(a.families.schools.id[i]))),
@@ -55,15 +56,15 @@ function laCode(ctx: CommandContext, years: readonly YearAnalysis[], value: stri
     `--la ${value}: no school in ${byName ? `a ${L.laWords} of that name` : `${L.laWords} ${value}`} in ${yearsText(years)}`,
     {},
     byName
-      ? `the files give ${L.laWords === 'local authority' ? 'local authorities' : L.laWords} as codes (column ${map.la}), not names: give the code, e.g. ${eligible.slice(0, 5).join(', ')}`
+      ? `the files give ${L.laPlural} as codes (column ${map.la}), not names: give the code, e.g. ${eligible.slice(0, 5).join(', ')}`
       : `closest ${L.la} ${codes ? 'codes' : 'names'} loaded: ${closest(eligible, value, (c) => c).join(', ')}`,
   );
 }
 
 /** A --school id that is no eligible school of the years reported: why (left out), or the closest ids. */
-function checkSchool(years: readonly YearAnalysis[], id: string): void {
+function checkSchool(years: readonly YearAnalysis[], id: string, labels: Labels): void {
   if (years.some((y) => y.indexOf(id) !== undefined)) return;
-  const left = years.flatMap((y) => y.eligibility.excluded.filter((e) => e.school.id === id).map((e) => `${y.year}: ${e.reason}`));
+  const left = years.flatMap((y) => y.eligibility.excluded.filter((e) => e.school.id === id).map((e) => `${y.year}: ${reasonWords(e.reason, labels)}`));
   if (left.length) {
     const name = left.length ? years.flatMap((y) => y.eligibility.excluded.filter((e) => e.school.id === id)).pop()!.school.name : id;
     throw new FosError('NO_MATCH', `--school ${id}: ${name} is left out of the families (${left.join('; ')})`, {}, 'run fos check to see who is eligible, or choose another --year');

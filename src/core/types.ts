@@ -76,6 +76,8 @@ export interface ColumnMap {
   /** The measure's usual bounds (P8CILOW/P8CIUPP for P8MEA), when the file lacks them: the bound rule cannot apply. */
   ciMissing?: [string, string];
   rectype?: string;
+  /** A long file's school type column (EES `establishment_type_group`): a value naming special schools marks them, as RECTYPE 2 does. */
+  schoolType?: string;
   context: Record<string, string>;
   subjects: string[];
   location?: { cols: [string, string]; kind: 'latlon' | 'en' };
@@ -159,6 +161,8 @@ export interface PublishedFigure {
   cohort: number | null;
   /** The row's RECTYPE ('' when the file has none), file and line: where it was read. */
   rectype: string;
+  /** A long file's row: its school type (`All state-funded`). */
+  schoolType?: string;
   file: string;
   line: number;
 }

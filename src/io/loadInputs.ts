@@ -12,7 +12,7 @@ import type { SchoolKey } from '../core/schoolKey.js';
 import type { HelperThread } from '../parallel/helperThread.js';
 import { loadComposedYear } from './loadComposedYear.js';
 import { readRows } from './readRows.js';
-import { openSource } from './openSource.js';
+import { openSource, type Opener } from './openSource.js';
 import { openTable, peekHeader, type ReadTextOptions } from './readTable.js';
 
 export interface LoadOptions extends ReadTextOptions {
@@ -25,6 +25,9 @@ export interface LoadOptions extends ReadTextOptions {
   breakdown?: string;
   /** With --links: which school an id is, so a year's FSM row under a school's other URN is joined (joinYear.ts). */
   key?: SchoolKey;
+  /** Opens the files (io/openSource.ts): the caller's when it opened a long file already
+   * (to find its years), so the file is decoded once; its texts are released at the end. */
+  open?: Opener;
   /** Called before each file is read (progress on a terminal). */
   onFile?: (file: string) => void;
 }
@@ -40,7 +43,7 @@ export function loadInputs(years: YearInput[], o: LoadOptions, helper?: HelperTh
   // The helper starts while the first attainment file is read, if it will have a file to read.
   if (years.some((y) => y.fsm && y.fsm !== y.attainment && helper?.takes(y.fsm))) helper!.warm();
   // A long-format file giving several years is decoded once (openSource).
-  const open = openSource(o);
+  const open = o.open ?? openSource(o);
   for (const y of years) {
     if (y.joins?.length || y.attainmentMore?.length || y.fsmMore?.length) {
       const c = loadComposedYear(y, o, open);
@@ -80,8 +83,10 @@ export function loadInputs(years: YearInput[], o: LoadOptions, helper?: HelperTh
     map = resolved.map;
   }
   if (o.breakdown !== undefined && !out.some((y) => y.files.some((f) => f.long))) {
+    open.release();
     throw new FosError('INVALID_OPTION', `--breakdown ${o.breakdown}: no input file is in long format`, { file: out[0]?.files[0]?.file }, 'long-format files (Explore Education Statistics) have school_urn, time_period and breakdown columns; for other files, keep rows with --where COL=VALUE');
   }
+  open.release();
   return { years: out, map: map! };
 }
 

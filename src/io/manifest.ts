@@ -2,6 +2,7 @@ import { readFileSync } from 'node:fs';
 import { basename, dirname, isAbsolute, resolve } from 'node:path';
 import { FosError } from '../core/errors.js';
 import type { YearInput } from '../core/load/pairInputs.js';
+import { yearLabel } from '../core/load/yearLabel.js';
 import { expandFiles, namedFile, type NamedBy } from './expandFiles.js';
 
 /**
@@ -78,13 +79,18 @@ export function readManifest(file: string): Manifest {
   // Attainment and FSM: each name a file, a folder or a pattern, as on the command line.
   const expand = (v: unknown, what: string) => names(v, what)?.flatMap((p) => expandFiles(at(p), namedBy(p, what)));
   const allJoins = tables(m.join, '"join"') ?? [];
-  const years = Object.entries(m.years as Record<string, unknown>).map(([year, v]): YearInput => {
+  const seen = new Map<string, string>();
+  const years = Object.entries(m.years as Record<string, unknown>).map(([key, v]): YearInput => {
+    // A year as YEAR=FILE labels it: "2018-19" is 2019 (yearLabel.ts).
+    const year = yearLabel(key);
+    if (seen.has(year)) throw bad(`years "${seen.get(year)}" and "${key}" are the same year (${year})`);
+    seen.set(year, key);
     const y = v as { attainment?: unknown; fsm?: unknown; join?: unknown };
-    if (!y || typeof y !== 'object' || Array.isArray(y) || y.attainment === undefined) throw bad(`year ${year} needs "attainment": a file, a folder, a pattern (ks4_*.csv) or a list of them`);
-    knownKeys(y, YEAR_KEYS, `year ${year}`, file);
-    const [attainment, ...attainmentMore] = expand(y.attainment, `"attainment" of ${year}`)!;
-    const [fsm, ...fsmMore] = expand(y.fsm, `"fsm" of ${year}`) ?? [];
-    const joins = [...allJoins, ...(tables(y.join, `"join" of ${year}`) ?? [])];
+    if (!y || typeof y !== 'object' || Array.isArray(y) || y.attainment === undefined) throw bad(`year ${key} needs "attainment": a file, a folder, a pattern (ks4_*.csv) or a list of them`);
+    knownKeys(y, YEAR_KEYS, `year ${key}`, file);
+    const [attainment, ...attainmentMore] = expand(y.attainment, `"attainment" of ${key}`)!;
+    const [fsm, ...fsmMore] = expand(y.fsm, `"fsm" of ${key}`) ?? [];
+    const joins = [...allJoins, ...(tables(y.join, `"join" of ${key}`) ?? [])];
     return {
       year,
       attainment,

@@ -1,20 +1,28 @@
 import { longKeys, periodsIn, type LongKeys } from '../core/load/longFormat.js';
 import { openTable, parseTable, type ReadTextOptions, type TextSource } from './readTable.js';
 
+/** Opens a file of one load; `release` drops the texts kept, once every year is read. */
+export interface Opener {
+  (file: string): TextSource;
+  release(): void;
+}
+
 /**
  * Opening the files of one load: a long-format file, which gives several years, is
- * decoded once and kept for the load's other years; any other file is opened afresh each
+ * decoded once and kept for the load's other years (and, when the opener is made before
+ * the load, for finding its years: io/longYears.ts); any other file is opened afresh each
  * time, so a year's text can be freed once its rows are read.
  */
-export function openSource(o: ReadTextOptions): (file: string) => TextSource {
+export function openSource(o: ReadTextOptions): Opener {
   const kept = new Map<string, TextSource>();
-  return (file) => {
+  const open = (file: string) => {
     const had = kept.get(file);
     if (had) return had;
     const src = openTable(file, o);
     if (longKeys(src.header)) kept.set(file, src);
     return src;
   };
+  return Object.assign(open, { release: () => kept.clear() });
 }
 
 const periodsOf = new WeakMap<TextSource, string[]>();

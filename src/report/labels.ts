@@ -1,3 +1,7 @@
+import type { ROBUSTNESS_CHECKS } from '../core/compare/robustness.js';
+import { findColumn } from '../core/load/dfeColumns.js';
+import type { Exclusion, ExclusionReason } from '../core/types.js';
+
 /**
  * The words reports use for things each school system names its own way (`--label KEY=TEXT`,
  * or "labels" in the manifest): the local authority ("LA"; New York: "District"), the
@@ -11,10 +15,14 @@ export interface Labels {
   la: string;
   /** The same in running text: "local authority". */
   laWords: string;
+  /** Its plural in running text: "local authorities" (a label is taken as it stands). */
+  laPlural: string;
   /** The disadvantage measure as a column: "% FSM". */
   fsm: string;
   /** The same as a noun, without the %: "FSM" ("the FSM file", "high-FSM schools"). */
   fsmWord: string;
+  /** The column form without the space after "%", in a formula: "%FSM" ("ATT8SCR = 60 − 0.4 × %FSM"); a label of more than one word after its "%" as it stands. */
+  fsmCompact: string;
   /** The name of the context variable of % FSM in lists of variables: "fsm" ("fsm×1"). */
   fsmVariable: string;
   /** The whole system: "England". */
@@ -33,8 +41,10 @@ export const LABEL_KEYS = ['la', 'fsm', 'nation', 'measure'] as const;
 export const DEFAULT_LABELS: Labels = {
   la: 'LA',
   laWords: 'local authority',
+  laPlural: 'local authorities',
   fsm: '% FSM',
   fsmWord: 'FSM',
+  fsmCompact: '%FSM',
   fsmVariable: 'fsm',
   nation: 'England',
   national: 'national',
@@ -43,8 +53,8 @@ export const DEFAULT_LABELS: Labels = {
 };
 
 /**
- * The labels from KEY=TEXT pairs (later pairs win): `la` sets both forms of the authority,
- * `fsm` the column form and, without its "%", the noun ("% low income" → "low income"),
+ * The labels from KEY=TEXT pairs (later pairs win): `la` sets every form of the authority,
+ * `fsm` the column form, its compact form and, without its "%", the noun ("% low income" → "low income"),
  * `nation` the name and, as it stands, the adjective ("New York City quartile") and "in
  * New York City"; any other key is a column's display name.
  *
@@ -53,9 +63,10 @@ export const DEFAULT_LABELS: Labels = {
 export function labelsFrom(pairs: readonly (readonly [string, string])[]): Labels {
   const l: Labels = { ...DEFAULT_LABELS, names: {} };
   for (const [key, text] of pairs) {
-    if (key === 'la') l.la = l.laWords = text;
+    if (key === 'la') l.la = l.laWords = l.laPlural = text;
     else if (key === 'fsm') {
       l.fsm = text;
+      l.fsmCompact = text.replace(/^%\s+(\S+)$/, '%$1');
       l.fsmWord = l.fsmVariable = text.replace(/^%\s*/, '') || text;
     } else if (key === 'nation') {
       l.nation = l.national = text;
@@ -65,16 +76,20 @@ export function labelsFrom(pairs: readonly (readonly [string, string])[]): Label
   return l;
 }
 
-/** A measure's display name: its own (`COLUMN=TEXT`, any case), else `measure=TEXT`, else the column. */
-export function measureName(labels: Labels, column: string): string {
-  const own = Object.keys(labels.names).find((k) => k !== 'measure' && k.toLowerCase() === column.toLowerCase());
-  return own !== undefined ? labels.names[own] : (labels.names.measure ?? column);
+/** A column's own display name (`COLUMN=TEXT`; the column found as headers are, dfeColumns.ts findColumn), undefined when it has none. */
+function ownName(labels: Labels, column: string): string | undefined {
+  const key = findColumn(Object.keys(labels.names).filter((k) => k !== 'measure'), column);
+  return key === undefined ? undefined : labels.names[key];
 }
 
 /** A column's own display name (`COLUMN=TEXT`, any case), else the column: for subjects. */
 export function columnName(labels: Labels, column: string): string {
-  const own = Object.keys(labels.names).find((k) => k !== 'measure' && k.toLowerCase() === column.toLowerCase());
-  return own !== undefined ? labels.names[own] : column;
+  return ownName(labels, column) ?? column;
+}
+
+/** A measure's display name: its own (as columnName), else `measure=TEXT`, else the column. */
+export function measureName(labels: Labels, column: string): string {
+  return ownName(labels, column) ?? labels.names.measure ?? column;
 }
 
 /** A value of % FSM in a sentence: "46.2% FSM"; with a label that is not a "% …" one, "Poverty rate 46.2". */
@@ -87,16 +102,35 @@ export function variableName(labels: Labels, name: string): string {
   return name === 'fsm' ? labels.fsmVariable : name;
 }
 
+/** Each reason core gives for leaving a school out, in the labels' words, and for the
+ * reasons about % FSM the detail too (core's detail for those is fixed text). */
+const REASONS: Record<ExclusionReason, { reason: (l: Labels) => string; detail?: (l: Labels) => string }> = {
+  'no attainment row': { reason: () => 'no attainment row' },
+  'no FSM row': { reason: (l) => `no ${l.fsmWord} row`, detail: (l) => `id not found in the ${l.fsmWord} file` },
+  'measure missing': { reason: () => 'measure missing' },
+  'FSM missing': { reason: (l) => `${l.fsmWord} missing`, detail: (l) => `no value for ${l.fsm}` },
+  'context missing': { reason: () => 'context missing' },
+  'cohort below minimum': { reason: () => 'cohort below minimum' },
+  'special school': { reason: () => 'special school' },
+};
+
 /**
- * Words that core writes in English (reasons a school is left out, the robustness checks'
- * names) in the labels' words: "% FSM" as the fsm label, "FSM" as its noun. Identity with
- * the default labels.
+ * Why a school is left out, in the labels' words; with the default labels, core's own words.
  *
- * relabel('no value for % FSM', labelsFrom([['fsm', '% low income']])) // => 'no value for % low income'
+ * reasonWords('no FSM row', labelsFrom([['fsm', '% low income']])) // => 'no low income row'
  */
-export function relabel(text: string, labels: Labels): string {
-  if (labels.fsm === DEFAULT_LABELS.fsm) return text;
-  return text.replace(/% FSM/g, labels.fsm).replace(/\bFSM\b/g, labels.fsmWord);
+export function reasonWords(reason: ExclusionReason, labels: Labels): string {
+  return REASONS[reason].reason(labels);
+}
+
+/** The detail of a school left out (core's `detail`) in the labels' words: "no value for % low income". */
+export function detailWords(e: Pick<Exclusion, 'reason' | 'detail'>, labels: Labels): string {
+  return REASONS[e.reason].detail?.(labels) ?? e.detail;
+}
+
+/** A robustness check's name (robustness.ts) in the labels' words: the fixed bands are bands of % FSM ("% low income bands"). */
+export function checkName(check: (typeof ROBUSTNESS_CHECKS)[number], labels: Labels): string {
+  return check.change.method === 'bands' ? `${labels.fsm} bands` : check.name;
 }
 
 /** The first letter in capitals: "national" → "National". */

@@ -1,23 +1,25 @@
 import { earlierUrns, latestId, type NamedLink, type SchoolLinks } from '../core/load/schoolLinks.js';
 
 /**
- * A school's other URNs in words, from a links file: "was URN 121664 until 2017" (the
- * year of the link's date; without a date, the last year loaded with a row under that
- * URN; else "before"), several joined by commas, newest first; and, for a school that
- * changed URN after the files loaded, "now URN 148377 since 2021". '' when it had none.
- * `lastYearOf`: the last year loaded in which an id has a row.
+ * A school's other URNs in words, from a links file: "was URN 121664 until 2018" (the
+ * last year loaded with a row under that URN, so the words agree with the table beside
+ * them; with no row loaded, the year of the link's date; else "before"), several joined by
+ * commas, newest first; and, for a school that changed URN after the files loaded, "now
+ * URN 148377 since 2021" (the year of the link into that latest URN, at the end of a
+ * chain). '' when it had none. `lastYearOf`: the last year loaded in which an id has a row
+ * (urnHistory.ts).
  */
 export function wasUrn(links: SchoolLinks | undefined, id: string, lastYearOf: (id: string) => string | undefined): string {
   if (!links) return '';
   const yearOf = (date: string) => /\d{4}/.exec(date)?.[0];
   const parts = earlierUrns(links, id).map((e) => {
-    const year = yearOf(e.date) ?? lastYearOf(e.id);
+    const year = lastYearOf(e.id) ?? yearOf(e.date);
     return `URN ${e.id} ${year ? `until ${year}` : 'before'}`;
   });
   const was = parts.length ? `was ${parts.join(', ')}` : '';
   const latest = latestId(links, id);
   if (latest === id) return was;
-  const since = yearOf(links.previous.get(links.next.get(id)!)?.date ?? '');
+  const since = yearOf(links.previous.get(latest)?.date ?? '');
   return [was, `now URN ${latest}${since ? ` since ${since}` : ''}`].filter(Boolean).join(', ');
 }
 

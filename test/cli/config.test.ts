@@ -2,7 +2,7 @@ import { resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { toConfig } from '../../src/cli/config.js';
 import { keyOf, OPTIONS } from '../../src/cli/options.js';
-import { fos, tempDir } from '../helpers/schools.js';
+import { files, fos, tempDir } from '../helpers/schools.js';
 
 const env = { cwd: process.cwd(), isTTY: false, env: {}, samplePath: resolve(__dirname, '../../data/fos.json') };
 const defaultOf = (flag: string) => OPTIONS.find((o) => o.flags.split(' ')[0] === flag)!.default;
@@ -26,6 +26,19 @@ describe('toConfig', () => {
     expect(c.rule.threshold).toBe(1.5);
     // Every option has a value key commander gives it.
     expect(new Set(OPTIONS.map(keyOf)).size).toBe(OPTIONS.length);
+  });
+});
+
+describe('year labels: every spelling of a year is its end year (core/load/yearLabel.ts)', () => {
+  it('manifest years, --year and --keep-families as YEAR=FILE: "2018-19" is 2019; two spellings of one year are an error', () => {
+    // (The files must be there: a manifest's paths are checked as it is read.)
+    const f = files({ 'a.csv': '', 'b.csv': '', 'fos.json': JSON.stringify({ years: { '2017/18': { attainment: 'a.csv' }, '2018-19': { attainment: 'b.csv' } } }) });
+    const c = toConfig('families', { data: f['fos.json'], year: '2018-19', keepFamilies: '201718' }, env);
+    expect(c.inputs.map((y) => y.year)).toEqual(['2018', '2019']);
+    expect([c.year, c.keepFamilies]).toEqual(['2019', '2018']);
+    expect(toConfig('families', { data: f['fos.json'], year: 'all' }, env).year).toBe('all');
+    const g = files({ 'a.csv': '', 'b.csv': '', 'fos.json': JSON.stringify({ years: { '2019': { attainment: 'a.csv' }, '2018-19': { attainment: 'b.csv' } } }) });
+    expect(() => toConfig('families', { data: g['fos.json'] }, env)).toThrow(/years "2019" and "2018-19" are the same year \(2019\)/);
   });
 });
 

@@ -57,7 +57,7 @@ describe('fos trend: the file’s own published England and LA figures', () => {
     // England: the state-funded RECTYPE 7 row (46.5), not 5's 44.5 nor the mean of all six (53.3333).
     expect(j.tables.trend[0]).toMatchObject({ measure: 40, la_average: 51.5, england_average: 46.5 });
     expect(j.summary.join('\n')).toMatch(/England and LA: the published figures in the file/);
-    expect(j.notes.join('\n')).toMatch(/England: RECTYPE 7, the state-funded national row; LA: RECTYPE 4/);
+    expect(j.notes.join('\n')).toMatch(/England: RECTYPE 7, the state-funded national row; LA: RECTYPE 4\), as DfE publishes them, over all the pupils/);
     const md = (await fos(['trend', '5', '--attainment', f['a.csv'], '--size', '3', '--format', 'md'])).stdout;
     expect(md).toMatch(/\| LA \| England \|/);
     expect(md).toMatch(/\| 48\.3 \| 46\.5 \|/); // shown to the measure’s 1 decimal

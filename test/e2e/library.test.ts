@@ -32,5 +32,11 @@ describe.skipIf(!built)('dist/index.js, the library entry', () => {
     const rows = JSON.parse(cli.stdout).tables.families as { id: string; family_median: number }[];
     expect(rows.length).toBeGreaterThan(100);
     expect(rows.map((r) => [r.id, r.family_median])).toEqual(medians.map(([id, m]: [string, number]) => [id, Math.round(m * 1e4) / 1e4]));
+    // trendOf's points carry only what is set (no unread englandPublished, no `weighted`
+    // that called the published figures plain means): the sample's 2019 file has its
+    // LEA rows (RECTYPE 4), so the school's LA figure is the published one.
+    const [point] = fos.trendOf([a], a.families.schools.id[0]);
+    expect(Object.keys(point).sort()).toEqual(['eligible', 'englandAverage', 'familyMedian', 'familySize', 'id', 'joined', 'label', 'laAverage', 'laPublished', 'left', 'measure', 'rank', 'year'].sort());
+    expect(point.laPublished).toBe(true);
   });
 });

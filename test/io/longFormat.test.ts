@@ -50,6 +50,21 @@ describe('long-format files give the results of the same data in wide layout', (
     const one = await fos(['families', '--attainment', `2018-19=${f['long.csv']}`, '--fsm', census('2019'), '--format', 'csv']);
     const w19 = await fos(['families', '--attainment', `2018-19=${wide('2019')}`, '--fsm', census('2019'), '--format', 'csv']);
     expect(one.stdout).toBe(w19.stdout);
+    // The year is labelled 2019 whichever way it is written, as without a label (it was "2018-19").
+    const j = await fos(['check', '--attainment', `2018-19=${f['long.csv']}`, '--fsm', census('2019'), '--format', 'json']);
+    expect(JSON.parse(j.stdout).tables.years.map((y: { year: string }) => y.year)).toEqual(['2019']);
+    const six = await fos(['families', '--attainment', `201819=${f['long.csv']}`, '--fsm', census('2019'), '--format', 'csv']);
+    expect(six.code).toBe(0);
+    expect(six.stdout).toBe(one.stdout);
+    // FSM files labelled as academic years pair with the long file's years (it was "no FSM file for 2017").
+    const fsmAcademic = [['2016-17', '2017'], ['2017/18', '2018'], ['201819', '2019']].flatMap(([label, y]) => ['--fsm', `${label}=${census(y)}`]);
+    const paired = await fos(['families', '--attainment', f['long.csv'], ...fsmAcademic, '--format', 'csv']);
+    expect(paired.code).toBe(0);
+    expect(paired.stdout).toBe((await fos(['families', '--attainment', f['long.csv'], ...fsmAll, '--format', 'csv'])).stdout);
+    // A file of one year under another year's label: an error, not that year read as another (it was read as 2030).
+    const other = await fos(['families', '--attainment', `2030=${f['long2019.csv']}`, '--fsm', census('2019')]);
+    expect(other.code).toBe(2);
+    expect(other.stderr).toContain('2030 is not the year of this long-format file, which holds only 2019 (time_period 201819)');
     const none = await fos(['families', '--attainment', `2016=${f['long.csv']}`, ...fsmAll]);
     expect(none.code).toBe(2);
     expect(none.stderr).toContain('2016 is not one of the 3 years in this long-format file (2017 (time_period 201617), 2018 (time_period 201718), 2019 (time_period 201819))');
@@ -76,11 +91,15 @@ describe('long-format files give the results of the same data in wide layout', (
     const r = await fos(['check', '--attainment', f['long.csv'], ...fsmAll, '--format', 'json']);
     expect(r.code).toBe(0);
     const j = JSON.parse(r.stdout);
-    expect(j.summary).toContain('Long format (Explore Education Statistics): long.csv; years 2017, 2018, 2019; breakdown Total.');
+    // Named as the layout is (the files table's layout column says the same).
+    expect(j.summary).toContain('Explore Education Statistics, long format (school level): long.csv; years 2017, 2018, 2019; breakdown Total.');
+    expect(j.tables.files.find((x: { role: string }) => x.role === 'attainment').layout).toBe('Explore Education Statistics, long format (school level)');
     const y19 = j.tables.long.find((x: { year: string }) => x.year === '2019');
     // The sample's 2019 file: 318 school rows (RECTYPE 1 and 2), 6 LA rows (RECTYPE 4), 2 national (5, 7).
-    expect(y19).toEqual({ year: '2019', file: 'long.csv', time_period: '201819', file_years: '2017, 2018, 2019', breakdown: 'Total', schools: 318, not_schools: 'Local authority 6, National 2', other_breakdowns: 'Disadvantaged 318', other_years: y19.other_years });
-    expect(y19.other_years).toBeGreaterThan(0);
+    // Other years: the rows of 2017 and 2018, each school's Total and Disadvantaged rows and
+    // the 6 LA and 2 national rows: 2017's 305 schools (RECTYPE 1 and 2) 2 × 305 + 8 = 618,
+    // 2018's 318 schools 2 × 318 + 8 = 644; 1262 in all.
+    expect(y19).toEqual({ year: '2019', file: 'long.csv', time_period: '201819', file_years: '2017, 2018, 2019', breakdown: 'Total', schools: 318, not_schools: 'Local authority 6, National 2', other_breakdowns: 'Disadvantaged 318', other_years: 1262 });
     const file19 = j.tables.files.find((x: { year: string; role: string }) => x.year === '2019' && x.role === 'attainment');
     expect(file19.summary_rows_dropped).toBe(8);
     // Special schools are told by establishment_type_group, as by RECTYPE 2 in the wide file (18 of them).
@@ -129,5 +148,67 @@ describe('long-format files give the results of the same data in wide layout', (
     const fam = JSON.parse(ok.stdout).tables.families;
     // Six schools, each its reading, writing and maths figure 50 + 5k.
     expect(fam.map((r: { measure: number }) => r.measure)).toEqual([50, 55, 60, 65, 70, 75]);
+  });
+
+  it('national and LA rows of several school types (as EES writes establishment_type_group): check takes the All state-funded rows as the published figures', async () => {
+    const head = 'time_period,geographic_level,school_urn,old_la_code,establishment_type_group,breakdown,t_pupils,avg_att8';
+    const rows = [
+      '201819,National,,,State-funded mainstream,Total,500000,47',
+      '201819,National,,,All state-funded,Total,520000,46.5',
+      '201819,National,,,All schools,Total,560000,46',
+      '201819,Local authority,,202,Academies,Total,2000,50',
+      '201819,Local authority,,202,All state-funded,Total,3000,48.5',
+      ...[0, 1, 2, 3, 4, 5].map((k) => `201819,School,${100000 + k},202,Academy,Total,${100 + k},${40 + k}`),
+    ];
+    const f = files({ 'long.csv': [head, ...rows].join('\n') + '\n', 'census.csv': ['URN,PNUMFSMEVER', ...[0, 1, 2, 3, 4, 5].map((k) => `${100000 + k},${10 + 4 * k}`)].join('\n') + '\n' });
+    const c = await fos(['check', '--attainment', f['long.csv'], '--fsm', f['census.csv'], '--format', 'json']);
+    expect(c.code).toBe(0);
+    const summary = JSON.parse(c.stdout).summary.join('\n');
+    // By hand: England's All state-funded row (46.5, the second national row), LA 202's (48.5, its second).
+    expect(summary).toMatch(/England 46\.5 \(the All state-funded row\) and 1 LA figure \(202: 48\.5\)/);
+  });
+});
+
+describe('a long file with --links', () => {
+  it('follows a school across its change of URN as the wide files do: trend, outperformers and check byte-identical', async () => {
+    const f = longSample();
+    const links = join(DATA, 'links.csv');
+    const wideArgs = ['2017', '2018', '2019'].flatMap((y) => ['--attainment', `${y}=${wide(y)}`]);
+    // 131524 became 147524 in 2018 (data/links.csv): trend by either URN, as from the wide files.
+    for (const cmd of [['trend', '147524'], ['trend', '131524'], ['outperformers', '--consistent', '2/3']]) {
+      const w = await fos([...cmd, ...wideArgs, ...fsmAll, '--links', links, '--format', 'csv']);
+      const l = await fos([...cmd, '--attainment', f['long.csv'], ...fsmAll, '--links', links, '--format', 'csv']);
+      expect(w.code).toBe(0);
+      expect(l.code).toBe(0);
+      expect(l.stdout).toBe(w.stdout);
+      expect(l.stderr).toBe(w.stderr);
+    }
+    const t = await fos(['trend', '147524', '--attainment', f['long.csv'], ...fsmAll, '--links', links, '--format', 'csv']);
+    // Its three years, 2017 under the old URN.
+    expect(t.stdout.split('\n').filter((l) => l.startsWith('147524,')).map((l) => l.split(',').slice(2, 4).join(' '))).toEqual(['2017 131524', '2018 147524', '2019 147524']);
+    // check: the same words on the links (its tables name the files, which differ).
+    const summary = async (att: string[]) => JSON.parse((await fos(['check', ...att, ...fsmAll, '--links', links, '--format', 'json'])).stdout).summary.filter((l: string) => /URN|[Ll]inks/.test(l));
+    const lc = await summary(['--attainment', f['long.csv']]);
+    expect(lc.length).toBeGreaterThan(0);
+    expect(lc).toEqual(await summary(wideArgs));
+  });
+});
+
+describe('a long file is decoded once: the years found when the options are read, the rows at the load', () => {
+  it('the config hands its opened long file to the load, which reads it without opening it again, then lets it go', async () => {
+    const { toConfig } = await import('../../src/cli/config.js');
+    const { loadInputs } = await import('../../src/io/loadInputs.js');
+    const { rmSync } = await import('node:fs');
+    const f = longSample();
+    const env = { cwd: f.dir, isTTY: false, env: {}, samplePath: join(DATA, 'fos.json') };
+    const c = toConfig('families', { attainment: [f['long.csv']], fsm: ['2017', '2018', '2019'].map((y) => `${y}=${census(y)}`) }, env);
+    expect(c.inputs.map((y) => y.year)).toEqual(['2017', '2018', '2019']);
+    // Gone from disk after the config read it: the load still has its text (a second decode would fail).
+    rmSync(f['long.csv']);
+    const loaded = loadInputs(c.inputs, { columns: c.columns, where: c.where, strict: false, open: c.open });
+    // The sample's 2019 has 318 schools (as the check test above counts).
+    expect(loaded.years.map((y) => y.schools.id.length)).toEqual([expect.any(Number), expect.any(Number), 318]);
+    // Released once the load is done: opening it now reads the disk.
+    expect(() => c.open(f['long.csv'])).toThrow(/no such file|not found/i);
   });
 });

@@ -23,7 +23,7 @@ describe.skipIf(!existsSync(E))('a long-format file made from the 2019 national 
     // The wide file's 155 LA rows (RECTYPE 4) and 2 national rows (RECTYPE 5 and 7).
     expect(c.tables.long[0]).toMatchObject({ schools: 5495, not_schools: 'Local authority 155, National 2', other_breakdowns: 'Disadvantaged 5495' });
     // As from the wide file: the published England figure (its state-funded national row, RECTYPE 7 there), and the note on grammar schools.
-    expect(c.summary).toContain("Published figures for avg_att8 in 2019's summary rows: England 46.5 (All state-funded) and 150 LA figures; fos trend sets each school beside them.");
+    expect(c.summary).toContain("Published figures for avg_att8 in 2019's summary rows: England 46.5 (the All state-funded row) and 150 LA figures; fos trend sets each school beside them.");
     expect(c.summary.some((l: string) => l.startsWith('139 of these 3142 schools have Attainment 8 of 65 or more'))).toBe(true);
   });
 

@@ -23,7 +23,7 @@ describe.skipIf(!existsSync(KS2))('trend on Hampshire KS2 2017-18: the published
 
   it('check names the published figures it found', async () => {
     const j = JSON.parse((await fos(['check', '--attainment', KS2, '--format', 'json'])).stdout);
-    expect(j.summary).toContain("Published figures for PTRWM_EXP in 2018's summary rows: England 64 (RECTYPE 5) and 1 LA figure (850: 68); fos trend sets each school beside them.");
+    expect(j.summary).toContain("Published figures for PTRWM_EXP in 2018's summary rows: England 64 (RECTYPE 5, the state-funded national row) and 1 LA figure (850: 68); fos trend sets each school beside them.");
     expect(j.tables.files[0].summary_rows_dropped).toBe(3); // RECTYPE 3, 4 and 5: still not schools
   });
 });

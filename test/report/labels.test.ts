@@ -5,12 +5,17 @@ import { inflateRawSync } from 'node:zlib';
 import { describe, expect, it } from 'vitest';
 // @ts-expect-error: a plain .mjs script, no types
 import { newYorkFiles } from '../../scripts/newyork-fixture.mjs';
-import { DEFAULT_LABELS, labelsFrom, relabel } from '../../src/report/labels.js';
+import { ROBUSTNESS_CHECKS } from '../../src/core/compare/robustness.js';
+import { eligibility } from '../../src/core/load/eligibility.js';
+import type { ExclusionReason } from '../../src/core/types.js';
+import { checkName, columnName, DEFAULT_LABELS, detailWords, labelsFrom, measureName, reasonWords } from '../../src/report/labels.js';
+import { school, table } from '../helpers/schools.js';
 import { files, fos } from '../helpers/schools.js';
 
-/** The English words a New York report must not say, as words (so "Atlantic", "Plaza" and "Island" do not count). */
-const ENGLISH = /\b(LA|FSM|England)\b/;
-const ENGLISH_ANY_CASE = /\b(LA|FSM|England)\b/i;
+/** The English words a New York report must not say, as words (so "Atlantic", "Plaza" and "Island" do not count):
+ * England's, and DfE's (its name, its RECTYPE total rows: the fixture's 2019 file has a published city total row). */
+const ENGLISH = /\b(LA|FSM|England|DfE|RECTYPE)\b/;
+const ENGLISH_ANY_CASE = /\b(LA|FSM|England|DfE|RECTYPE)\b/i;
 
 /** The texts of an xlsx: every shared string and inline string of its sheets (the zip read by hand). */
 function xlsxTexts(zip: Buffer): string {
@@ -69,9 +74,14 @@ describe('--label: a New York City file in its own words', () => {
     const r = await fos(['report', '01M100', ...data]);
     expect(r.stdout).toContain('P.S. 100 Atlantic Avenue Academy: District 01, 66.6% low income, Mean scale score 282.7');
     const t = await fos(['trend', '01M100', ...data, '--format', 'md']);
-    // No published figures in the file: the average of the loaded schools, named so.
-    expect(t.stdout).toMatch(/\| District \| all loaded \|/);
-    expect(t.stdout).toMatch(/not a New York City file, so the average of all of them is not New York City’s/);
+    // 2018 has no published figure (the average of the loaded schools, named so); 2019 the
+    // city's own total row (290.1, the fixture's last line: 60 schools after the header).
+    expect(t.stdout).toMatch(/\| District \| New York City or all loaded \|/);
+    expect(t.stdout).toMatch(/\| 01M100 \| 2019 \| 282\.7 \| [\d.]+ \| [\d.]+ \| 290\.1 \|/);
+    expect(t.stdout).toContain('New York City: the published figures in the file in 2019 (other years: pupil averages (weighted by cohort) of the eligible schools loaded)');
+    expect(t.stdout).toContain("Published figures: the file's own summary rows (New York City: the row without an id at nyc&#95;2019.csv line 62), over all the pupils they count");
+    const check = JSON.parse((await fos(['check', ...data, '--format', 'json'])).stdout);
+    expect(check.summary).toContain("Published figures for Mean scale score in 2019's summary rows: New York City 290.1 (the row without an id at nyc_2019.csv line 62); fos trend sets each school beside them.");
   });
 
   it('the same file without labels says the English words (so the test above can fail)', async () => {
@@ -122,9 +132,30 @@ describe('labelsFrom', () => {
   it('defaults are the English words; fsm gives its noun without the %; nation its adjective', () => {
     expect(labelsFrom([])).toEqual(DEFAULT_LABELS);
     const l = labelsFrom([['fsm', '% low income'], ['nation', 'New York City'], ['la', 'District']]);
-    expect([l.fsm, l.fsmWord, l.national, l.nationally, l.la, l.laWords]).toEqual(['% low income', 'low income', 'New York City', 'in New York City', 'District', 'District']);
-    expect(relabel('no FSM row', l)).toBe('no low income row');
-    expect(relabel('no value for % FSM', l)).toBe('no value for % low income');
-    expect(relabel('no FSM row', DEFAULT_LABELS)).toBe('no FSM row');
+    expect([l.fsm, l.fsmWord, l.national, l.nationally, l.la, l.laWords, l.laPlural]).toEqual(['% low income', 'low income', 'New York City', 'in New York City', 'District', 'District', 'District']);
+    // The compact form drops the space after "%" for one word only: "% low income" stays.
+    expect([DEFAULT_LABELS.fsmCompact, l.fsmCompact, labelsFrom([['fsm', '% poverty']]).fsmCompact]).toEqual(['%FSM', '% low income', '%poverty']);
+    expect(DEFAULT_LABELS.laPlural).toBe('local authorities');
+  });
+
+  it('reasons a school is left out, by reason: core’s own words by default, the labels’ otherwise', () => {
+    const l = labelsFrom([['fsm', '% low income']]);
+    const all: ExclusionReason[] = ['no attainment row', 'no FSM row', 'measure missing', 'FSM missing', 'context missing', 'cohort below minimum', 'special school'];
+    for (const r of all) expect(reasonWords(r, DEFAULT_LABELS)).toBe(r);
+    expect(all.map((r) => reasonWords(r, l))).toEqual(['no attainment row', 'no low income row', 'measure missing', 'low income missing', 'context missing', 'cohort below minimum', 'special school']);
+    // Core's details, from eligibility itself (so a change there shows here): school 2 has no
+    // FSM row, school 3 no % FSM, school 4 a cohort of 5.
+    const t = table([school('1', 10, 40), school('2', 10, 40, { inFsmFile: false }), school('3', NaN, 40), school('4', 10, 40, { cohort: 5 })]);
+    const left = eligibility('2019', t, { includeSpecial: false, minCohort: 11, contextVars: [] }).excluded;
+    expect(left.map((e) => [e.reason, detailWords(e, DEFAULT_LABELS)])).toEqual(left.map((e) => [e.reason, e.detail]));
+    expect(left.map((e) => detailWords(e, l))).toEqual(['id not found in the low income file', 'no value for % low income', 'cohort 5 < 11']);
+  });
+
+  it('robustness checks and column names in the labels’ words', () => {
+    const l = labelsFrom([['fsm', '% low income'], ['mean score', 'Mean scale score'], ['measure', 'Score']]);
+    expect(ROBUSTNESS_CHECKS.map((c) => checkName(c, DEFAULT_LABELS))).toEqual(ROBUSTNESS_CHECKS.map((c) => c.name));
+    expect(ROBUSTNESS_CHECKS.map((c) => checkName(c, l))).toEqual(['neighbours of 10', 'neighbours of 40', '% low income bands']);
+    // A column's own name is found as a header is (any case); the measure= name serves the measure only.
+    expect([measureName(l, 'Mean Score'), measureName(l, 'ELA'), columnName(l, 'Mean Score'), columnName(l, 'ELA')]).toEqual(['Mean scale score', 'Score', 'Mean scale score', 'ELA']);
   });
 });

@@ -1,8 +1,9 @@
 import { MISSING_CODES } from '../../core/load/parseCell.js';
-import { UNKNOWN_LAYOUT } from '../../core/load/layouts.js';
+import { EES_LAYOUT, UNKNOWN_LAYOUT } from '../../core/load/layouts.js';
+import { EES_COLUMNS } from '../../core/load/eesColumns.js';
 import { basename } from 'node:path';
 import { eligibility } from '../../core/load/eligibility.js';
-import { yearLabel } from '../../core/load/longFormat.js';
+import { yearLabel } from '../../core/load/yearLabel.js';
 import { minMedianMax } from '../../core/minMedianMax.js';
 import { turnoverLines } from '../../core/families/turnover.js';
 import { selectiveNote } from '../../core/families/selectiveNote.js';
@@ -11,7 +12,9 @@ import { excludedColumn, pick, type Naming } from '../../report/columns.js';
 import type { Cell, Report, Table } from '../../report/model.js';
 import { boundsMissing, type CommandContext } from '../context.js';
 import { checkLinks } from '../checkLinks.js';
-import { relabel, type Labels } from '../../report/labels.js';
+import { andMore } from '../../report/andMore.js';
+import { describePublished } from '../../report/describePublished.js';
+import { detailWords, reasonWords, type Labels } from '../../report/labels.js';
 
 const REASONS: ExclusionReason[] = ['special school', 'no FSM row', 'measure missing', 'FSM missing', 'context missing', 'cohort below minimum'];
 /** Rows of the left-out list shown on a terminal (all of them in files, and with --excluded). */
@@ -20,7 +23,7 @@ const TERMINAL_EXCLUDED = 20;
 /** The column of schools left out for a reason, labelled in the labels' words (its name stays the English one). */
 function reasonColumn(reason: ExclusionReason, labels: Labels) {
   const col = excludedColumn(reason);
-  return { ...col, label: relabel(col.label!, labels) };
+  return { ...col, label: reasonWords(reason, labels) };
 }
 
 /** Each --join table's coverage of its year's schools. */
@@ -50,7 +53,8 @@ function longFiles(years: YearData[], naming: Naming): Table {
           file: basename(f.file),
           time_period: f.long!.period,
           file_years: f.long!.periods.map(yearLabel).join(', '),
-          breakdown: f.long!.breakdownColumn === 'breakdown' ? f.long!.breakdown : `${f.long!.breakdown} (${f.long!.breakdownColumn})`,
+          // The column named only when it is not EES's usual `breakdown`.
+          breakdown: f.long!.breakdownColumn.toLowerCase() === EES_COLUMNS.breakdown[0] ? f.long!.breakdown : `${f.long!.breakdown} (${f.long!.breakdownColumn})`,
           schools: f.schools,
           not_schools: counts(f.long!.notSchools),
           other_breakdowns: counts(f.long!.otherBreakdowns),
@@ -78,7 +82,7 @@ function shadowedNotes(years: YearData[]): string[] {
   }
   return [...seen].map(([key, cols]) => {
     const [kept, hidden] = key.split('\u0000');
-    const shown = cols.length > 8 ? `${cols.slice(0, 8).join(', ')} and ${cols.length - 8} more` : cols.join(', ');
+    const shown = andMore(cols, 8, ', ');
     return `In both ${kept} and ${hidden}: ${shown}; ${kept}'s are used (write ${hidden.replace(/\.[^.]*$/, '')}.COLUMN for the other's).`;
   });
 }
@@ -96,7 +100,7 @@ export function check(ctx: CommandContext): Report {
   const L = ctx.labels;
   const yearRows = years.map((y) => {
     const el = eligibility(y.year, y.schools, ctx.eligibilityOptions());
-    for (const e of el.excluded) left.push({ year: y.year, id: e.school.id, name: e.school.name, la: e.school.la, reason: relabel(e.reason, L), detail: relabel(e.detail, L) });
+    for (const e of el.excluded) left.push({ year: y.year, id: e.school.id, name: e.school.name, la: e.school.la, reason: reasonWords(e.reason, L), detail: detailWords(e, L) });
     const count = (r: ExclusionReason) => el.excluded.filter((e) => e.reason === r).length;
     const fsm = minMedianMax(el.eligible.fsm);
     const measure = minMedianMax(el.eligible.measure);
@@ -169,11 +173,13 @@ export function check(ctx: CommandContext): Report {
     rows: skippedAll.slice(0, 100),
   };
   const long = longFiles(years, naming);
+  // DfE's words (RECTYPE, its total rows) for a DfE file only: one with a RECTYPE column or URN ids.
+  const dfe = map.rectype !== undefined || /^urn$/i.test(map.id);
   const latest = yearRows[yearRows.length - 1];
   const summary = [
     `${years.length} year${years.length === 1 ? '' : 's'} loaded (${years.map((y) => y.year).join(', ')}); measure ${map.measure}${ctx.measureName() !== map.measure ? ` (${ctx.measureName()})` : ''}, ${L.fsm} ${map.fsm}${map.ci ? `, bounds ${map.ci.join('/')}` : ''}.`,
     `Cohort: ${map.cohort ? (map.cohortNote ?? `${map.cohort} (--cohort-col)`) : `${map.cohortNote ?? 'none'}; no school is left out for its size (pass --cohort-col COL)`}.`,
-    `${latest.year}: ${latest.schools} schools in the attainment file, ${latest.matched} matched in the ${L.fsmWord} table, ${latest.eligible} eligible (${map.cohort ? `cohort ≥ ${c.eligibility.minCohort}` : 'any cohort'}${!map.rectype ? ', no RECTYPE column, so special schools cannot be told apart' : c.eligibility.includeSpecial ? '' : ', special schools left out'}).`,
+    `${latest.year}: ${latest.schools} schools in the attainment file, ${latest.matched} matched in the ${L.fsmWord} table, ${latest.eligible} eligible (${map.cohort ? `cohort ≥ ${c.eligibility.minCohort}` : 'any cohort'}${!map.rectype && !map.schoolType ? `, no ${dfe ? 'RECTYPE' : 'school-type'} column, so special schools cannot be told apart` : c.eligibility.includeSpecial ? '' : ', special schools left out'}).`,
   ];
   summary.push(layoutLine(years[years.length - 1]));
   if (map.ciMissing) summary.push(`Bounds: ${boundsMissing(map)}.`);
@@ -185,17 +191,17 @@ export function check(ctx: CommandContext): Report {
   const published = years[years.length - 1].published;
   if (published) {
     const n = Object.keys(published.la).length;
-    const nation = published.nation && `${L.nation} ${published.nation.value}${published.nation.rectype ? ` (${/^\d+$/.test(published.nation.rectype) ? 'RECTYPE ' : ''}${published.nation.rectype})` : ''}`;
+    const nation = published.nation && `${L.nation} ${published.nation.value} (${describePublished(published.nation, L, 'nation')})`;
     const las = n && `${n} ${L.la} figure${n === 1 ? '' : 's'}${n === 1 ? ` (${Object.keys(published.la)[0]}: ${Object.values(published.la)[0].value})` : ''}`;
-    summary.push(`Published figures for ${map.measure} in ${latest.year}'s summary rows: ${[nation, las].filter(Boolean).join(' and ')}; fos trend sets each school beside them.`);
+    summary.push(`Published figures for ${ctx.measureName()} in ${latest.year}'s summary rows: ${[nation, las].filter(Boolean).join(' and ')}; fos trend sets each school beside them.`);
   }
   const notes = [
     `Missing codes: blank, ${MISSING_CODES.join(' ')} — counted, never read as 0.`,
-    'Summary rows are rows without an id and DfE total rows (RECTYPE 4, 5, 7; URN NAT)' + (long.rows.length ? '; in long-format files, rows whose geographic_level is not School.' : '.'),
+    `Summary rows are rows without an id${dfe ? ' and DfE total rows (RECTYPE 4, 5, 7; URN NAT)' : ''}` + (long.rows.length ? '; in long-format files, rows whose geographic_level is not School.' : '.'),
   ];
   if (long.rows.length) {
     const files = [...new Set(long.rows.map((r) => String(r.file)))];
-    summary.push(`Long format (Explore Education Statistics): ${files.join(', ')}; years ${[...new Set(long.rows.map((r) => r.year))].join(', ')}; breakdown ${[...new Set(long.rows.map((r) => r.breakdown))].join(', ')}.`);
+    summary.push(`${EES_LAYOUT}: ${files.join(', ')}; years ${[...new Set(long.rows.map((r) => r.year))].join(', ')}; breakdown ${[...new Set(long.rows.map((r) => r.breakdown))].join(', ')}.`);
   }
   if (skippedAll.length > skipped.rows.length) notes.push(`${skippedAll.length} unreadable values in all; the first ${skipped.rows.length} are listed.`);
   // Everyone left out, with the reason: all of them in json, xlsx, html and with --excluded

@@ -80,7 +80,7 @@ export function odds(ctx: CommandContext): Report {
     summary: [
       ...findings,
       `${national ? `${capital(L.national)} quartile cuts` : `Quartile cuts over the loaded schools (not a ${L.national} file)`} of ${M}, over all ${a.families.schools.length} eligible schools${sel.active ? `, the ${picked.length} in ${sel.words} included` : ''}: ${r.cuts.map((x) => x.toFixed(2)).join(', ')} (25th, 50th, 75th percentiles; R type 7; a value on a cut goes to the better quartile).`,
-      `Regression: ${M} = ${reg.intercept.toFixed(2)} ${reg.slope < 0 ? '−' : '+'} ${Math.abs(reg.slope).toFixed(3)} × ${L.fsm.replace(/^%\s+(\S+)$/, '%$1')}; R² = ${reg.r2.toFixed(3)}; residual SD ${reg.residualSd.toFixed(2)} (n = ${reg.n}).`,
+      `Regression: ${M} = ${reg.intercept.toFixed(2)} ${reg.slope < 0 ? '−' : '+'} ${Math.abs(reg.slope).toFixed(3)} × ${L.fsmCompact}; R² = ${reg.r2.toFixed(3)}; residual SD ${reg.residualSd.toFixed(2)} (n = ${reg.n}).`,
     ],
     tables: [
       { id: 'crosstab', title: `${L.fsm} band × ${scope} (row shares in %)${sel.active ? ': all schools' : ''}`, columns: crossCols, rows: allRows },

@@ -11,8 +11,9 @@ import type { YearAnalysis } from '../../core/analyse.js';
 import { compareIds } from '../../core/idOrder.js';
 import { selection } from '../selection.js';
 import { wasUrn } from '../../report/wasUrn.js';
+import { urnHistory } from '../../core/load/urnHistory.js';
 import { basename } from 'node:path';
-import { relabel } from '../../report/labels.js';
+import { checkName, reasonWords } from '../../report/labels.js';
 
 /** A school listed: its row in year y, its history, and its section (see below). */
 interface Listed {
@@ -96,7 +97,7 @@ export function outperformers(ctx: CommandContext): Report {
     if (section < 3) row.reason = why;
     else {
       const e = leftOut.get(s.id);
-      row.reason = `${e ? `left out of the ${a.year} families: ${relabel(e.reason, ctx.labels)}` : `not in the ${a.year} file`}; in ${y.year}: ${why}`;
+      row.reason = `${e ? `left out of the ${a.year} families: ${reasonWords(e.reason, ctx.labels)}` : `not in the ${a.year} file`}; in ${y.year}: ${why}`;
     }
     return row;
   });
@@ -141,7 +142,7 @@ export function outperformers(ctx: CommandContext): Report {
     summary,
     tables: [{ id: 'outperformers', columns, rows, parts }],
     notes: [
-      robust ? `robust: in how many of ${ROBUSTNESS_CHECKS.map((r) => relabel(r.name, ctx.labels)).join(', ')} the school is still a candidate.` : 'robustness check skipped (--no-robust).',
+      robust ? `robust: in how many of ${ROBUSTNESS_CHECKS.map((r) => checkName(r, ctx.labels)).join(', ')} the school is still a candidate.` : 'robustness check skipped (--no-robust).',
       'A candidate is a school worth visiting, not a verdict: read its family report (fos report ID) first.',
       ...followedNote(ctx, upTo, keyed.map(({ p }) => p.y.families.schools.id[p.i])),
     ],
@@ -154,10 +155,10 @@ export function outperformers(ctx: CommandContext): Report {
 function followedNote(ctx: CommandContext, years: readonly YearAnalysis[], ids: readonly string[]): string[] {
   const links = ctx.links();
   if (!links || years.length < 2) return [];
-  const key = ctx.key();
-  const lastYearOf = (id: string) => [...years].reverse().find((y) => y.data.schools.id.includes(id))?.year;
-  // Earlier URNs that have a row in the years looked at.
-  const moved = [...new Set(ids.map(key))].filter((k) => years.some((y) => y.rowOf(k) !== undefined && y.data.schools.id[y.rowOf(k)!] !== k));
+  const history = urnHistory(years.map((y) => y.data), ctx.key());
+  // The schools listed that have a row under an earlier URN in the years looked at.
+  const movedKeys = new Set(history.moved.map((m) => m.key));
+  const moved = [...new Set(ids.map(ctx.key()))].filter((k) => movedKeys.has(k));
   if (!moved.length) return [];
-  return [`Followed across a change of URN (${basename(links.file)}), its years under the earlier URN counted as its own: ${moved.map((k) => `${k} (${wasUrn(links, k, lastYearOf)})`).join('; ')}.`];
+  return [`Followed across a change of URN (${basename(links.file)}), its years under the earlier URN counted as its own: ${moved.map((k) => `${k} (${wasUrn(links, k, (urn) => history.lastYear.get(urn))})`).join('; ')}.`];
 }

@@ -14,6 +14,8 @@ import type { PublishedFigure } from '../../core/types.js';
 import type { Labels } from '../../report/labels.js';
 import { namedLinks, wasUrn } from '../../report/wasUrn.js';
 import { earlierUrns } from '../../core/load/schoolLinks.js';
+import { urnHistory } from '../../core/load/urnHistory.js';
+import { describePublished } from '../../report/describePublished.js';
 import { basename } from 'node:path';
 
 /**
@@ -33,9 +35,9 @@ export function trend(ctx: CommandContext): Report {
   // The school's latest name (and LA) in the files.
   const latestOf = (id: string, column: 'name' | 'la') => years.map((y) => (y.rowOf(id) === undefined ? '' : y.data.schools[column][y.rowOf(id)!])).filter(Boolean).pop();
   const nameOf = (id: string) => latestOf(id, 'name') ?? id;
-  const lastYearOf = (id: string) => [...years].reverse().find((y) => rowOfId(y.data.schools, id) >= 0)?.year;
   const links = ctx.links();
-  const was = (id: string) => wasUrn(links, id, lastYearOf);
+  const history = links && urnHistory(years.map((y) => y.data), key);
+  const was = (id: string) => wasUrn(links, id, (urn) => history?.lastYear.get(urn));
 
   const national = looksNational(latest.families.schools.la);
   const L = ctx.labels;
@@ -163,10 +165,12 @@ function resolveId(ctx: CommandContext, query: string): string {
   return key(latest.families.schools.id[findSchool(latest, query)]);
 }
 
-/** Where the published figures were read: the summary rows' RECTYPE (a long file's school type) or line, per kind. */
+/** Where the published figures were read (describePublished.ts), per kind. */
 function publishedNote(years: readonly YearAnalysis[], L: Labels): string {
-  const kinds = (pick: (y: YearAnalysis) => PublishedFigure[]) => [...new Set(years.flatMap(pick).map((f) => (/^\d+$/.test(f.rectype) ? `RECTYPE ${f.rectype}` : f.rectype ? `the ${f.rectype} row` : `line ${f.line}`)))].join(', ');
-  const nation = kinds((y) => (y.data.published?.nation ? [y.data.published.nation] : []));
-  const la = kinds((y) => Object.values(y.data.published?.la ?? {}));
-  return `Published figures: the file's own summary rows (${[nation && `${L.nation}: ${nation}${/RECTYPE/.test(nation) ? ', the state-funded national row' : ''}`, la && `${L.la}: ${la}`].filter(Boolean).join('; ')}), as DfE publishes them, over all the pupils they count, not only the eligible schools.`;
+  const kinds = (pick: (y: YearAnalysis) => PublishedFigure[], of: 'nation' | 'la') => [...new Set(years.flatMap(pick).map((f) => describePublished(f, L, of)))].join(', ');
+  const nation = kinds((y) => (y.data.published?.nation ? [y.data.published.nation] : []), 'nation');
+  const la = kinds((y) => Object.values(y.data.published?.la ?? {}), 'la');
+  // DfE is named only when every figure is a DfE row (a RECTYPE, or a long file's school type).
+  const dfe = years.every((y) => [y.data.published?.nation, ...Object.values(y.data.published?.la ?? {})].every((f) => !f || f.rectype !== '' || !!f.schoolType));
+  return `Published figures: the file's own summary rows (${[nation && `${L.nation}: ${nation}`, la && `${L.la}: ${la}`].filter(Boolean).join('; ')}), ${dfe ? 'as DfE publishes them, ' : ''}over all the pupils they count, not only the eligible schools.`;
 }

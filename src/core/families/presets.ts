@@ -1,6 +1,7 @@
 import { FosError } from '../errors.js';
 import type { ContextWeight } from './context.js';
 import { isAdmissionsColumn } from './strata.js';
+import { findColumn } from '../load/findColumn.js';
 import { recogniseLayout } from '../load/layouts.js';
 
 /** One variable of a preset: its name in --context (`fsm` is the % FSM column), what it
@@ -112,7 +113,7 @@ export interface ResolvedPreset {
   missing: string[];
 }
 
-const find = (header: readonly string[] | undefined, name: string) => header?.find((h) => h.trim().toLowerCase() === name.toLowerCase());
+const find = (header: readonly string[] | undefined, name: string) => (header ? findColumn(header, name) : undefined);
 
 /**
  * A preset's variables found in the files: each by the user's --context-col when given,

@@ -2,7 +2,8 @@ import type { ColumnMap } from '../types.js';
 import { FosError } from '../errors.js';
 import { columnHint, preview } from './columnHint.js';
 import { EES_COLUMNS as EES } from './eesColumns.js';
-import { defaultNames, findAlias, isEarlierYear, recogniseLayout, type Layout, type LayoutField } from './layouts.js';
+import { findColumn } from './findColumn.js';
+import { defaultNames, findAlias, recogniseLayout, splitEarlierYear, type Layout, type LayoutField } from './layouts.js';
 
 /**
  * Column recognition. DfE performance-table and census files are known by their headers
@@ -48,11 +49,7 @@ export const DEFAULT_COLUMNS = {
   ] as { cols: [string, string]; kind: 'latlon' | 'en' }[],
 };
 
-/** Header lookup that ignores case and surrounding spaces, as users type column names. */
-export function findColumn(header: readonly string[], name: string): string | undefined {
-  const want = name.trim().toLowerCase();
-  return header.find((h) => h.trim().toLowerCase() === want);
-}
+export { findColumn } from './findColumn.js';
 
 export interface Headers {
   /** `layoutHeader`: the header the layout is recognised from, when `header` has joined
@@ -273,9 +270,9 @@ export const PUPIL_GROUPS: readonly { suffix: string; count?: string; pupils: st
  * `note` says in words which cohort applies, or why there is none.
  */
 export function cohortFor(measure: string, header: readonly string[], cohorts: readonly string[] = DEFAULT_COLUMNS.cohort): { column?: string; note: string } {
-  const m = /^(.+?)(?:_(1\d|2\d|3YR))?$/i.exec(measure)!;
-  const base = m[1].toUpperCase();
-  const year = m[2] ? `_${m[2].toUpperCase()}` : '';
+  const split = splitEarlierYear(measure);
+  const base = split.base.toUpperCase();
+  const year = split.suffix ? `_${split.suffix}` : '';
   const group = PUPIL_GROUPS.find((g) => base.endsWith(`_${g.suffix}`) && base.length > g.suffix.length + 1);
   const find = (name: string) => findColumn(header, name);
   if (group) {
@@ -306,5 +303,8 @@ function guessLocationKind(cols: [string, string]): 'latlon' | 'en' {
 /** Earlier years' columns of the names sought (`ATT8SCR_21` for `ATT8SCR`), which defaults never take. */
 function earlierYearsOf(names: readonly string[], header: readonly string[]): string[] {
   const bases = new Set(names.map((n) => n.trim().toUpperCase()));
-  return header.filter((h) => isEarlierYear(h) && bases.has(h.trim().toUpperCase().replace(/_(1\d|2\d|3YR)$/, '')));
+  return header.filter((h) => {
+    const { base, suffix } = splitEarlierYear(h);
+    return suffix !== undefined && bases.has(base.toUpperCase());
+  });
 }

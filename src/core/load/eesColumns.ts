@@ -1,7 +1,9 @@
 /**
  * Column names of the school-level files of Explore Education Statistics (EES), the
  * DfE's "tidy" (long) layout: one row per school × year × breakdown. Kept here, apart
- * from the performance-table names of dfeColumns.ts, which lists these after its own.
+ * from the performance-table names of dfeColumns.ts: the long-format layout (layouts.ts)
+ * takes its defaults from these, longFormat.ts its keys, and DEFAULT_COLUMNS.ci the
+ * Progress 8 bounds (`ci`).
  *
  * Names as published (EES data catalogue, "Key stage 4 performance" and "Key stage 2
  * attainment", explore-education-statistics.service.gov.uk/data-catalogue):

@@ -46,6 +46,7 @@ export function joinYear(
   const [measure, cohort, ciLow, ciHigh] = ['measure', 'cohort', 'ciLow', 'ciHigh'].map(own);
   const subjects = map.subjects.map((s) => own(`subject:${s}`));
   const rectype = attainment.text.rectype;
+  const schoolType = attainment.text.schoolType;
   const matchKeys = Object.keys(map.match ?? {});
   const matchFrom = matchKeys.map((key) => textFrom(`match:${key}`));
 
@@ -82,7 +83,7 @@ export function joinYear(
       c.location.y[k] = y(r, fr);
     }
     // RECTYPE 2, or a long file's school type naming special schools.
-    c.special[k] = rectype !== undefined && (rectype[r] === '2' || SPECIAL_TYPE.test(rectype[r])) ? 1 : 0;
+    c.special[k] = rectype?.[r] === '2' || (schoolType !== undefined && SPECIAL_TYPE.test(schoolType[r])) ? 1 : 0;
     c.inFsmFile[k] = fr >= 0 ? 1 : 0;
   }
   const fsmOnly = fsmRows ? fsmRows.ids.length - matched : 0;

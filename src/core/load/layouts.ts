@@ -1,4 +1,6 @@
 import { EES_COLUMNS as EES } from './eesColumns.js';
+import { findColumn } from './findColumn.js';
+import { longKeys } from './longKeys.js';
 
 /**
  * The file layouts fos knows by their headers: one entry per layout, each saying how it is
@@ -31,6 +33,9 @@ export interface Layout {
   name: string;
   /** Columns every file of the layout has (case ignored). */
   has: readonly string[];
+  /** A test of the whole header instead of `has` and `marks`, for a layout known otherwise
+   * (the long format: longKeys, the one test of it that the reader uses too). */
+  is?: (header: readonly string[]) => boolean;
   /**
    * When the header carries earlier years' columns (`X_NN` beside a column `X`): the range
    * the latest of those years (20NN) must lie in. A header without them matches when it has
@@ -67,8 +72,8 @@ export const LAYOUTS: readonly Layout[] = [
   // × breakdown (eesColumns.ts; read one year and breakdown at a time, longFormat.ts).
   {
     name: EES_LAYOUT,
-    has: ['school_urn', 'time_period'],
-    marks: [...EES.breakdown, EES.breakdownTopic],
+    has: [...EES.id, EES.period],
+    is: (header) => longKeys(header) !== undefined,
     defaults: { id: EES.id, name: EES.name, la: EES.la, measure: EES.measure, cohort: EES.cohort },
   },
   // A 2021-22 file's latest earlier year is 2019 (none was published for 2020 and 2021).
@@ -100,22 +105,33 @@ export const LAYOUTS: readonly Layout[] = [
 /** An earlier year's figure, `X_NN` (NN from 10 to 29) or `X_3YR`, e.g. `ATT8SCR_21`, `PTRWM_EXP_3YR`. */
 const EARLIER = /^(.+)_(1\d|2\d|3YR)$/i;
 
+/**
+ * A column's name as its base and an earlier year's suffix (the one grammar of them):
+ * `ATT8SCR_21` → { base: 'ATT8SCR', suffix: '21' }, `TELIG_3yr` → suffix '3YR' (three
+ * years together, upper case), `ATT8SCR` → { base: 'ATT8SCR' }.
+ */
+export function splitEarlierYear(column: string): { base: string; suffix?: string } {
+  const c = column.trim();
+  const m = EARLIER.exec(c);
+  return m ? { base: m[1], suffix: m[2].toUpperCase() } : { base: c };
+}
+
 /** Whether a column holds an earlier year's figure (by its name: `ATT8SCR_21`, `TELIG_3YR`). */
 export function isEarlierYear(column: string): boolean {
-  return EARLIER.test(column.trim());
+  return splitEarlierYear(column).suffix !== undefined;
 }
 
 /**
  * The latest year (20NN) the header's earlier years' columns name: those `X_NN` whose `X`
- * is a column too (so `PTRWM_EXP_24` beside `PTRWM_EXP` counts, a lone `SCORE_20` does not).
+ * is a column too (so `PTRWM_EXP_24` beside `PTRWM_EXP` counts, a lone `SCORE_20` does
+ * not, nor `X_3YR`, which is no one year).
  */
 export function latestEarlierYear(header: readonly string[]): number | undefined {
-  const names = new Set(header.map((h) => h.trim().toUpperCase()));
   let latest: number | undefined;
-  for (const h of names) {
-    const m = /^(.+)_([12]\d)$/.exec(h);
-    if (!m || !names.has(m[1])) continue;
-    const year = 2000 + Number(m[2]);
+  for (const h of header) {
+    const { base, suffix } = splitEarlierYear(h);
+    if (suffix === undefined || suffix === '3YR' || findColumn(header, base) === undefined) continue;
+    const year = 2000 + Number(suffix);
     if (latest === undefined || year > latest) latest = year;
   }
   return latest;
@@ -123,10 +139,10 @@ export function latestEarlierYear(header: readonly string[]): number | undefined
 
 /** The first layout the header matches, or undefined (then the general defaults apply). */
 export function recogniseLayout(header: readonly string[], layouts: readonly Layout[] = LAYOUTS): Layout | undefined {
-  const names = new Set(header.map((h) => h.trim().toLowerCase()));
-  const has = (c: string) => names.has(c.toLowerCase());
+  const has = (c: string) => findColumn(header, c) !== undefined;
   const latest = latestEarlierYear(header);
   return layouts.find((l) => {
+    if (l.is) return l.is(header);
     if (!l.has.every(has)) return false;
     if (latest !== undefined && l.earlierYears) return latest >= l.earlierYears[0] && latest <= l.earlierYears[1];
     return !l.marks || l.marks.some(has);
@@ -135,9 +151,8 @@ export function recogniseLayout(header: readonly string[], layouts: readonly Lay
 
 /** The file's column for a name its layout spells otherwise (`PNUMUNCFL` in a 2024-25 census → `PNUMUNCLF`). */
 export function findAlias(header: readonly string[], name: string, layout: Layout | undefined): string | undefined {
-  const want = name.trim().toUpperCase();
-  const alias = Object.entries(layout?.aliases ?? {}).find(([k]) => k.toUpperCase() === want)?.[1];
-  return alias === undefined ? undefined : header.find((h) => h.trim().toUpperCase() === alias.toUpperCase());
+  const alias = findColumn(Object.keys(layout?.aliases ?? {}), name);
+  return alias === undefined ? undefined : findColumn(header, layout!.aliases![alias]);
 }
 
 /** The name `check` gives a header's layout. */

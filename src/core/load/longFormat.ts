@@ -1,8 +1,12 @@
 import { FosError } from '../errors.js';
 import type { LongSelection } from '../types.js';
-import { findColumn, resolveColumns, type ColumnOverrides, type Headers, type ResolvedColumns } from './dfeColumns.js';
-import { EES_COLUMNS as E } from './eesColumns.js';
+import { resolveColumns, type ColumnOverrides, type Headers, type ResolvedColumns } from './dfeColumns.js';
+import { longKeys, type LongKeys } from './longKeys.js';
 import type { RawRow, RawTable } from './rawTable.js';
+import { keepsRow, whereFilters } from './readSchoolRows.js';
+import { yearLabel } from './yearLabel.js';
+
+export { longKeys, type LongKeys };
 
 /**
  * Long ("tidy") files, as Explore Education Statistics publishes school-level data: one row
@@ -15,78 +19,41 @@ import type { RawRow, RawTable } from './rawTable.js';
  * (`time_period`).
  */
 
-/** The columns that make a file long, as spelled in it; undefined for any other file. */
-export interface LongKeys {
-  id: string;
-  period: string;
-  level?: string;
-  /** The column whose value is the breakdown (`breakdown`, else `disadvantage_status`, else `breakdown_topic`). */
-  breakdown: string;
-  schoolType?: string;
-  /** Further columns that tell rows apart (see EES_COLUMNS.dimensions). */
-  dimensions: string[];
-}
-
 /** The geographic levels whose rows are the file's own published figures: the nation's and each LA's. */
 const TOTAL_LEVELS = new Set(['national', 'local authority']);
 
 /** The breakdown read when none is asked for: the whole school. */
 export const WHOLE_SCHOOL = 'Total';
 
-/** A long file is known by `school_urn` and `time_period` with a breakdown column. */
-export function longKeys(header: readonly string[]): LongKeys | undefined {
-  const one = (names: readonly string[]) => names.map((n) => findColumn(header, n)).find((c) => c !== undefined);
-  const id = one(E.id);
-  const period = findColumn(header, E.period);
-  const breakdown = one([...E.breakdown, E.breakdownTopic]);
-  if (!id || !period || !breakdown) return undefined;
-  const level = findColumn(header, E.level);
-  const schoolType = one(E.schoolType);
-  const dimensions = E.dimensions.map((n) => findColumn(header, n)).filter((c): c is string => c !== undefined && c !== breakdown);
-  return { id, period, breakdown, dimensions, ...(level ? { level } : {}), ...(schoolType ? { schoolType } : {}) };
-}
-
 /** A school type that names special schools (EES `establishment_type_group`, e.g. "Special school"). */
 export const SPECIAL_TYPE = /\bspecial\b/i;
 
-/**
- * The year fos labels a `time_period` with: an academic year's end, as for the
- * performance tables (2018-19 is 2019), so `202324` is 2024; a calendar year is itself.
- * Undefined for anything else.
- */
-export function yearOfPeriod(period: string): string | undefined {
-  const p = period.trim();
-  if (/^\d{4}$/.test(p)) return p;
-  const m = /^(\d{4})(\d{2})$/.exec(p);
-  if (m && (Number(m[1]) + 1) % 100 === Number(m[2])) return String(Number(m[1]) + 1);
-  return undefined;
-}
-
-/** Whether a year as the user writes it (2024, 2023-24, 2023/24, 2023-2024, 202324) names the time_period. */
+/** Whether a year as the user writes it (2024, 2023-24, 2023/24, 2023-2024, 202324) names the time_period (yearLabel.ts). */
 export function namesPeriod(label: string, period: string): boolean {
-  const l = label.trim();
-  if (l === period || l === yearOfPeriod(period)) return true;
-  const m = /^(\d{4})[-/](\d{2}|\d{4})$/.exec(l);
-  return m !== null && /^\d{6}$/.test(period) && m[1] === period.slice(0, 4) && m[2].slice(-2) === period.slice(4);
+  return yearLabel(label) === yearLabel(period);
 }
 
 /** How a year of a long file is written in messages: "2024 (time_period 202324)". */
-export const describePeriod = (p: string) => (yearOfPeriod(p) && yearOfPeriod(p) !== p ? `${yearOfPeriod(p)} (time_period ${p})` : p);
+export const describePeriod = (p: string) => (yearLabel(p) !== p ? `${yearLabel(p)} (time_period ${p})` : p);
 
 /**
- * The time_period a year label stands for in a file holding `periods`: the one it names;
- * a file of one year is read under any label (`--attainment 2023-24=FILE` labels it so).
- * A label naming none of several years is an error listing them.
+ * The time_period a year label stands for in a file holding `periods`: the one it names.
+ * A label naming none of them is an error listing them (also for a file of one year: a
+ * label is not a way to read one year as another).
  */
 export function periodFor(label: string, periods: readonly string[], file: string, column: string): string {
-  const named = periods.filter((p) => namesPeriod(label, p));
-  if (named.length === 1) return named[0];
-  if (periods.length === 1) return periods[0];
+  const named = periods.find((p) => namesPeriod(label, p));
+  if (named !== undefined) return named;
+  const years = periods.map(yearLabel);
   throw new FosError(
     'INVALID_OPTION',
-    `${label} is not one of the ${periods.length} years in this long-format file (${periods.map(describePeriod).join(', ')})`,
+    periods.length === 1
+      ? `${label} is not the year of this long-format file, which holds only ${describePeriod(periods[0])}`
+      : `${label} is not one of the ${periods.length} years in this long-format file (${periods.map(describePeriod).join(', ')})`,
     { file, column },
-    `give the file without a year to read every year of it, or write --attainment YEAR=FILE with one of ${periods.map((p) => yearOfPeriod(p) ?? p).join(', ')}`,
+    periods.length === 1
+      ? `give the file without a year (it is read as ${years[0]}), or write --attainment ${years[0]}=FILE`
+      : `give the file without a year to read every year of it, or write --attainment YEAR=FILE with one of ${years.join(', ')}`,
   );
 }
 
@@ -99,11 +66,6 @@ export function periodsIn(table: RawTable, column: string): string[] {
     if (p !== '') seen.add(p);
   });
   return [...seen].sort();
-}
-
-/** The label each year of a long file is read under, when the user gave none: its end year. */
-export function yearLabel(period: string): string {
-  return yearOfPeriod(period) ?? period;
 }
 
 /**
@@ -125,7 +87,7 @@ export function selectLongRows(
   const idAt = col(keys.id);
   const dims = keys.dimensions.map((d) => ({ name: d, at: col(d) })).filter((d) => d.at >= 0);
   // A row --where leaves out is not a second row of its school (readSchoolRows counts it).
-  const filters = (o.where ?? []).map((w) => ({ at: table.header.findIndex((h) => h.trim().toLowerCase() === w.column.trim().toLowerCase()), value: w.value.trim() })).filter((f) => f.at >= 0);
+  const filters = whereFilters(table.header, o.where ?? []);
   // (The caller may know them already: one file gives several years.)
   const periods = o.periods ?? periodsIn(table, keys.period);
   const period = periods.length ? periodFor(o.year, periods, table.file, keys.period) : o.year;
@@ -156,6 +118,9 @@ export function selectLongRows(
         let kept = 0;
         let bdValue = '';
         const bump = (counts: Record<string, number>, key: string) => (counts[key] = (counts[key] ?? 0) + 1);
+        // Breakdowns are matched ignoring case, so they are counted so too (under the first spelling met).
+        const spelling = new Map<string, string>();
+        const spelled = (bd: string) => spelling.get(bd.toLowerCase()) ?? (spelling.set(bd.toLowerCase(), bd), bd);
         const counts = table.scan((row: RawRow, line: number) => {
           if (row.text(periodAt).trim() !== period) {
             selection.otherYears++;
@@ -175,13 +140,13 @@ export function selectLongRows(
           }
           const bd = row.text(breakdownAt).trim();
           if (bd.toLowerCase() !== wantKey) {
-            bump(selection.otherBreakdowns, bd || '(blank)');
+            bump(selection.otherBreakdowns, spelled(bd) || '(blank)');
             return;
           }
           bdValue ||= bd;
           kept++;
           const id = row.text(idAt).trim();
-          if (id !== '' && !filters.some((f) => row.text(f.at).trim() !== f.value)) {
+          if (id !== '' && keepsRow(filters, row)) {
             const values = dims.map((d) => row.text(d.at).trim());
             const first = firstOf.get(id);
             if (first) twice(table.file, keys.id, id, first, { line, dims: values }, dims.map((d) => d.name), period, bd);
@@ -239,8 +204,8 @@ export function keyColumns(keys: LongKeys): string[] {
 
 /**
  * The columns of a year (resolveColumns) whose attainment file may be long: then the id
- * is its `school_urn` unless --id-col says otherwise, its school type marks special
- * schools when it has no RECTYPE (see SPECIAL_TYPE), and a missing % FSM is explained:
+ * is its `school_urn` unless --id-col says otherwise, its school type (the `schoolType`
+ * field) marks special schools (see SPECIAL_TYPE) and tells its summary rows apart, and a missing % FSM is explained:
  * long files hold none.
  */
 export function resolveLongColumns(att: Headers['attainment'], fsm: Headers['fsm'], o: ColumnOverrides): ResolvedColumns {
@@ -257,6 +222,6 @@ export function resolveLongColumns(att: Headers['attainment'], fsm: Headers['fsm
   if (!keys) return resolved;
   // The id is the long file's own (a table joined to it may have a URN column too).
   const id = o.id ? resolved.attainment.id! : keys.id;
-  const rectype = resolved.attainment.rectype ?? keys.schoolType;
-  return { ...resolved, attainment: { ...resolved.attainment, id, ...(rectype ? { rectype } : {}) }, map: { ...resolved.map, id, ...(rectype ? { rectype } : {}) } };
+  const schoolType = keys.schoolType;
+  return { ...resolved, attainment: { ...resolved.attainment, id, ...(schoolType ? { schoolType } : {}) }, map: { ...resolved.map, id, ...(schoolType ? { schoolType } : {}) } };
 }

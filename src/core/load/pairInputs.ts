@@ -1,4 +1,5 @@
 import { FosError } from '../errors.js';
+import { endYear } from './yearLabel.js';
 
 /** A file given on the command line, with the year the user put before it, if any. */
 export interface FileArg {
@@ -36,10 +37,16 @@ export function yearFromFileName(file: string): string | undefined {
   return undefined;
 }
 
-/** `YEAR=FILE` or `FILE`. */
+/**
+ * `YEAR=FILE` or `FILE`. YEAR is labelled by its end year (yearLabel.ts): 2018-19=,
+ * 2018/19=, 2018-2019= and 201819= are all 2019=. A YEAR that is no year (2018-20) is an error.
+ */
 export function parseFileArg(arg: string): FileArg {
-  const m = /^(\d{4}(?:[-/]\d{2,4})?)=(.+)$/.exec(arg);
-  return m ? { year: m[1], file: m[2] } : { file: arg };
+  const m = /^(\d{4}(?:[-/]\d{2}|[-/]\d{4}|\d{2})?)=(.+)$/.exec(arg);
+  if (!m) return { file: arg };
+  const year = endYear(m[1]);
+  if (!year) throw new FosError('INVALID_OPTION', `${m[1]}=${m[2]}: ${m[1]} is not a year`, {}, 'write the year as 2019, 2018-19 or 201819 (an academic year is labelled by its end)');
+  return { year, file: m[2] };
 }
 
 /**

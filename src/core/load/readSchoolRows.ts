@@ -2,6 +2,7 @@ import { FosError } from '../errors.js';
 import type { FileReport } from '../types.js';
 import { Growable } from '../growable.js';
 import { idOrder } from '../idOrder.js';
+import { findColumn } from './findColumn.js';
 import { parseCell } from './parseCell.js';
 import type { RawTable } from './rawTable.js';
 
@@ -9,6 +10,22 @@ import type { RawTable } from './rawTable.js';
 export interface WhereFilter {
   column: string;
   value: string;
+}
+
+/** A --where filter on a table: its column's position there, and the value a row must have. */
+export interface WhereAt {
+  at: number;
+  value: string;
+}
+
+/** The --where filters a table's header has the column of (found as findColumn finds it); the others are dropped. */
+export function whereFilters(header: readonly string[], where: readonly WhereFilter[]): WhereAt[] {
+  return where.map((w) => ({ at: header.indexOf(findColumn(header, w.column)!), value: w.value.trim() })).filter((f) => f.at >= 0);
+}
+
+/** Whether a row has each filter's value (spaces around the cell ignored). */
+export function keepsRow(filters: readonly WhereAt[], row: { text: (k: number) => string }): boolean {
+  return filters.every((f) => row.text(f.at).trim() === f.value);
 }
 
 /**
@@ -30,8 +47,9 @@ export interface SchoolRows {
 
 /** A summary row dropped from the schools that carries a value of the measure. */
 export interface TotalRow {
-  /** Its RECTYPE ('' without one), its LA code ('' for a national row). */
+  /** Its RECTYPE ('' without one), its school type (a long file's; '' without one), its LA code ('' for a national row). */
   rectype: string;
+  schoolType: string;
   la: string;
   value: number;
   cohort: number | null;
@@ -44,9 +62,9 @@ const SUMMARY_IDS = new Set(['NAT', 'LA', 'ENG', 'ENGLAND', 'TOTAL', 'ALL']);
 /** DfE RECTYPE values of total rows: 4 authority, 5 and 7 national. */
 const SUMMARY_RECTYPES = new Set(['4', '5', '7']);
 /** Fields read as text; every other field is numeric. */
-const TEXT_FIELDS = new Set(['id', 'name', 'la', 'rectype']);
+const TEXT_FIELDS = new Set(['id', 'name', 'la', 'rectype', 'schoolType']);
 /** Text fields with few distinct values: each value is kept as one string, not one per row. */
-const REPEATED_FIELDS = new Set(['la', 'rectype']);
+const REPEATED_FIELDS = new Set(['la', 'rectype', 'schoolType']);
 /** Fields that are percentages and must lie in 0–100. */
 const PERCENT_FIELDS = new Set(['fsm']);
 
@@ -84,9 +102,8 @@ export function readSchoolRows(
   }));
   const idAt = index(columns.id!);
   const rectypeAt = columns.rectype ? index(columns.rectype) : -1;
-  const filters = opts.where
-    .map((w) => ({ at: table.header.findIndex((h) => h.trim().toLowerCase() === w.column.trim().toLowerCase()), value: w.value.trim() }))
-    .filter((f) => f.at >= 0);
+  const schoolTypeAt = columns.schoolType ? index(columns.schoolType) : -1;
+  const filters = whereFilters(table.header, opts.where);
 
   const missing: Record<string, Record<string, number>> = {};
   for (const u of used) if (!u.text) missing[u.col] = {};
@@ -127,7 +144,7 @@ export function readSchoolRows(
   };
 
   const counts = table.scan((row, line) => {
-    if (filters.length && filters.some((f) => row.text(f.at).trim() !== f.value)) {
+    if (filters.length && !keepsRow(filters, row)) {
       report.rowsFilteredOut++;
       return;
     }
@@ -137,7 +154,7 @@ export function readSchoolRows(
     if (id === '' || (id.charCodeAt(0) > 57 && SUMMARY_IDS.has(id.toUpperCase())) || (rectype !== '' && SUMMARY_RECTYPES.has(rectype))) {
       report.summaryRowsDropped++;
       const value = numberAt(row, measureAt);
-      if (value !== null) totals.push({ rectype, la: laAt >= 0 ? row.text(laAt).trim() : '', value, cohort: numberAt(row, cohortAt), file: table.file, line });
+      if (value !== null) totals.push({ rectype, schoolType: schoolTypeAt >= 0 ? row.text(schoolTypeAt).trim() : '', la: laAt >= 0 ? row.text(laAt).trim() : '', value, cohort: numberAt(row, cohortAt), file: table.file, line });
       return;
     }
     ids.push(id);

@@ -1,4 +1,5 @@
 import { FosError } from '../errors.js';
+import { preview } from './columnHint.js';
 import { findColumn } from './dfeColumns.js';
 import type { RawTable } from './rawTable.js';
 
@@ -21,8 +22,6 @@ export interface NamedLink {
 /** One followed link, seen from the later URN: the URN it came from and when. */
 export interface EarlierUrn {
   id: string;
-  /** The name GIAS gives that URN ('' when none). */
-  name: string;
   /** LinkEstablishedDate (DD-MM-YYYY), '' when blank. */
   date: string;
 }
@@ -70,7 +69,7 @@ export function linkColumnsIn(header: readonly string[], file: string): Record<k
   if (needed.length) {
     throw new FosError(
       'COLUMN_NOT_FOUND',
-      `column${needed.length > 1 ? 's' : ''} ${needed.map((k) => LINK_COLUMNS[k]).join(', ')} not found for the links file; columns are ${header.slice(0, 12).join(', ')}${header.length > 12 ? ', …' : ''}`,
+      `column${needed.length > 1 ? 's' : ''} ${needed.map((k) => LINK_COLUMNS[k]).join(', ')} not found for the links file; columns are ${preview(header)}`,
       { file, line: 1 },
       'give a GIAS links file (links_edubasealldata*.csv: URN, LinkURN, LinkName, LinkType, LinkEstablishedDate)',
     );
@@ -142,7 +141,7 @@ export function schoolLinks(table: RawTable): SchoolLinks {
     const ins = predecessors.get(e.to)!;
     if (outs.length === 1 && ins.length === 1) {
       next.set(e.from, e.to);
-      previous.set(e.to, { id: e.from, name: names.get(e.from) ?? '', date: dateOf(e) });
+      previous.set(e.to, { id: e.from, date: dateOf(e) });
       continue;
     }
     const why = ins.length > 1 ? `${e.to} has ${ins.length} predecessors (${ins.join(', ')})` : `${e.from} has ${outs.length} successors (${outs.join(', ')})`;

@@ -14,9 +14,8 @@ export interface GroupPoint {
   /** The authority's average when every member is in the same one, else null. */
   laAverage: number | null;
   englandAverage: number | null;
-  /** Whether those two are the file's published figures (else averages of the loaded schools). */
+  /** Whether the LA figure is the file's published one (else the average of its loaded schools). */
   laPublished: boolean;
-  englandPublished: boolean;
 }
 
 /**
@@ -52,7 +51,6 @@ export function groupTrend(years: readonly YearAnalysis[], ids: readonly string[
       laAverage: side.la.value,
       englandAverage: side.nation.value,
       laPublished: side.la.published,
-      englandPublished: side.nation.published,
     };
   });
 }

@@ -13,11 +13,8 @@ export interface TrendPoint {
   familyMedian: number | null;
   laAverage: number | null;
   englandAverage: number | null;
-  /** Whether the LA and England figures are the file's published ones (else averages of the loaded schools). */
+  /** Whether the LA figure is the file's published one (else the average of its loaded schools). */
   laPublished: boolean;
-  englandPublished: boolean;
-  /** Whether the averages were weighted by cohort. */
-  weighted: boolean;
   /** Rank in the family (1 = best) and the family's size; null when not eligible. */
   rank: number | null;
   familySize: number | null;
@@ -72,8 +69,6 @@ export function trend(years: readonly YearAnalysis[], id: string): TrendPoint[] 
       laAverage: laFigure.value,
       englandAverage: all.value,
       laPublished: laFigure.published,
-      englandPublished: all.published,
-      weighted: all.weighted,
       rank,
       familySize,
       label,
@@ -91,17 +86,16 @@ export function trend(years: readonly YearAnalysis[], id: string): TrendPoint[] 
 export function alongside(a: YearAnalysis, eligible: readonly SchoolYear[], la: string | undefined): { la: Figure; nation: Figure } {
   const p = a.data.published;
   const own = (f: { value: number } | undefined, schools: () => readonly SchoolYear[]): Figure =>
-    f ? { value: f.value, weighted: false, published: true } : { ...average(schools()), published: false };
+    f ? { value: f.value, published: true } : { value: average(schools()).value, published: false };
   return {
-    la: la ? own(p?.la[la], () => eligible.filter((s) => s.la === la)) : { value: null, weighted: false, published: false },
+    la: la ? own(p?.la[la], () => eligible.filter((s) => s.la === la)) : { value: null, published: false },
     nation: own(p?.nation, () => eligible),
   };
 }
 
-/** A figure set beside a school: its value, whether it is a pupil average, whether it is published. */
+/** A figure set beside a school: its value, and whether it is the file's published one. */
 export interface Figure {
   value: number | null;
-  weighted: boolean;
   published: boolean;
 }
 

@@ -1,8 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { latestEarlierYear, layoutName, recogniseLayout, LAYOUTS, UNKNOWN_LAYOUT, type Layout } from '../../../src/core/load/layouts.js';
+import { findAlias, latestEarlierYear, layoutName, recogniseLayout, splitEarlierYear, LAYOUTS, UNKNOWN_LAYOUT, type Layout } from '../../../src/core/load/layouts.js';
 import { resolveColumns } from '../../../src/core/load/dfeColumns.js';
+import { longKeys } from '../../../src/core/load/longKeys.js';
 
 const FIXTURES = join(__dirname, '../../fixtures/layouts');
 const headerOf = (name: string) => readFileSync(join(FIXTURES, name), 'utf8').split('\n')[0].trim().split(',');
@@ -44,11 +45,33 @@ describe('recogniseLayout: each layout known by its header', () => {
     expect(layoutName(headerOf('england_census.csv').map((h) => ` ${h.toLowerCase()} `))).toBe('DfE school census 2022–2025');
   });
 
-  it('a layout is one more entry in the list (first match wins)', () => {
-    const long: Layout = { name: 'EES long format', has: ['school_urn', 'time_period'], defaults: { id: ['school_urn'], measure: ['avg_att8'] } };
-    const header = ['time_period', 'school_urn', 'avg_att8'];
-    expect(recogniseLayout(header)).toBeUndefined();
-    expect(recogniseLayout(header, [...LAYOUTS, long])).toBe(long);
+  it('a layout is one more entry in the list, and the first it matches wins', () => {
+    // A narrower KS4 layout (its own mark) put before the others takes the headers it marks, and leaves the rest to them.
+    const narrow: Layout = { name: 'KS4 with a mark', has: ['URN', 'ATT8SCR', 'TPUP'], marks: ['MYMARK'], defaults: { measure: ['P8MEA'] } };
+    const marked = [...KS4_2019_PROVISIONAL, 'MYMARK'];
+    expect(recogniseLayout(marked)?.name).toBe('DfE KS4 performance tables 2016–2019');
+    expect(recogniseLayout(marked, [narrow, ...LAYOUTS])).toBe(narrow);
+    expect(recogniseLayout(KS4_2019_PROVISIONAL, [narrow, ...LAYOUTS])?.name).toBe('DfE KS4 performance tables 2016–2019');
+    // After the wider layout that also matches, it is never reached.
+    expect(recogniseLayout(marked, [...LAYOUTS, narrow])?.name).toBe('DfE KS4 performance tables 2016–2019');
+  });
+});
+
+describe('the long format: one test (longKeys) for the layout and the reader', () => {
+  it('a header is of the EES layout exactly when longKeys reads it as long', () => {
+    const headers = [
+      ['time_period', 'school_urn', 'breakdown'],
+      ['TIME_PERIOD', 'School_URN', 'disadvantage_status'],
+      ['time_period', 'school_urn', 'breakdown_topic', 'avg_att8'],
+      ['time_period', 'school_urn', 'avg_att8'],
+      ['URN', 'time_period', 'breakdown'],
+      ['school_urn', 'breakdown'],
+    ];
+    for (const h of headers) expect(layoutName(h) === 'Explore Education Statistics, long format (school level)').toBe(longKeys(h) !== undefined);
+    // A layout with its own test is known by it alone.
+    const own: Layout = { name: 'own', has: ['nothing'], is: (h) => h.includes('x'), defaults: {} };
+    expect(recogniseLayout(['x'], [own])).toBe(own);
+    expect(recogniseLayout(['nothing'], [own])).toBeUndefined();
   });
 });
 

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { FosError } from '../../../src/core/errors.js';
-import { longKeys, namesPeriod, periodFor, selectLongRows, withSelection, yearOfPeriod } from '../../../src/core/load/longFormat.js';
+import { longKeys, namesPeriod, periodFor, selectLongRows, withSelection } from '../../../src/core/load/longFormat.js';
+import { endYear, yearLabel } from '../../../src/core/load/yearLabel.js';
 import { ArrayRow, type RawRow, type RawTable } from '../../../src/core/load/rawTable.js';
 import { readSchoolRows } from '../../../src/core/load/readSchoolRows.js';
 import { thrown } from '../../helpers/thrown.js';
@@ -25,7 +26,7 @@ const ROWS = [
   ['202324', 'School', 'Final', '100002', 'Special school', 'Disadvantage status', 'Disadvantaged', '9', 'c'],
 ];
 const keys = longKeys(HEADER)!;
-const cols = { id: 'school_urn', measure: 'avg_att8', cohort: 't_pupils', rectype: 'establishment_type_group' };
+const cols = { id: 'school_urn', measure: 'avg_att8', cohort: 't_pupils', schoolType: 'establishment_type_group' };
 const opts = { year: '2024', role: 'attainment' as const, where: [], strict: false };
 
 describe('long-format files (Explore Education Statistics)', () => {
@@ -38,21 +39,28 @@ describe('long-format files (Explore Education Statistics)', () => {
   });
 
   it('label a time_period by the academic year’s end, and accept the ways a user writes it', () => {
-    expect(yearOfPeriod('202324')).toBe('2024');
-    expect(yearOfPeriod('199900')).toBe('2000');
-    expect(yearOfPeriod('2024')).toBe('2024');
-    expect(yearOfPeriod('202325')).toBeUndefined();
+    expect(endYear('202324')).toBe('2024');
+    expect(endYear('199900')).toBe('2000');
+    expect(endYear('2024')).toBe('2024');
+    expect(endYear('202325')).toBeUndefined();
+    // One normaliser for labels and periods alike: every way of writing 2023-24 is 2024.
+    for (const label of ['2024', '2023-24', '2023/24', '2023-2024', '202324', ' 2023-24 ']) expect(yearLabel(label)).toBe('2024');
+    for (const label of ['2022-24', '2023-2025', '2023-4', 'latest']) expect(endYear(label)).toBeUndefined();
+    expect(yearLabel('latest')).toBe('latest');
     for (const label of ['2024', '2023-24', '2023/24', '2023-2024', '202324']) expect(namesPeriod(label, '202324')).toBe(true);
     for (const label of ['2023', '2024-25', '2022-24']) expect(namesPeriod(label, '202324')).toBe(false);
   });
 
-  it('YEAR= picks one year of several, relabels a file of one year, and names the years when it matches none', () => {
+  it('YEAR= picks one year of several; a year the file does not hold is an error naming its years, also for a file of one year', () => {
     expect(periodFor('2023-24', ['202223', '202324'], 'long.csv', 'time_period')).toBe('202324');
-    expect(periodFor('2030', ['202324'], 'long.csv', 'time_period')).toBe('202324');
+    expect(periodFor('2024', ['202324'], 'long.csv', 'time_period')).toBe('202324');
     const e = thrown(() => periodFor('2022', ['202223', '202324'], 'long.csv', 'time_period')) as FosError;
     expect(e.code).toBe('INVALID_OPTION');
     expect(e.message).toBe('2022 is not one of the 2 years in this long-format file (2023 (time_period 202223), 2024 (time_period 202324))');
     expect(e.hint).toContain('with one of 2023, 2024');
+    const one = thrown(() => periodFor('2030', ['202324'], 'long.csv', 'time_period')) as FosError;
+    expect(one.message).toBe('2030 is not the year of this long-format file, which holds only 2024 (time_period 202324)');
+    expect(one.hint).toBe('give the file without a year (it is read as 2024), or write --attainment 2024=FILE');
   });
 
   it('one year and breakdown read as a wide table: other rows left out and counted by reason', () => {
@@ -62,7 +70,8 @@ describe('long-format files (Explore Education Statistics)', () => {
     expect(rows.ids).toEqual(['100001', '100002']);
     expect([...rows.numbers.measure]).toEqual([41.5, NaN]);
     expect([...rows.numbers.cohort]).toEqual([160, 20]);
-    expect(rows.text.rectype).toEqual(['Academy', 'Special school']);
+    expect(rows.text.schoolType).toEqual(['Academy', 'Special school']);
+    expect(rows.text.rectype).toBeUndefined();
     expect(report.missing.avg_att8).toEqual({ low: 1 });
     // 6 rows of 2024 (1 of 2023 aside); 2 not schools; 2 of the other breakdown.
     expect(report.rowsRead).toBe(6);
@@ -87,7 +96,9 @@ describe('long-format files (Explore Education Statistics)', () => {
     expect(e.code).toBe('NO_BREAKDOWN');
     expect(e.message).toBe('no school rows of 2024 have breakdown Boys');
     expect(e.location).toMatchObject({ file: 'long.csv', column: 'breakdown', value: 'Boys' });
-    expect(e.hint).toBe('the breakdowns in the file are: Disadvantaged (2 rows), Total (1 row), total (1 row); choose one with --breakdown VALUE');
+    // Total and total are one breakdown (matching ignores case), counted once under its first spelling.
+    expect(e.hint).toBe('the breakdowns in the file are: Disadvantaged (2 rows), Total (2 rows); choose one with --breakdown VALUE');
+    expect(one.selection.otherBreakdowns).toEqual({ Disadvantaged: 2, Total: 2 });
   });
 
   it('a school twice for one year and breakdown: both lines, and how the rows differ', () => {

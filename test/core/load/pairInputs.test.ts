@@ -13,6 +13,14 @@ describe('pairing files by year', () => {
   it('parses YEAR=FILE', () => {
     expect(parseFileArg('2018=a.csv')).toEqual({ year: '2018', file: 'a.csv' });
     expect(parseFileArg('a=b.csv')).toEqual({ file: 'a=b.csv' });
+    // Every way of writing an academic year is its end year, as a long file's time_period is (201819 → 2019).
+    for (const y of ['2019', '2018-19', '2018/19', '2018-2019', '201819']) expect(parseFileArg(`${y}=a.csv`)).toEqual({ year: '2019', file: 'a.csv' });
+    expect(() => parseFileArg('2018-20=a.csv')).toThrow(/2018-20 is not a year/);
+    // So a label pairs with a file named by any spelling of the same year.
+    expect(pairInputs([parseFileArg('2016-17=a.csv'), parseFileArg('2018=b.csv')], [parseFileArg('201617=c.csv'), parseFileArg('2017/18=d.csv')])).toEqual([
+      { year: '2017', attainment: 'a.csv', fsm: 'c.csv' },
+      { year: '2018', attainment: 'b.csv', fsm: 'd.csv' },
+    ]);
   });
 
   it('pairs by year, one FSM file for one attainment file, none for same-file FSM', () => {

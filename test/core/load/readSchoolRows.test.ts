@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { FosError } from '../../../src/core/errors.js';
 import { ArrayRow, type RawRow, type RawTable } from '../../../src/core/load/rawTable.js';
-import { readSchoolRows, type SchoolRows } from '../../../src/core/load/readSchoolRows.js';
+import { keepsRow, readSchoolRows, whereFilters, type SchoolRows } from '../../../src/core/load/readSchoolRows.js';
 
 function table(header: string[], rows: string[][]): RawTable {
   const scan = (visit: (row: RawRow, line: number) => void) => {
@@ -89,5 +89,15 @@ describe('readSchoolRows', () => {
   it('calls a numeric column of text the wrong column', () => {
     const t = table(['URN', 'SCHNAME'], [['1', 'Alpha'], ['2', 'Beta']]);
     expect(() => readSchoolRows(t, { id: 'URN', measure: 'SCHNAME' }, opts)).toThrow(/holds text, not numbers/);
+  });
+});
+
+describe('--where filters (the one lookup readSchoolRows and long files share)', () => {
+  it('a filter finds its column ignoring case and spaces; one on a column the header lacks is dropped; a row is kept when it has every value', () => {
+    const f = whereFilters(['URN', ' Version ', 'subject'], [{ column: 'version', value: ' Final ' }, { column: 'SUBJECT', value: 'Maths' }, { column: 'sex', value: 'Boys' }]);
+    expect(f).toEqual([{ at: 1, value: 'Final' }, { at: 2, value: 'Maths' }]);
+    expect(keepsRow(f, new ArrayRow(['1', ' Final', 'Maths ']))).toBe(true);
+    expect(keepsRow(f, new ArrayRow(['1', 'Provisional', 'Maths']))).toBe(false);
+    expect(keepsRow([], new ArrayRow(['1']))).toBe(true);
   });
 });

@@ -43,10 +43,10 @@ describe('a GIAS links file', () => {
     expect(latestId(links, '400')).toBe('500');
     expect(latestId(links, '500')).toBe('500');
     expect(earlierUrns(links, '500')).toEqual([
-      { id: '400', name: 'Elm Middle', date: '01-09-2016' },
-      { id: '300', name: '', date: '01-09-2012' },
+      { id: '400', date: '01-09-2016' },
+      { id: '300', date: '01-09-2012' },
     ]);
-    expect(earlierUrns(links, '200')).toEqual([{ id: '100', name: 'Oak School', date: '15-06-2017' }]);
+    expect(earlierUrns(links, '200')).toEqual([{ id: '100', date: '15-06-2017' }]);
   });
 
   it('names, but does not follow, merges, a URN with two predecessors, and a loop', () => {
@@ -95,5 +95,8 @@ describe('a bad links file', () => {
     const e = thrown(() => readLinks(write(['1,2'], 'URN,SCHNAME')));
     expect(e.code).toBe('COLUMN_NOT_FOUND');
     expect(e.message).toMatch(/columns LinkURN, LinkType not found for the links file; columns are URN, SCHNAME/);
+    // A wide file (an attainment file given as --links): its first 12 columns, then how many in all, as other headers are listed.
+    const wide = ['URN', ...Array.from({ length: 19 }, (_, i) => `C${i + 1}`)];
+    expect(thrown(() => readLinks(write(['1'], wide.join(',')))).message).toMatch(/columns are URN, C1, C2, C3, C4, C5, C6, C7, C8, C9, C10, C11, … \(20 in all\)$/);
   });
 });

@@ -10,7 +10,7 @@ import { findColumn } from '../core/load/findColumn.js';
 import type { EligibilityOptions } from '../core/load/eligibility.js';
 import { pairInputs, parseFileArg, withJoins, type FileArg, type YearInput } from '../core/load/pairInputs.js';
 import type { WhereFilter } from '../core/load/readSchoolRows.js';
-import { closeColumns } from '../core/load/columnHint.js';
+import { closeNames } from '../core/load/columnHint.js';
 import { expandFiles, namedFile, type NamedBy } from '../io/expandFiles.js';
 import { longYears } from '../io/longYears.js';
 import { openSource, type Opener } from '../io/openSource.js';
@@ -314,7 +314,7 @@ function checkLabelKeys(given: { pair: [string, string]; from: string }[], last:
   const header = files.flatMap((f) => headerOf(f, read));
   for (const { pair: [key], from } of columns) {
     if (findColumn(header, key) === undefined) {
-      const close = closeColumns([...LABEL_KEYS, ...header], key);
+      const close = closeNames([...LABEL_KEYS, ...header], key);
       throw new FosError(
         'INVALID_OPTION',
         `${labelKey(from, key)}: not a label fos uses, nor a column of ${basename(last.attainment)}`,

@@ -5,6 +5,8 @@ import { indexTable, isGias, joinedHeader, joinRawTables } from '../core/load/jo
 import { layoutName } from '../core/load/layouts.js';
 import { keyColumns, longKeys, resolveLongColumns, selectLongRows, withSelection } from '../core/load/longFormat.js';
 import { mergeSchoolRows } from '../core/load/mergeSchoolRows.js';
+import { checkWhereColumns } from '../core/load/checkWhereColumns.js';
+import { noWhereMatch } from '../core/load/noWhereMatch.js';
 import type { YearInput } from '../core/load/pairInputs.js';
 import { readSchoolRows, type SchoolRows } from '../core/load/readSchoolRows.js';
 import type { ColumnMap, FileReport, JoinCoverage, YearData } from '../core/types.js';
@@ -48,11 +50,7 @@ export function loadComposedYear(
     [undefined, ...joinIds],
   );
   const resolved = resolveLongColumns({ file: att[0].file, header: joined.header, layoutHeader: att[0].header }, fsm[0], o.columns);
-  for (const w of o.where) {
-    if (findColumn(joined.header, w.column) === undefined && !fsm.some((f) => findColumn(f.header, w.column) !== undefined)) {
-      throw new FosError('COLUMN_NOT_FOUND', `--where names column ${w.column}, which no input file has`, { file: att[0].file }, 'check the column name in --where COL=VALUE');
-    }
-  }
+  checkWhereColumns(o.where, [att[0], ...joins, ...fsm], [joined.header, ...fsm.map((f) => f.header)]);
   const names = [
     ...new Set([
       ...Object.values(resolved.attainment).filter((c): c is string => c !== undefined),
@@ -72,8 +70,9 @@ export function loadComposedYear(
     const keys = longKeys(src.header);
     const table = parseTable(src, [id, ...base.filter((s) => s.table === 0).map((s) => s.column), ...(keys ? keyColumns(keys) : [])]);
     const one = keys ? selectLongRows(table, keys, { year: y.year, breakdown: o.breakdown, where: o.where, periods: longPeriods(src, keys) }) : undefined;
-    const read = readSchoolRows(joinRawTables(one?.table ?? table, id, indexes, base), resolved.attainment, options(fsm.length ? 'attainment' : 'attainment+fsm'));
-    return one ? { rows: read.rows, report: withSelection(read.report, one.selection) } : read;
+    const joinedTable = joinRawTables(one?.table ?? table, id, indexes, base);
+    const read = readSchoolRows(joinedTable, resolved.attainment, options(fsm.length ? 'attainment' : 'attainment+fsm'));
+    return { ...(one ? { rows: read.rows, report: withSelection(read.report, one.selection) } : read), table: joinedTable };
   });
   const fsmReads = fsm.map((src) => {
     const cols = Object.fromEntries(Object.entries(resolved.fsm).map(([k, c]) => [k, c && (findColumn(src.header, c) ?? c)]));
@@ -81,6 +80,11 @@ export function loadComposedYear(
     return readSchoolRows(parseTable(src, [...Object.values(cols).filter((c): c is string => c !== undefined), ...where]), cols, options('fsm'));
   });
   const attainment = mergeSchoolRows(att.map((s, k) => ({ file: s.file, rows: attReads[k].rows })), resolved.attainment.id!);
+  // No school left by --where: which filter, and the values its column has (over every file of the year).
+  if (attainment.ids.length === 0 && o.where.length) {
+    const why = noWhereMatch(attReads.map((r) => ({ table: r.table, id: resolved.attainment.id!, rectype: resolved.attainment.rectype })), o.where, y.year);
+    if (why) throw why;
+  }
   const fsmRows = fsmReads.length ? mergeSchoolRows(fsm.map((s, k) => ({ file: s.file, rows: fsmReads[k].rows })), resolved.fsm.id!) : undefined;
 
   const coverage: JoinCoverage[] = indexes.map((ix, j) => {

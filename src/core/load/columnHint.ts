@@ -15,9 +15,9 @@ export interface NamedHeader {
  * (1 for a name of up to 7 characters, 2 up to 11, else 3), nearest first, ties in header
  * order; when none is that close, names that begin with it (`ATT8` → `ATT8SCR`).
  *
- * closeColumns(['URN', 'Easting', 'Northing'], 'Eastng') // => ['Easting']
+ * closeNames(['URN', 'Easting', 'Northing'], 'Eastng') // => ['Easting']
  */
-export function closeColumns(header: readonly string[], name: string, k = 3): string[] {
+export function closeNames(header: readonly string[], name: string, k = 3): string[] {
   const q = squash(name);
   if (!q) return [];
   const names = [...new Set(header)];
@@ -41,9 +41,9 @@ export function columnHint(name: string | readonly string[], tables: readonly Na
   const several = tables.length > 1;
   const sought = typeof name === 'string' ? [name] : name;
   const best = sought.map((n) => {
-    const close = tables.flatMap((t) => closeColumns(t.header, n).map((c) => ({ c, file: t.file })));
+    const close = tables.flatMap((t) => closeNames(t.header, n).map((c) => ({ c, file: t.file })));
     // The closest over every table, the first table's on a tie.
-    return closeColumns(close.map((x) => x.c), n, sought.length > 1 ? 1 : 3)
+    return closeNames(close.map((x) => x.c), n, sought.length > 1 ? 1 : 3)
       .map((c) => close.find((x) => x.c === c)!)
       .map((x) => `${x.c}${several ? ` (in ${baseName(x.file)})` : ''}`);
   });
@@ -65,7 +65,7 @@ const orList = (xs: readonly string[]) => (xs.length > 1 ? `${xs.slice(0, -1).jo
 
 const squash = (s: string) => s.toLowerCase().replace(/[\s()[\]{}_.\-]/g, '');
 
-const baseName = (file: string) => file.split(/[\\/]/).pop() ?? file;
+export const baseName = (file: string) => file.split(/[\\/]/).pop() ?? file;
 
 /** Levenshtein distance, or more than `limit` as soon as it must be. */
 function distance(a: string, b: string, limit: number): number {

@@ -1,30 +1,30 @@
 import { describe, expect, it } from 'vitest';
-import { closeColumns, columnHint } from '../../../src/core/load/columnHint.js';
+import { closeNames, columnHint } from '../../../src/core/load/columnHint.js';
 
 const KS2 = ['RECTYPE', 'LEA', 'URN', 'SCHNAME', 'TELIG', 'PTRWM_EXP', 'PTRWM_EXP_3YR', 'PTRWM_HIGH', 'PTFSM6CLA1A', 'TOWN'];
 const GIAS = ['URN', 'EstablishmentName', 'TypeOfEstablishment (name)', 'PhaseOfEducation (name)', 'Easting', 'Northing'];
 
-describe('closeColumns', () => {
+describe('closeNames', () => {
   it('a typo: within 1 edit for a short name (Eastng → Easting; PTRWM_EXPP → PTRWM_EXP, not the 3-year column, 3 edits away)', () => {
-    expect(closeColumns(GIAS, 'Eastng')).toEqual(['Easting']);
-    expect(closeColumns(KS2, 'PTRWM_EXPP')).toEqual(['PTRWM_EXP']);
+    expect(closeNames(GIAS, 'Eastng')).toEqual(['Easting']);
+    expect(closeNames(KS2, 'PTRWM_EXPP')).toEqual(['PTRWM_EXP']);
   });
 
   it('case, spaces and brackets do not count', () => {
-    expect(closeColumns(GIAS, 'TypeOfEstablishment(name)')).toEqual(['TypeOfEstablishment (name)']);
-    expect(closeColumns(GIAS, 'typeofestablishment name')).toEqual(['TypeOfEstablishment (name)']);
-    expect(closeColumns(KS2, 'ptrwm exp')).toEqual(['PTRWM_EXP']);
+    expect(closeNames(GIAS, 'TypeOfEstablishment(name)')).toEqual(['TypeOfEstablishment (name)']);
+    expect(closeNames(GIAS, 'typeofestablishment name')).toEqual(['TypeOfEstablishment (name)']);
+    expect(closeNames(KS2, 'ptrwm exp')).toEqual(['PTRWM_EXP']);
   });
 
   it('nearest first, then header order; none when nothing is close; a name\'s beginning finds it', () => {
     // "PTRWM_HIG": 1 edit from PTRWM_HIGH; 2 from nothing else within the limit of 2.
-    expect(closeColumns(KS2, 'PTRWM_HIG')).toEqual(['PTRWM_HIGH']);
+    expect(closeNames(KS2, 'PTRWM_HIG')).toEqual(['PTRWM_HIGH']);
     // TELIG is 1 edit from TELIX; LEA and URN are 3 or more away.
-    expect(closeColumns(KS2, 'TELIX')).toEqual(['TELIG']);
-    expect(closeColumns(KS2, 'Mean Score')).toEqual([]);
-    expect(closeColumns(GIAS, 'Establishment')).toEqual(['EstablishmentName']);
-    expect(closeColumns(GIAS, 'School type')).toEqual([]);
-    expect(closeColumns(KS2, 'PTRWM')).toEqual(['PTRWM_EXP', 'PTRWM_EXP_3YR', 'PTRWM_HIGH']);
+    expect(closeNames(KS2, 'TELIX')).toEqual(['TELIG']);
+    expect(closeNames(KS2, 'Mean Score')).toEqual([]);
+    expect(closeNames(GIAS, 'Establishment')).toEqual(['EstablishmentName']);
+    expect(closeNames(GIAS, 'School type')).toEqual([]);
+    expect(closeNames(KS2, 'PTRWM')).toEqual(['PTRWM_EXP', 'PTRWM_EXP_3YR', 'PTRWM_HIGH']);
   });
 });
 

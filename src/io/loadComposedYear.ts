@@ -6,6 +6,7 @@ import { layoutName } from '../core/load/layouts.js';
 import { keyColumns, longKeys, resolveLongColumns, selectLongRows, withSelection } from '../core/load/longFormat.js';
 import { mergeSchoolRows } from '../core/load/mergeSchoolRows.js';
 import { checkWhereColumns } from '../core/load/checkWhereColumns.js';
+import { columnHint } from '../core/load/columnHint.js';
 import { noWhereMatch } from '../core/load/noWhereMatch.js';
 import type { YearInput } from '../core/load/pairInputs.js';
 import { readSchoolRows, type SchoolRows } from '../core/load/readSchoolRows.js';
@@ -41,7 +42,7 @@ export function loadComposedYear(
     const want = o.joinId ?? idName;
     const c = findColumn(src.header, want);
     if (c === undefined) {
-      throw new FosError('COLUMN_NOT_FOUND', `column ${want} not found for the id to join on`, { file: src.file }, 'name the joined table’s id column with --join-id COL');
+      throw new FosError('COLUMN_NOT_FOUND', `column ${want} not found for the id to join on`, { file: src.file }, columnHint(want, [src], 'name the joined table’s id column with --join-id COL'));
     }
     return c;
   });
@@ -49,7 +50,9 @@ export function loadComposedYear(
     [att[0], ...joins].map((s) => ({ file: s.file, stem: stemOf(s.file), header: s.header })),
     [undefined, ...joinIds],
   );
-  const resolved = resolveLongColumns({ file: att[0].file, header: joined.header, layoutHeader: att[0].header }, fsm[0], o.columns);
+  // (A column not found is looked for in the joined tables too: the message says so.)
+  const attFile = joins.length ? `${att[0].file} (with ${joins.map((j) => basename(j.file)).join(', ')} joined)` : att[0].file;
+  const resolved = resolveLongColumns({ file: attFile, header: joined.header, layoutHeader: att[0].header }, fsm[0], o.columns);
   checkWhereColumns(o.where, [att[0], ...joins, ...fsm], [joined.header, ...fsm.map((f) => f.header)]);
   const names = [
     ...new Set([

@@ -34,6 +34,13 @@ describe('a column not found: did you mean', () => {
     });
   }
 
+  it('--join-id, and a column of a joined year said as looked for in the joined tables too', async () => {
+    const r = await fos(['families', ...att, '--join', f['gias.csv'], '--join-id', 'URNN']);
+    expect(r.stderr).toMatch(/gias\.csv: column URNN not found for the id to join on\n {2}hint: did you mean URN\? /);
+    const m = await fos(['families', ...att, '--join', f['gias.csv'], '--measure', 'Eastng']);
+    expect(m.stderr).toMatch(/ks2\.csv \(with gias\.csv joined\): column Eastng not found for the measure\n {2}hint: did you mean Easting\? /);
+  });
+
   it('a default that is missing suggests nothing: the user named no column', async () => {
     const g = files({ 'x.csv': 'URN,SCHNAME,TFSM6CLA1A,ATT8SCR\n1,A,3,40\n' });
     const r = await fos(['families', '--attainment', g['x.csv']]);

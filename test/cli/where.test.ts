@@ -58,7 +58,7 @@ describe('--where values', () => {
     expect(r.stderr).toBe(
       `fos: ${f['a.csv']}: latest: --where TypeOfEstablishment (name)=Academy Convertor keeps no school: no school row has that value\n` +
         // Community school 3, Academy converter 2, Academy sponsor led 1 (the totals are not schools).
-        '  hint: did you mean Academy converter? TypeOfEstablishment (name) has 3 values in the school rows (rows each): Community school (3), Academy converter (2), Academy sponsor led (1); values match ignoring case\n',
+        '  hint: did you mean "Academy converter"? TypeOfEstablishment (name) has 3 values in the school rows, with their counts: Community school (3), Academy converter (2), Academy sponsor led (1); values match ignoring case\n',
     );
   });
 

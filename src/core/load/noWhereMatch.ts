@@ -59,13 +59,13 @@ export function noWhereMatch(tables: readonly ReadTable[], where: readonly Where
   const more = present.length > 8 ? ', …' : '';
   const close = closeNames(present.map(([v]) => v), first.w.value);
   const values = present.length
-    ? `${first.w.column} has ${present.length} value${present.length === 1 ? '' : 's'} in the school rows (rows each): ${shown.join(', ')}${more}${blank ? `, and ${blank} blank` : ''}`
+    ? `${first.w.column} has ${present.length} value${present.length === 1 ? '' : 's'} in the school rows, with their counts: ${shown.join(', ')}${more}${blank ? `, and ${blank} blank` : ''}`
     : `${first.w.column} is blank in every school row`;
   return new FosError(
     'NO_SCHOOLS',
     `${year}: --where ${first.w.column}=${first.w.value} keeps no school: no school row has that value${unmet.length > 1 ? ` (nor ${unmet.slice(1).map((f) => `${f.w.column}=${f.w.value}`).join(', ')})` : ''}`,
     { file },
-    `${close.length ? `did you mean ${close.join(', ')}? ` : ''}${values}; values match ignoring case`,
+    `${close.length ? `did you mean ${close.map((c) => JSON.stringify(c)).join(', ')}? ` : ''}${values}; values match ignoring case`,
   );
 }
 

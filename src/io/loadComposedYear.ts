@@ -80,7 +80,8 @@ export function loadComposedYear(
   const fsmReads = fsm.map((src) => {
     const cols = Object.fromEntries(Object.entries(resolved.fsm).map(([k, c]) => [k, c && (findColumn(src.header, c) ?? c)]));
     const where = o.where.map((w) => findColumn(src.header, w.column)).filter((c): c is string => c !== undefined);
-    return readSchoolRows(parseTable(src, [...Object.values(cols).filter((c): c is string => c !== undefined), ...where]), cols, options('fsm'));
+    const table = parseTable(src, [...Object.values(cols).filter((c): c is string => c !== undefined), ...where]);
+    return { ...readSchoolRows(table, cols, options('fsm')), table, id: cols.id! };
   });
   const attainment = mergeSchoolRows(att.map((s, k) => ({ file: s.file, rows: attReads[k].rows })), resolved.attainment.id!);
   // No school left by --where: which filter, and the values its column has (over every file of the year).
@@ -89,6 +90,11 @@ export function loadComposedYear(
     if (why) throw why;
   }
   const fsmRows = fsmReads.length ? mergeSchoolRows(fsm.map((s, k) => ({ file: s.file, rows: fsmReads[k].rows })), resolved.fsm.id!) : undefined;
+  // Likewise a filter on a column of the FSM files only.
+  if (fsmRows && fsmRows.ids.length === 0 && o.where.length) {
+    const why = noWhereMatch(fsmReads.map((r) => ({ table: r.table, id: r.id })), o.where, y.year);
+    if (why) throw why;
+  }
 
   const coverage: JoinCoverage[] = indexes.map((ix, j) => {
     let matched = 0;

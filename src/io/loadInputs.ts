@@ -83,6 +83,11 @@ export function loadInputs(years: YearInput[], o: LoadOptions, helper?: HelperTh
     }
     let fsmRead = fsmAway?.();
     if (fsmJob && !fsmRead) fsmRead = readRows(fsmJob, fsmSrc ?? (o.onFile?.(fsmJob.file), openTable(fsmJob.file, o)));
+    // Likewise a filter on a column of the FSM file only (read again: it may have been read on the helper thread).
+    if (fsmJob && fsmRead && fsmRead.rows.ids.length === 0 && o.where.length) {
+      const why = noWhereMatch([{ table: rowsTable(fsmJob, fsmSrc ?? openTable(fsmJob.file, o)).table, id: resolved.fsm.id! }], o.where, y.year);
+      if (why) throw why;
+    }
     noSchools(attRead.rows, att.file, attRead.report.rowsRead);
     const joined = joinYear(y.year, attRead.rows, fsmRead?.rows, resolved.map, o.key);
     if (fsmRead && joined.join.matched === 0) noOverlap(fsmRead.report.file, att.file, resolved.fsm.id);

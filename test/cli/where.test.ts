@@ -62,6 +62,19 @@ describe('--where values', () => {
     );
   });
 
+  it('a filter on a column of the FSM file only: its values, not "no school in this file has an id that is in a.csv"', async () => {
+    const g = files({ 'census.csv': 'URN,PNUMFSMEVER,PHASE\n' + [1, 2, 3, 4, 5, 6].map((k) => `${k},${k * 3},${k < 6 ? 'Secondary' : 'All-through'}`).join('\n') + '\n' });
+    const r = await fos(['families', '--attainment', f['a.csv'], '--fsm', g['census.csv'], '--where', 'PHASE=Primary']);
+    expect(r.code).toBe(1);
+    expect(r.stderr).toBe(
+      `fos: ${g['census.csv']}: latest: --where PHASE=Primary keeps no school: no school row has that value\n` +
+        '  hint: PHASE has 2 values in the school rows, with their counts: Secondary (5), All-through (1); values match ignoring case\n',
+    );
+    // The same with a table joined (the year read in loadComposedYear).
+    const joined = await fos(['families', '--attainment', f['a.csv'], '--fsm', g['census.csv'], '--join', f['gias.csv'], '--where', 'PHASE=Primary']);
+    expect(joined.stderr).toBe(r.stderr);
+  });
+
   it('filters each met but never together are named with how many schools meet each', async () => {
     const r = await fos(['families', '--attainment', f['a.csv'], '--where', 'ADMPOL=Selective', '--where', 'LEA=900']);
     expect(r.code).toBe(1);

@@ -41,6 +41,12 @@ describe('a column not found: did you mean', () => {
     expect(m.stderr).toMatch(/ks2\.csv \(with gias\.csv joined\): column Eastng not found for the measure\n {2}hint: did you mean Easting\? /);
   });
 
+  it('--subjects (partners), when no year has them', async () => {
+    const r = await fos(['partners', '1', ...att, '--size', '3', '--subjects', 'PTRWM_EXP_3YRR']);
+    expect(r.code).toBe(1);
+    expect(r.stderr).toMatch(/column PTRWM_EXP_3YRR not found for the subject measures of latest\n {2}hint: did you mean PTRWM_EXP_3YR\? columns are: /);
+  });
+
   it('a default that is missing suggests nothing: the user named no column', async () => {
     const g = files({ 'x.csv': 'URN,SCHNAME,TFSM6CLA1A,ATT8SCR\n1,A,3,40\n' });
     const r = await fos(['families', '--attainment', g['x.csv']]);

@@ -43,12 +43,14 @@ export function columnHint(name: string | readonly string[], tables: readonly Na
   const best = sought.map((n) => {
     const close = tables.flatMap((t) => closeNames(t.header, n).map((c) => ({ c, file: t.file })));
     // The closest over every table, the first table's on a tie.
-    return closeNames(close.map((x) => x.c), n, sought.length > 1 ? 1 : 3)
-      .map((c) => close.find((x) => x.c === c)!)
-      .map((x) => `${x.c}${several ? ` (in ${baseName(x.file)})` : ''}`);
+    return closeNames(close.map((x) => x.c), n, sought.length > 1 ? 1 : 3).map((c) => close.find((x) => x.c === c)!);
   });
   const found = best.every((b) => b.length > 0);
-  const didYouMean = found ? `did you mean ${sought.length > 1 ? best.map((b) => b[0]).join(', ') : orList(best[0])}? ` : '';
+  // Which file has them: once when it is one file, else after each.
+  const files = new Set(best.flat().map((x) => x.file));
+  const named = (x: { c: string; file: string }) => (several && files.size > 1 ? `${x.c} (in ${baseName(x.file)})` : x.c);
+  const inFile = several && files.size === 1 ? ` (in ${baseName([...files][0])})` : '';
+  const didYouMean = found ? `did you mean ${sought.length > 1 ? best.map((b) => named(b[0])).join(', ') : orList(best[0].map(named))}${inFile}? ` : '';
   const columns = several ? tables.map((t) => `${baseName(t.file)}: ${preview(t.header)}`).join('; ') : preview(tables[0]?.header ?? []);
   return `${didYouMean}columns are${several ? ', by file,' : ':'} ${columns}; ${todo}`;
 }

@@ -88,7 +88,8 @@ export function resolveColumns(headers: Headers, o: ColumnOverrides): ResolvedCo
   };
 
   // `given`: the names are the user's (a flag or the manifest), so close names are suggested; a default's are not.
-  const need = (field: string, flag: string, names: string[], file: { file: string; header: readonly string[] }, given = true) => {
+  // `others`: further files the column could have come from, searched for the hint too.
+  const need = (field: string, flag: string, names: string[], file: { file: string; header: readonly string[] }, given = true, others: { file: string; header: readonly string[] }[] = []) => {
     for (const n of names) {
       const c = lookup(file, n);
       if (c !== undefined) return c;
@@ -101,7 +102,7 @@ export function resolveColumns(headers: Headers, o: ColumnOverrides): ResolvedCo
       earlier.length
         ? `the file has only earlier years' figures (${earlier.slice(0, 3).join(', ')}), used only when named: pass ${flag} ${earlier[0]}`
         : given
-          ? columnHint(names, [file], `pass ${flag} ${flag === '--location-cols' || flag === '--ci-cols' ? 'A,B' : 'NAME'}`)
+          ? columnHint(names, [file, ...others], `pass ${flag} ${flag === '--location-cols' || flag === '--ci-cols' ? 'A,B' : 'NAME'}`)
           : `columns are: ${preview(file.header)}; pass ${flag} NAME`,
     );
   };
@@ -135,7 +136,7 @@ export function resolveColumns(headers: Headers, o: ColumnOverrides): ResolvedCo
     const f = a === undefined ? optional(given ? names : defaults(field, fsmLayout), fsm) : undefined;
     if (a !== undefined) attCols[field] = a;
     else if (f !== undefined) fsmCols[field] = f;
-    else if (given) need(field === 'la' ? 'local authority' : 'school name', flag, names, att);
+    else if (given) need(field === 'la' ? 'local authority' : 'school name', flag, names, att, true, fsm ? [fsm] : []);
   }
 
   let cohortNote: string | undefined;
@@ -167,7 +168,7 @@ export function resolveColumns(headers: Headers, o: ColumnOverrides): ResolvedCo
     const a = f === undefined ? optional([col], att) : undefined;
     if (f !== undefined) fsmCols[`context:${key}`] = context[key] = f;
     else if (a !== undefined) attCols[`context:${key}`] = context[key] = a;
-    else need(`context variable ${key}`, '--context-col', [col], fsm ?? att);
+    else need(`context variable ${key}`, '--context-col', [col], fsm ?? att, true, fsm ? [att] : []);
   }
 
   const subjects: string[] = [];
@@ -187,7 +188,7 @@ export function resolveColumns(headers: Headers, o: ColumnOverrides): ResolvedCo
     const a = f === undefined ? optional([col], att) : undefined;
     if (f !== undefined) fsmCols[`match:${col}`] = match[col] = f;
     else if (a !== undefined) attCols[`match:${col}`] = match[col] = a;
-    else need(`--match column ${col}`, '--match', [col], fsm ?? att);
+    else need(`--match column ${col}`, '--match', [col], fsm ?? att, true, fsm ? [att] : []);
   }
 
   let location: ColumnMap['location'];

@@ -39,5 +39,7 @@ describe('columnHint', () => {
   it('several tables: the close name says which file has it', () => {
     const h = columnHint('TypeOfEstablishment(name)', [{ file: '/d/ks2.csv', header: KS2 }, { file: '/d/gias.csv', header: GIAS }], 'check --where COL=VALUE');
     expect(h).toMatch(/^did you mean TypeOfEstablishment \(name\) \(in gias\.csv\)\? columns are, by file, ks2\.csv: RECTYPE, /);
+    // Close names in two files: each says its own.
+    expect(columnHint('NORX', [{ file: 'a.csv', header: ['URN', 'NORG'] }, { file: 'b.csv', header: ['URN', 'NORB'] }], 'x')).toBe('did you mean NORG (in a.csv) or NORB (in b.csv)? columns are, by file, a.csv: URN, NORG; b.csv: URN, NORB; x');
   });
 });

@@ -1,5 +1,5 @@
 #!/usr/bin/env node
-// npm run bench [-- --sizes 3000,20000 --runs 3]
+// npm run bench [-- --sizes 3000,20000 --runs 3 --no-peer]
 // Times each stage in-process (read and parse, join and clean, families, comparison and
 // flags, writing CSV) and the whole command as a user runs it (a new node process for
 // `fos outperformers --format csv -o out.csv`), with peak memory, on seeded synthetic
@@ -28,14 +28,14 @@ const { eligibility } = await import(join(root, 'dist/core/load/eligibility.js')
 const { buildFamilies } = await import(join(root, 'dist/core/families/buildFamilies.js'));
 const { compareFamilies } = await import(join(root, 'dist/core/compare/compareFamilies.js'));
 const { robustness } = await import(join(root, 'dist/core/compare/robustness.js'));
-const { Scheduler } = await import(join(root, 'dist/parallel/scheduler.js'));
+const { Scheduler, threadPlan } = await import(join(root, 'dist/parallel/scheduler.js'));
 const { formatCsv } = await import(join(root, 'dist/report/formatCsv.js'));
 const { FAMILY_COLUMNS, familyRow } = await import(join(root, 'dist/report/familyRow.js'));
 const { pick } = await import(join(root, 'dist/report/columns.js'));
 
 const CONTEXT = {
-  1: { flags: [], vars: [{ name: 'fsm', weight: 1 }], cols: {} },
-  3: { flags: ['--context-col', 'eal=PNUMEAL', '--context-col', 'sen=PSENELK', '--context', 'fsm=1,eal=1,sen=1'], vars: ['fsm', 'eal', 'sen'].map((name) => ({ name, weight: 1 })), cols: { eal: 'PNUMEAL', sen: 'PSENELK' } },
+  1: { flags: [], peer: [], vars: [{ name: 'fsm', weight: 1 }], cols: {} },
+  3: { flags: ['--context-col', 'eal=PNUMEAL', '--context-col', 'sen=PSENELK', '--context', 'fsm=1,eal=1,sen=1'], peer: ['--context-col', 'eal=PNUMEAL', '--context-col', 'sen=PSENELK'], vars: ['fsm', 'eal', 'sen'].map((name) => ({ name, weight: 1 })), cols: { eal: 'PNUMEAL', sen: 'PSENELK' } },
 };
 const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
 const ms = (t0) => performance.now() - t0;
@@ -71,17 +71,31 @@ function stages(files, ctx) {
   return { ...t, schools: el.eligible.length };
 }
 
-function whole(files, ctx) {
-  const times = [];
-  let rss = 0;
+// The peer (../shared/bench/peer.py, pandas + scikit-learn) on the same files, when it and
+// its libraries are there: run in turn with fos, each run of fos followed by one of it.
+const peerScript = join(root, '..', 'shared', 'bench', 'peer.py');
+const python = '/usr/bin/python3';
+const peer = !STAGES && !args.includes('--no-peer') && existsSync(peerScript) && spawnSync(python, ['-c', 'import pandas, sklearn'], { stdio: 'ignore' }).status === 0;
+
+/** Wall seconds, CPU seconds (user + sys) and peak RSS of one command, from /usr/bin/time. */
+function timed(cmd, argv) {
+  const t0 = performance.now();
+  const p = spawnSync('/usr/bin/time', ['-f', 'RSS %M CPU %U %S', cmd, ...argv], { encoding: 'utf8' });
+  const wall = ms(t0) / 1000;
+  if (p.status !== 0) throw new Error(p.stderr);
+  const m = /RSS (\d+) CPU ([\d.]+) ([\d.]+)/.exec(p.stderr);
+  return { wall, cpu: m ? Number(m[2]) + Number(m[3]) : NaN, rss: m ? Number(m[1]) / 1024 : 0 };
+}
+
+function whole(files, ctx, withPeer) {
+  const fos = [];
+  const theirs = [];
   for (let r = 0; r < runs; r++) {
-    const t0 = performance.now();
-    const p = spawnSync('/usr/bin/time', ['-f', 'RSS %M', process.execPath, join(root, 'bin/fos.js'), 'outperformers', '--attainment', files.ks4, '--fsm', files.census, ...ctx.flags, '--format', 'csv', '-o', join(out, 'out.csv')], { encoding: 'utf8' });
-    times.push(ms(t0));
-    if (p.status !== 0) throw new Error(p.stderr);
-    rss = Math.max(rss, Number(/RSS (\d+)/.exec(p.stderr)?.[1] ?? 0) / 1024);
+    fos.push(timed(process.execPath, [join(root, 'bin/fos.js'), 'outperformers', '--attainment', files.ks4, '--fsm', files.census, ...ctx.flags, '--format', 'csv', '-o', join(out, 'out.csv')]));
+    if (withPeer) theirs.push(timed(python, [peerScript, '--attainment', files.ks4, '--fsm', files.census, '--measure', 'ATT8SCR', '--fsm-col', 'PNUMFSMEVER', '--cohort', 'TPUP', ...ctx.peer, '--out', join(out, 'out-peer.csv')]));
   }
-  return { seconds: median(times) / 1000, peakMB: rss };
+  const med = (xs, k) => median(xs.map((x) => x[k]));
+  return { seconds: med(fos, 'wall'), cpu: med(fos, 'cpu'), peakMB: Math.max(...fos.map((x) => x.rss)), peer: theirs.length ? { seconds: med(theirs, 'wall'), cpu: med(theirs, 'cpu') } : undefined };
 }
 
 const cases = [];
@@ -89,8 +103,8 @@ const shared = join(root, '..', 'shared', 'data', 'england-2019');
 if (existsSync(shared)) cases.push({ name: 'real national KS4 2019', files: { ks4: join(shared, 'england_ks4provisional.csv'), census: join(shared, 'england_census.csv') }, vars: 1 });
 for (const n of sizes) for (const vars of [1, 3]) cases.push({ name: `synthetic ${n.toLocaleString('en-GB')}`, n, vars });
 
-// The threads a large search is shared with, as in the command.
-const runner = STAGES ? new Scheduler({ threads: 2 }) : undefined;
+// The threads a large search is shared with, as in the command (--threads auto).
+const runner = STAGES ? new Scheduler(threadPlan('auto')) : undefined;
 if (STAGES) {
   // Child mode: time the stages in a fresh process and print them as JSON.
   const files = { ks4: args[1], census: args[2] };
@@ -114,14 +128,14 @@ for (const c of cases) {
   const child = spawnSync(process.execPath, [fileURLToPath(import.meta.url), '--stages', files.ks4, files.census, String(c.vars)], { encoding: 'utf8' });
   if (child.status !== 0) throw new Error(child.stderr);
   const s = JSON.parse(child.stdout);
-  const w = whole(files, ctx);
-  const row = { case: c.name, vars: c.vars, schools: s.schools, ...Object.fromEntries(Object.entries(s).filter(([k]) => k !== 'schools').map(([k, v]) => [`${k}_ms`, Math.round(v)])), whole_s: Number(w.seconds.toFixed(2)), us_per_school: Number(((w.seconds * 1e6) / s.schools).toFixed(1)), peak_mb: Math.round(w.peakMB) };
+  const w = whole(files, ctx, peer && c.n !== undefined);
+  const row = { case: c.name, vars: c.vars, schools: s.schools, ...Object.fromEntries(Object.entries(s).filter(([k]) => k !== 'schools').map(([k, v]) => [`${k}_ms`, Math.round(v)])), whole_s: Number(w.seconds.toFixed(2)), cpu_s: Number(w.cpu.toFixed(2)), ...(w.peer ? { peer_s: Number(w.peer.seconds.toFixed(2)), peer_cpu_s: Number(w.peer.cpu.toFixed(2)) } : {}), us_per_school: Number(((w.seconds * 1e6) / s.schools).toFixed(1)), peak_mb: Math.round(w.peakMB) };
   results.push(row);
   console.error(`  ${c.name}, ${c.vars} var: ${row.whole_s} s`);
 }
-const cols = ['case', 'vars', 'schools', 'read_ms', 'load_ms', 'families_ms', 'compare_ms', 'csv_ms', 'whole_s', 'us_per_school', 'peak_mb'];
-const width = cols.map((k) => Math.max(k.length, ...results.map((r) => String(r[k]).length)));
+const cols = ['case', 'vars', 'schools', 'read_ms', 'load_ms', 'families_ms', 'compare_ms', 'csv_ms', 'whole_s', 'cpu_s', 'us_per_school', 'peak_mb', ...(peer ? ['peer_s', 'peer_cpu_s'] : [])];
+const width = cols.map((k) => Math.max(k.length, ...results.map((r) => String(r[k] ?? '').length)));
 console.log(cols.map((k, i) => k.padEnd(width[i])).join('  '));
-for (const r of results) console.log(cols.map((k, i) => (typeof r[k] === 'number' ? String(r[k]).padStart(width[i]) : String(r[k]).padEnd(width[i]))).join('  '));
+for (const r of results) console.log(cols.map((k, i) => (typeof r[k] === 'number' ? String(r[k]).padStart(width[i]) : String(r[k] ?? '').padEnd(width[i]))).join('  '));
 writeFileSync(join(out, 'results.json'), JSON.stringify({ machine: { cores: cpus().length, cpu: cpus()[0]?.model, node: process.version }, runs, results }, null, 2) + '\n');
-console.error('read_ms: decode and split both files; load_ms: read, clean, join and eligibility; compare_ms: comparisons, candidates and their robustness; whole_s: the command from process start. Written to bench/results.json');
+console.error('read_ms: decode and split both files; load_ms: read, clean, join and eligibility; compare_ms: comparisons, candidates and their robustness; whole_s, cpu_s (user + sys): the command from process start; peer_s, peer_cpu_s: ../shared/bench/peer.py on the same files, run in turn. Written to bench/results.json');

@@ -29,6 +29,7 @@ export { analyse, type AnalysisOptions, type YearAnalysis } from './core/analyse
 export { readLinks, type LinksFile } from './io/readLinks.js';
 export { schoolLinks, latestId, earlierUrns, type SchoolLinks, type NamedLink, type EarlierUrn } from './core/load/schoolLinks.js';
 export { schoolKey, type SchoolKey } from './core/schoolKey.js';
+export { withoutConcurrentLinks } from './core/load/withoutConcurrentLinks.js';
 export { eligibility, type EligibilityOptions } from './core/load/eligibility.js';
 export { buildFamilies, membersOf, type FamilyMethod, type FamilyOptions, type YearFamilies } from './core/families/buildFamilies.js';
 export { familySummaries, type FamilySummary } from './core/families/familySummaries.js';

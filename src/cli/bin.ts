@@ -1,14 +1,17 @@
 import { HelperThread } from '../parallel/helperThread.js';
+import { threadPlan } from '../parallel/scheduler.js';
 
 const argv = process.argv.slice(2);
 
 // The helper thread takes a while to start. When an argument names a file large
 // enough to be read there (FILE, --opt=FILE or YEAR=FILE), it starts now, while the rest
 // of fos loads, so it is ready by the time the files are opened. Only a head start:
-// whether the thread is used is decided as before, when the files are read. Not with
-// --threads 1, which keeps everything on this thread.
-const oneThread = argv.some((a, k) => a === '--threads=1' || (a === '--threads' && argv[k + 1] === '1'));
-const helper = oneThread ? undefined : new HelperThread();
+// whether the thread is used is decided as before, when the files are read. Not when
+// --threads (1, or auto on a machine where that means 1) keeps everything on this thread.
+const at = argv.findIndex((a) => a === '--threads' || a.startsWith('--threads='));
+const asked = at < 0 ? 'auto' : argv[at].startsWith('--threads=') ? argv[at].slice('--threads='.length) : argv[at + 1];
+const plan = asked === 'auto' || /^\d+$/.test(asked ?? '') ? threadPlan(asked === 'auto' ? 'auto' : Number(asked)) : undefined;
+const helper = plan?.threads === 1 ? undefined : new HelperThread(undefined, undefined, plan?.minFileBytes);
 if (helper && argv.some((a) => helper.takes(a) || (a.includes('=') && helper.takes(a.slice(a.indexOf('=') + 1))))) helper.warm();
 
 const { run } = await import('./main.js');

@@ -23,9 +23,10 @@ export function checkLinks(ctx: CommandContext, years: readonly YearData[], nami
   if (!links) return { summary: [], notes: [] };
   const key = ctx.key();
   const file = basename(links.file);
-  const notFollowed = links.plain - links.next.size;
+  const notFollowed = links.plain - links.next.size - links.concurrent;
+  const concurrent = links.concurrent ? `, ${n(links.concurrent)} not as both URNs have results in one year loaded (a school closed into one open already)` : '';
   const summary = [
-    `Links (${file}): ${n(links.rows)} rows; ${n(links.plain)} plain predecessor/successor link${links.plain === 1 ? '' : 's'}, ${n(links.next.size)} followed (one-to-one, chains to the latest URN)${notFollowed ? `, ${n(notFollowed)} not (a URN with two predecessors or successors, or a loop)` : ''}; ${n(links.otherRows)} row${links.otherRows === 1 ? '' : 's'} of other links (merged, amalgamated, split, …), named, not followed.`,
+    `Links (${file}): ${n(links.rows)} rows; ${n(links.plain)} plain predecessor/successor link${links.plain === 1 ? '' : 's'}, ${n(links.next.size)} followed (one-to-one, chains to the latest URN)${notFollowed ? `, ${n(notFollowed)} not (a URN with two predecessors or successors, or a loop)` : ''}${concurrent}; ${n(links.otherRows)} row${links.otherRows === 1 ? '' : 's'} of other links (merged, amalgamated, split, …), named, not followed.`,
   ];
   const history = urnHistory(years, key);
   // The row each year's analysis uses for a school with two (analyse.ts), by its id.

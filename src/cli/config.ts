@@ -21,7 +21,7 @@ import { PRESET_NAMES, resolvePreset } from '../core/families/presets.js';
 import { FORMATS, type Format } from '../report/model.js';
 import { LABEL_KEYS, labelsFrom, type Labels } from '../report/labels.js';
 import { columnPair, invalid, labelPair, nameList, whereFilter } from './optionValues.js';
-import { keyOf, OPTIONS, type CommandName } from './options.js';
+import { COVERAGES, keyOf, OPTIONS, type CommandName, type Coverage } from './options.js';
 
 /** Everything a command needs, validated. Built only by `toConfig`; every default comes from OPTIONS. */
 export interface Config {
@@ -83,6 +83,8 @@ export interface Config {
   labels: Labels;
   /** The KEY=TEXT pairs given, manifest first, for the json meta. */
   labelPairs: [string, string][];
+  /** --coverage (or the manifest's "coverage"): whether the files are a whole system's (report/looksNational.ts). */
+  coverage: Coverage;
 }
 
 export interface Environment {
@@ -109,6 +111,12 @@ export function optionValues(raw: Record<string, unknown>): Record<string, unkno
     out[key] = v === undefined ? o.default : o.repeatable ? (Array.isArray(v) ? v : [v]).map(parse) : parse(v);
   }
   return out;
+}
+
+/** The manifest's "coverage", one of --coverage's choices. */
+function manifestCoverage(value: string, file: string): Coverage {
+  if (!(COVERAGES as readonly string[]).includes(value)) throw invalid(`"coverage" in ${file}`, value, `one of ${COVERAGES.join(', ')}`);
+  return value as Coverage;
 }
 
 /** A manifest entry that is a column name or a list of them (e.g. "match"). */
@@ -292,6 +300,7 @@ export function toConfig(command: CommandName, raw: Record<string, unknown>, env
     keepFamilies: text('keepFamilies') !== undefined ? yearLabel(text('keepFamilies')!) : undefined,
     labels: labelsFrom(labelPairs),
     labelPairs,
+    coverage: raw.coverage === undefined && manifest?.coverage !== undefined ? manifestCoverage(manifest.coverage, manifest.file) : (v.coverage as Coverage),
   };
 }
 
@@ -354,5 +363,6 @@ export function optionsInForce(c: Config): Record<string, unknown> {
     schools: c.schools,
     school: c.schoolArg,
     ...(c.labelPairs.length ? { labels: Object.fromEntries(c.labelPairs) } : {}),
+    ...(c.coverage !== 'auto' ? { coverage: c.coverage } : {}),
   };
 }

@@ -6,10 +6,11 @@ import type { ColumnMap, YearData } from '../core/types.js';
 import { pooledContext } from '../core/families/pooledContext.js';
 import { loadInputs } from '../io/loadInputs.js';
 import { readLinks, type LinksFile } from '../io/readLinks.js';
+import { withoutConcurrentLinks } from '../core/load/withoutConcurrentLinks.js';
 import { schoolKey, type SchoolKey } from '../core/schoolKey.js';
 import type { SchoolLinks } from '../core/load/schoolLinks.js';
 import type { HelperThread } from '../parallel/helperThread.js';
-import { Scheduler, threadCount } from '../parallel/scheduler.js';
+import { Scheduler, threadPlan } from '../parallel/scheduler.js';
 import { measureDigits, type Naming } from '../report/columns.js';
 import { measureName, type Labels } from '../report/labels.js';
 import type { InputFile, Meta } from '../report/model.js';
@@ -47,7 +48,8 @@ export class CommandContext {
     private readonly io: Io,
     readonly version: string,
   ) {
-    this.runner = new Scheduler({ threads: threadCount(config.threads), helpers: io.helper ? [io.helper] : undefined });
+    const plan = threadPlan(config.threads);
+    this.runner = new Scheduler({ ...plan, helpers: io.helper ? [io.helper] : undefined });
   }
 
   warn(message: string) {
@@ -66,8 +68,10 @@ export class CommandContext {
   private linksFile?: LinksFile;
   private schoolKey?: SchoolKey;
 
-  /** The --links file's links, read once (undefined without --links). */
-  links(): SchoolLinks | undefined {
+  private followed?: SchoolLinks;
+
+  /** The --links file's links as read, once (undefined without --links). */
+  private fileLinks(): SchoolLinks | undefined {
     if (!this.config.links) return undefined;
     if (!this.linksFile) {
       this.progress(`reading ${basename(this.config.links)}…`);
@@ -75,6 +79,14 @@ export class CommandContext {
       this.endProgress();
     }
     return this.linksFile.links;
+  }
+
+  /** The --links file's links over the files loaded: a link whose two URNs both have results
+   * in one year loaded is named, not followed (withoutConcurrentLinks.ts); undefined without --links. */
+  links(): SchoolLinks | undefined {
+    const links = this.fileLinks();
+    if (!links) return undefined;
+    return (this.followed ??= withoutConcurrentLinks(links, this.load().years));
   }
 
   /** Which school an id is across years: by --links, the latest of its URNs that the files
@@ -105,8 +117,9 @@ export class CommandContext {
       strict: c.strict,
       encoding: c.encoding,
       delimiter: c.delimiter,
-      // The join within a year needs only which ids are one school (any of its URNs names it).
-      key: c.links ? schoolKey(this.links()) : undefined,
+      // The join within a year needs only which ids are one school (any of its URNs names it):
+      // an FSM row is joined through a link only to a school with none of its own.
+      key: c.links ? schoolKey(this.fileLinks()) : undefined,
       onFile: (f) => this.progress(`reading ${basename(f)}…`),
     }, this.runner.helpers[0]);
     this.endProgress();

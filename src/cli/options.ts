@@ -25,6 +25,10 @@ import {
   type Parse,
 } from './optionValues.js';
 
+/** --coverage: whether the files loaded are a whole system's (report/looksNational.ts). */
+export const COVERAGES = ['auto', 'whole', 'part'] as const;
+export type Coverage = (typeof COVERAGES)[number];
+
 export type OptionGroup = 'input' | 'family' | 'compare' | 'filter' | 'output';
 
 export const COMMAND_NAMES = ['check', 'families', 'report', 'outperformers', 'odds', 'partners', 'trend'] as const;
@@ -125,11 +129,12 @@ export const OPTIONS: readonly OptionSpec[] = [
   option({ flags: '--format <fmt>', description: 'output format', group: 'output', commands: 'all', choices: FORMATS, defaultText: 'table, or from the -o extension' }),
   option({ flags: '-o, --output <file>', description: 'write to FILE (atomically) instead of stdout', group: 'output', commands: 'all' }),
   option({ flags: '--label <key=text>', description: 'a word reports use, for another country’s data: la (e.g. District), fsm (e.g. % low income), nation (e.g. New York City), measure or a column’s name (e.g. ATT8SCR=Attainment 8) (repeatable)', group: 'output', commands: 'all', repeatable: true, parse: labelPair, defaultText: 'LA, % FSM, England, the column name' }),
+  option({ flags: '--coverage <extent>', description: 'whole: the files loaded are a whole system, e.g. a city of 32 districts ("national quartiles"); part: a part of one ("quartiles over the loaded schools"); auto: whole when they hold more than 100 LAs', group: 'output', commands: ['odds', 'trend'], default: 'auto', choices: COVERAGES }),
   option({ flags: '--limit <n>', description: 'table format: rows shown per table, a number or all (also when piped)', group: 'output', commands: 'all', parse: rowLimit, default: 50 }),
   option({ flags: '--chart <file.svg>', description: 'also write the chart as SVG', group: 'output', commands: ['report', 'trend'] }),
   option({ flags: '--no-color', description: 'no colour (also when NO_COLOR is set or output is not a terminal)', group: 'output', commands: 'all' }),
   option({ flags: '--debug', description: 'show stack traces of internal errors', group: 'output', commands: 'all' }),
-  option({ flags: '--threads <n|auto>', description: 'threads to use, this one included (1: everything on the main thread; auto: the cores, up to 4)', group: 'output', commands: 'all', parse: threadCount, default: 'auto' as number | 'auto' }),
+  option({ flags: '--threads <n|auto>', description: 'threads to use, this one included (1: everything on the main thread; auto: the cores, up to 4; on two cores a second thread only for very large files and searches)', group: 'output', commands: 'all', parse: threadCount, default: 'auto' as number | 'auto' }),
 ];
 
 export interface CommandSpec {

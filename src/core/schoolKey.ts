@@ -8,7 +8,8 @@ import { latestId, type SchoolLinks } from './load/schoolLinks.js';
  * of its files; without links, the id itself. Every step that matches schools from one
  * year to another (trend, consistency, pooled context, kept families, turnover) matches
  * them by this key, and only there: each year's own tables keep the ids of its files.
- * `key(key(id)) === key(id)`.
+ * `key(key(id)) === key(id)`. The links given are those to follow: the CLI first drops
+ * the links of two schools open at once (withoutConcurrentLinks.ts).
  */
 export type SchoolKey = (id: string) => string;
 

@@ -12,14 +12,15 @@ import { expandFiles, namedFile, type NamedBy } from './expandFiles.js';
  * { "years": { "2018": { "attainment": "ks4-2018.csv", "fsm": "census-2018.csv", "join": "extra-2018.csv" } },
  *   "columns": { "measure": "ATT8SCR", "context": { "eal": "PNUMEAL" }, "joinId": "URN", "breakdown": "Total" },
  *   "where": ["RECTYPE=1"], "join": ["gias.csv"], "links": "links.csv", "preset": "dfe",
- *   "labels": { "la": "District" } }
+ *   "labels": { "la": "District" }, "coverage": "auto" }
  *
  * A year's "attainment" and "fsm" are each a file, a folder (its .csv files), a pattern
  * (`ks4_*.csv`) or a list of these: several files of a year are read as one table, as on
  * the command line. "join" lists tables joined to every year's schools; a year's own
  * "join" (a file or a list) adds tables for that year only. "columns" takes what the column
- * flags take (MANIFEST_COLUMNS). Keys starting with `_` are comments. Paths are relative to
- * the manifest's folder.
+ * flags take (MANIFEST_COLUMNS). "coverage" says whether the files are a whole system's
+ * ("whole", "part" or "auto", as --coverage). Keys starting with `_` are comments. Paths
+ * are relative to the manifest's folder.
  */
 export interface Manifest {
   file: string;
@@ -32,10 +33,12 @@ export interface Manifest {
   links?: string;
   /** "labels": the words reports use, as KEY=TEXT pairs (--label). */
   labels?: [string, string][];
+  /** "coverage": whether the files are a whole system's (--coverage; its value checked there). */
+  coverage?: string;
 }
 
 /** The keys of a manifest, of each year, and of its "columns" (config.ts reads them as the column flags). */
-export const MANIFEST_KEYS = ['years', 'columns', 'where', 'join', 'links', 'labels', 'preset'];
+export const MANIFEST_KEYS = ['years', 'columns', 'where', 'join', 'links', 'labels', 'preset', 'coverage'];
 export const YEAR_KEYS = ['attainment', 'fsm', 'join'];
 export const MANIFEST_COLUMNS = ['id', 'name', 'la', 'measure', 'fsm', 'cohort', 'ci', 'subjects', 'location', 'context', 'match', 'joinId', 'breakdown'];
 
@@ -54,12 +57,13 @@ export function readManifest(file: string): Manifest {
   }
   const bad = (what: string) => new FosError('MANIFEST_INVALID', what, { file }, 'see "Manifest" in the README for the expected shape');
   if (!json || typeof json !== 'object' || Array.isArray(json)) throw bad('the manifest must be a JSON object');
-  const m = json as { years?: unknown; columns?: unknown; where?: unknown; preset?: unknown; labels?: unknown; links?: unknown; join?: unknown };
+  const m = json as { years?: unknown; columns?: unknown; where?: unknown; preset?: unknown; labels?: unknown; links?: unknown; join?: unknown; coverage?: unknown };
   knownKeys(m, MANIFEST_KEYS, 'the manifest', file);
   if (m.preset !== undefined && typeof m.preset !== 'string') throw bad('"preset" must be a preset name');
   const labelsOk = m.labels === undefined || (m.labels !== null && typeof m.labels === 'object' && !Array.isArray(m.labels) && Object.values(m.labels).every((t) => typeof t === 'string'));
   if (!labelsOk) throw bad('"labels" must map each key to its text, e.g. {"la": "District"}');
   if (m.links !== undefined && (typeof m.links !== 'string' || m.links.trim() === '')) throw bad('"links" must be a file name (a GIAS links file)');
+  if (m.coverage !== undefined && typeof m.coverage !== 'string') throw bad('"coverage" must be whole, part or auto (as --coverage)');
   if (!m.years || typeof m.years !== 'object' || Array.isArray(m.years)) throw bad('"years" must map each year to its files');
   if (m.columns !== undefined && (!m.columns || typeof m.columns !== 'object' || Array.isArray(m.columns))) throw bad('"columns" must map each column key to a column name, e.g. {"measure": "ATT8SCR"}');
   if (m.columns) knownKeys(m.columns as object, MANIFEST_COLUMNS, '"columns"', file);
@@ -111,6 +115,7 @@ export function readManifest(file: string): Manifest {
     ...(typeof m.preset === 'string' ? { preset: m.preset } : {}),
     ...(m.labels ? { labels: Object.entries(m.labels as Record<string, string>) } : {}),
     ...(typeof m.links === 'string' ? { links: namedFile(at(m.links), namedBy(m.links, '"links"')) } : {}),
+    ...(typeof m.coverage === 'string' ? { coverage: m.coverage } : {}),
   };
 }
 

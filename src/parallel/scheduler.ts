@@ -7,12 +7,34 @@ import type { Runner } from '../core/runner.js';
 import { HelperThread } from './helperThread.js';
 import { SHARED_ARRAYS, takeRuns } from './runs.js';
 
-/** `--threads auto`: the cores there are, up to this many. */
+/** `--threads auto`: the cores, up to this many. */
 const AUTO_MAX = 4;
+/** `--threads auto` on this many cores or fewer shares only the largest work. */
+const FEW_CORES = 2;
 
-/** The threads `--threads` asks for, this one included. */
-export function threadCount(threads: number | 'auto'): number {
-  return threads === 'auto' ? Math.max(1, Math.min(AUTO_MAX, availableParallelism())) : threads;
+/** How much work a second thread is given: a file is read there from `minFileBytes`, a
+ * search shared from `minSearch` (schools searched × largest family size × dimensions). */
+export interface ThreadPlan {
+  /** Threads in all, this one included. */
+  threads: number;
+  minFileBytes: number;
+  minSearch: number;
+}
+
+/** Where sharing pays on many cores: files from 4 MB, searches from about 20,000 schools
+ * in 3 variables (bench/NOTES.md). */
+const SHARE_FROM = { minFileBytes: 4_000_000, minSearch: 1_200_000 };
+/** On two cores a second thread costs about as much CPU time as it saves wall time, until
+ * the work is very large: files from 40 MB, searches from about 200,000 schools in 3
+ * variables (bench/NOTES.md: 100,000 schools run alone, 500,000 share). */
+const SHARE_FROM_FEW = { minFileBytes: 40_000_000, minSearch: 20_000_000 };
+
+/** The plan `--threads` asks for on a machine of `cores` cores: n threads as given, or
+ * auto: the cores up to 4, and on two cores or fewer a second thread for the largest work only. */
+export function threadPlan(threads: number | 'auto', cores = availableParallelism()): ThreadPlan {
+  if (threads !== 'auto') return { threads, ...SHARE_FROM };
+  if (cores <= 1) return { threads: 1, ...SHARE_FROM };
+  return cores <= FEW_CORES ? { threads: 2, ...SHARE_FROM_FEW } : { threads: Math.min(AUTO_MAX, cores), ...SHARE_FROM };
 }
 
 export interface SchedulerOptions {
@@ -21,8 +43,10 @@ export interface SchedulerOptions {
   /** Helper threads already made (e.g. started early by bin.ts); the rest are made here. */
   helpers?: HelperThread[];
   /** The least search worth sharing: schools searched × largest family size × dimensions
-   * (bench/NOTES.md: from about 20,000 schools in 3 variables). */
+   * (default: threadPlan's on many cores). */
   minSearch?: number;
+  /** The least file worth reading on a helper this scheduler makes (default: threadPlan's on many cores). */
+  minFileBytes?: number;
   /** The fewest member values (the families' total size) worth sharing the judging of. */
   minJudged?: number;
 }
@@ -49,9 +73,9 @@ export class Scheduler implements Runner {
 
   constructor(o: SchedulerOptions) {
     const given = o.helpers ?? [];
-    this.helpers = Array.from({ length: Math.max(0, o.threads - 1) }, (_, k) => given[k] ?? new HelperThread());
+    this.helpers = Array.from({ length: Math.max(0, o.threads - 1) }, (_, k) => given[k] ?? new HelperThread(undefined, undefined, o.minFileBytes ?? SHARE_FROM.minFileBytes));
     this.arrays = this.helpers.length ? SHARED_ARRAYS : LOCAL_ARRAYS;
-    this.minSearch = o.minSearch ?? 1_200_000;
+    this.minSearch = o.minSearch ?? SHARE_FROM.minSearch;
     this.minJudged = o.minJudged ?? 200_000;
   }
 

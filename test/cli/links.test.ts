@@ -140,6 +140,29 @@ describe('--links: a school that became an academy under a new URN', () => {
     expect(notLinks.stderr).toMatch(/ks4_2017\.csv, line 1: columns LinkURN, LinkType not found for the links file/);
   });
 
+  it('a school that closed into one open already (both with results that year) keeps its own years', async () => {
+    // 2017: 107 (Elm School, ATT8 30) and 101 both have results; 107 closed into 101 on
+    // 31-08-2017 (GIAS: a plain Predecessor/Successor link); 2018: 101 alone.
+    const g = files({
+      'ks4_2017.csv': ks4([...YEARS['2017'], { id: '107', fsm: 14, att8: 30 }].map((r) => [r.id, r.id === '107' ? 'Elm School' : name(r.id), '900', '100', String(r.att8), String(r.fsm)]), HEADER),
+      'ks4_2018.csv': ks4(YEARS['2018'].map((r) => [r.id, name(r.id), '900', '100', String(r.att8), String(r.fsm)]), HEADER),
+      'links.csv': ['"URN","LinkURN","LinkName","LinkType","LinkEstablishedDate"', '107,101,"School 101","Successor","31-08-2017"', '101,107,"Elm School","Predecessor","31-08-2017"'].join('\r\n') + '\r\n',
+    });
+    const args = ['--attainment', `2017=${g['ks4_2017.csv']}`, '--attainment', `2018=${g['ks4_2018.csv']}`, '--links', g['links.csv'], '--format', 'json'];
+    const elm = JSON.parse((await fos(['trend', '107', ...args, '--size', '4'])).stdout);
+    expect(elm.title).toBe('Elm School (107): ATT8SCR by year');
+    expect(elm.tables.trend.map((r: Record<string, unknown>) => [r.year, r.id, r.measure])).toEqual([['2017', '107', 30], ['2018', '107', null]]);
+    const why = 'both have results in 2017 (107 closed into 101, open already): not followed';
+    expect(elm.notes).toContain(`Linked in links.csv but not followed (its years are not this school's): 107: Successor 101 (School 101), 31-08-2017: ${why}.`);
+    const s101 = JSON.parse((await fos(['trend', '101', ...args, '--size', '4'])).stdout);
+    expect(s101.title).toBe('School 101 (101): ATT8SCR by year');
+    expect(s101.tables.trend.map((r: Record<string, unknown>) => r.measure)).toEqual([40, 41]);
+    const check = JSON.parse((await fos(['check', ...args])).stdout);
+    expect(check.summary.join('\n')).not.toMatch(/two rows for one school/);
+    expect(check.summary.join('\n')).toMatch(/1 plain predecessor\/successor link, 0 followed \(one-to-one, chains to the latest URN\), 1 not as both URNs have results in one year loaded/);
+    expect(check.notes.join('\n')).toContain(`101: Predecessor 107 (Elm School), 31-08-2017: ${why}`);
+  });
+
   it('the manifest can name the links file', async () => {
     const { f } = inputs();
     const m = files({ 'fos.json': JSON.stringify({ years: Object.fromEntries(Object.keys(YEARS).map((y) => [y, { attainment: f[`ks4_${y}.csv`] }])), links: f['links.csv'] }) });

@@ -5,7 +5,7 @@ import { analyse, type AnalysisOptions } from '../../src/core/analyse.js';
 import { robustness } from '../../src/core/compare/robustness.js';
 import { HelperThread } from '../../src/parallel/helperThread.js';
 import { runOf, takeRuns } from '../../src/parallel/runs.js';
-import { Scheduler } from '../../src/parallel/scheduler.js';
+import { Scheduler, threadPlan } from '../../src/parallel/scheduler.js';
 import type { YearData } from '../../src/core/types.js';
 import { school, table } from '../helpers/schools.js';
 
@@ -102,5 +102,19 @@ describe('takeRuns', () => {
     );
     // Worked by hand: 128 schools in 64 runs are runs of 2.
     expect(Array.from(runOf(Int32Array.from({ length: 128 }, (_, k) => k), 64, 1))).toEqual([2, 3]);
+  });
+
+  it('--threads auto: the cores up to 4, one on one core, and on two cores a second thread only for the largest work; a number as asked', () => {
+    expect([1, 2, 3, 4, 8].map((cores) => threadPlan('auto', cores).threads)).toEqual([1, 2, 3, 4, 4]);
+    expect(threadPlan(2, 1).threads).toBe(2);
+    expect(threadPlan(1, 8).threads).toBe(1);
+    // The bench inputs (bench/NOTES.md): at 100,000 schools the census (13 MB) and the search
+    // (100,000 × 40, the largest robustness family, × 3 = 12,000,000) stay on one thread on
+    // two cores; at 500,000 (68 MB; 60,000,000) they are shared. On four cores both are shared.
+    const two = threadPlan('auto', 2);
+    const four = threadPlan('auto', 4);
+    expect([13_462_799 >= two.minFileBytes, 12_000_000 >= two.minSearch]).toEqual([false, false]);
+    expect([68_097_496 >= two.minFileBytes, 60_000_000 >= two.minSearch]).toEqual([true, true]);
+    expect([13_462_799 >= four.minFileBytes, 12_000_000 >= four.minSearch]).toEqual([true, true]);
   });
 });

@@ -41,3 +41,21 @@ describe.skipIf(!existsSync(NY) || !existsSync(LINKS))('North Yorkshire 2017–2
     expect(check.summary.join('\n')).toMatch(/2018: 1 school’s FSM row is under its other URN, joined through the links: 121680 \(FSM row 145090\)/);
   });
 });
+
+const HANTS = join(SHARED, 'hampshire-ks4');
+const hants = ['2016-2017_850_ks4final.csv', '2017-2018_850_ks4final.csv'].flatMap((f) => ['--attainment', join(HANTS, f)]);
+
+describe.skipIf(!existsSync(HANTS) || !existsSync(LINKS))('Hampshire KS4 2017–2018: a school that closed into one open already', () => {
+  it('Fort Hill (116444) and Cranbourne (116432) keep their own years: both have 2017 results', async () => {
+    // GIAS: 116444 → 116432, 31-08-2017 (plain Predecessor/Successor). The 2017 file has a row
+    // under each with results: Fort Hill 97 pupils, ATT8SCR 36.8 (ICLOSE 1); Cranbourne 127, 42.1.
+    const run = async (id: string) => JSON.parse((await fos(['trend', id, ...hants, '--links', LINKS, '--format', 'json'])).stdout);
+    const fortHill = await run('116444');
+    expect(fortHill.title).toBe('Fort Hill Community School (116444): ATT8SCR by year');
+    expect(fortHill.tables.trend.map((r: Record<string, unknown>) => [r.year, r.id, r.measure])).toEqual([['2017', '116444', 36.8], ['2018', '116444', null]]);
+    const cranbourne = await run('116432');
+    expect(cranbourne.title).toBe('Cranbourne Business and Enterprise College (116432): ATT8SCR by year');
+    expect(cranbourne.tables.trend.map((r: Record<string, unknown>) => r.measure)).toEqual([42.1, 40]);
+    expect(cranbourne.notes.join('\n')).toContain('116432: Predecessor 116444 (Fort Hill Community School), 31-08-2017: both have results in 2017 (116444 closed into 116432, open already): not followed');
+  });
+});

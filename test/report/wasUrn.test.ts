@@ -17,6 +17,7 @@ const links: SchoolLinks = {
     ['300', { id: '200', date: '01-09-2019' }],
   ]),
   named: new Map(),
+  concurrent: 0,
 };
 const none = () => undefined;
 

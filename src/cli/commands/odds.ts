@@ -24,7 +24,7 @@ export function odds(ctx: CommandContext): Report {
   const sel = selection(ctx, [a]);
   const index = sel.active ? new Map(schools.map((s, i) => [s, i])) : undefined;
   const inLa = (s: SchoolYear) => !index || sel.keep(a, index.get(s)!);
-  const national = looksNational(a.families.schools.la);
+  const national = looksNational(a.families.schools.la, c.coverage);
   const L = ctx.labels;
   const M = ctx.measureName();
   const scope = national ? `${L.national} quartile` : 'quartile over the loaded schools';

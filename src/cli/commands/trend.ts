@@ -39,7 +39,7 @@ export function trend(ctx: CommandContext): Report {
   const history = links && urnHistory(years.map((y) => y.data), key);
   const was = (id: string) => wasUrn(links, id, (urn) => history?.lastYear.get(urn));
 
-  const national = looksNational(latest.families.schools.la);
+  const national = looksNational(latest.families.schools.la, c.coverage);
   const L = ctx.labels;
   const M = ctx.measureName();
   // "England" is said of a published figure only (the file's own national row); else the

@@ -19,6 +19,8 @@ export interface KdTreeArrays {
   split: Float64Array;
   left: Int32Array;
   right: Int32Array;
+  /** Node k's bounding box: its points' least coordinates at box[2·dims·k ..], then their greatest. */
+  box: Float64Array;
   /** Coordinates and weights in leaf order (so a leaf scan reads memory in sequence). */
   sc: Float64Array;
   sw: Int32Array;
@@ -30,14 +32,27 @@ export function buildKdTree(coords: Float64Array, dims: number, weight: Int32Arr
   const perm = make.int32(n);
   for (let i = 0; i < n; i++) perm[i] = i;
   const max = Math.max(1, 2 * Math.ceil(n / (LEAF / 2)) + 1);
-  const t: KdTreeArrays = { coords, weight, dims, perm, lo: make.int32(max), hi: make.int32(max), dim: make.int32(max), split: make.float64(max), left: make.int32(max), right: make.int32(max), sc: make.float64(n * dims), sw: make.int32(n) };
+  const t: KdTreeArrays = { coords, weight, dims, perm, lo: make.int32(max), hi: make.int32(max), dim: make.int32(max), split: make.float64(max), left: make.int32(max), right: make.int32(max), box: make.float64(2 * dims * max), sc: make.float64(n * dims), sw: make.int32(n) };
   let nodes = 0;
   const build = (lo: number, hi: number): number => {
     const node = nodes++;
     t.lo[node] = lo;
     t.hi[node] = hi;
     t.dim[node] = -1;
-    if (hi - lo <= LEAF) return node;
+    if (hi - lo <= LEAF) {
+      for (let d = 0; d < dims; d++) {
+        let min = Infinity;
+        let max = -Infinity;
+        for (let i = lo; i < hi; i++) {
+          const v = coords[perm[i] * dims + d];
+          if (v < min) min = v;
+          if (v > max) max = v;
+        }
+        t.box[2 * dims * node + d] = min;
+        t.box[2 * dims * node + dims + d] = max;
+      }
+      return node;
+    }
     let best = 0;
     let bestSpread = -1;
     // The widest dimension, judged on at most about 64 of the node's points: any split
@@ -60,8 +75,13 @@ export function buildKdTree(coords: Float64Array, dims: number, weight: Int32Arr
     select(perm, coords, dims, lo, hi - 1, mid, best);
     t.dim[node] = best;
     t.split[node] = coords[perm[mid] * dims + best];
-    t.left[node] = build(lo, mid);
-    t.right[node] = build(mid, hi);
+    const l = (t.left[node] = build(lo, mid));
+    const r = (t.right[node] = build(mid, hi));
+    for (let d = 0; d < 2 * dims; d++) {
+      const a = t.box[2 * dims * l + d];
+      const b = t.box[2 * dims * r + d];
+      t.box[2 * dims * node + d] = d < dims ? Math.min(a, b) : Math.max(a, b);
+    }
     return node;
   };
   if (n > 0) build(0, n);
@@ -95,12 +115,90 @@ function select(p: Int32Array, c: Float64Array, D: number, lo: number, hi: numbe
   }
 }
 
+/** Points and their distances from a query, nearest first: p[0 .. n) and d[0 .. n), in
+ * arrays that grow as needed and are reused from query to query. */
+export class PointList {
+  p = new Int32Array(64);
+  d = new Float64Array(64);
+  n = 0;
+
+  push(p: number, d: number): void {
+    if (this.n === this.p.length) {
+      const pp = new Int32Array(2 * this.n);
+      pp.set(this.p);
+      this.p = pp;
+      const dd = new Float64Array(2 * this.n);
+      dd.set(this.d);
+      this.d = dd;
+    }
+    this.p[this.n] = p;
+    this.d[this.n++] = d;
+  }
+}
+
+/** A max-heap of (squared distance, point, weight) on the squared distance, in typed arrays. */
+class MaxHeap {
+  d = new Float64Array(64);
+  p = new Int32Array(64);
+  w = new Int32Array(64);
+  size = 0;
+
+  /** Empty, with room for `room` entries. */
+  clear(room: number): void {
+    this.size = 0;
+    if (this.d.length >= room) return;
+    this.d = new Float64Array(room);
+    this.p = new Int32Array(room);
+    this.w = new Int32Array(room);
+  }
+
+  push(d2: number, point: number, weight: number): void {
+    const d = this.d;
+    let at = this.size++;
+    while (at > 0) {
+      const parent = (at - 1) >> 1;
+      if (d[parent] >= d2) break;
+      this.move(parent, at);
+      at = parent;
+    }
+    this.put(at, d2, point, weight);
+  }
+
+  /** Drop the top: the last entry sifts down from there. */
+  pop(): void {
+    const d = this.d;
+    const n = --this.size;
+    const last = d[n];
+    let at = 0;
+    for (;;) {
+      let child = 2 * at + 1;
+      if (child >= n) break;
+      if (child + 1 < n && d[child + 1] > d[child]) child++;
+      if (d[child] <= last) break;
+      this.move(child, at);
+      at = child;
+    }
+    this.put(at, last, this.p[n], this.w[n]);
+  }
+
+  private move(from: number, to: number): void {
+    this.put(to, this.d[from], this.p[from], this.w[from]);
+  }
+
+  private put(at: number, d2: number, point: number, weight: number): void {
+    this.d[at] = d2;
+    this.p[at] = point;
+    this.w[at] = weight;
+  }
+}
+
 /**
  * A k-d tree over weighted points (Bentley 1975, "Multidimensional binary search trees used
  * for associative searching"): median splits on the widest dimension, leaves of up to 32
- * points. Built in O(n log n) with quickselect; a nearest-neighbour query visits O(log n)
- * nodes on spread-out data. Each point has a weight (the number of schools at it), so a
- * query asks for "the nearest points that hold `need` schools".
+ * points, each node with the bounding box of its points. Built in O(n log n) with
+ * quickselect; a nearest-neighbour query visits O(log n) nodes on spread-out data. Each
+ * point has a weight (the number of schools at it), so a query asks for "the nearest
+ * points that hold `need` schools".
  */
 export class KdTree {
   readonly perm: Int32Array;
@@ -113,98 +211,82 @@ export class KdTree {
   private readonly split: Float64Array;
   private readonly left: Int32Array;
   private readonly right: Int32Array;
+  private readonly box: Float64Array;
   private readonly sc: Float64Array;
   private readonly sw: Int32Array;
-  /** The query point's coordinates, and its offsets from the current cell (per dimension). */
+  // Scratch, reused across queries: the query point; the nodes still to visit, with the
+  // squared distance to their box (a path holds one per level); the nearest points found;
+  // near misses (points at or past the heap's top).
   private readonly qc: Float64Array;
-  private readonly off: Float64Array;
-  // Max-heap of (squared distance, point) and near misses; reused across queries.
-  private heapD = new Float64Array(64);
-  private heapP = new Int32Array(64);
-  private heapW = new Int32Array(64);
-  private heapSize = 0;
-  private missD: number[] = [];
-  private missP: number[] = [];
+  private readonly stackN = new Int32Array(128);
+  private readonly stackR = new Float64Array(128);
+  private readonly heap = new MaxHeap();
+  private readonly misses = new PointList();
 
   /** A tree over its arrays as they are (built by buildKdTree). */
   constructor(readonly arrays: KdTreeArrays) {
-    ({ coords: this.coords, weight: this.weight, dims: this.dims, perm: this.perm, lo: this.lo, hi: this.hi, dim: this.dim, split: this.split, left: this.left, right: this.right, sc: this.sc, sw: this.sw } = arrays);
-    this.off = new Float64Array(this.dims);
+    ({ coords: this.coords, weight: this.weight, dims: this.dims, perm: this.perm, lo: this.lo, hi: this.hi, dim: this.dim, split: this.split, left: this.left, right: this.right, box: this.box, sc: this.sc, sw: this.sw } = arrays);
     this.qc = new Float64Array(this.dims);
   }
 
   /**
    * The nearest points to point q that together hold at least `need` schools (q's own
    * weight less `selfLess`, the school itself), plus every point whose distance is within
-   * a factor (1 + slack) of the farthest of them, so its whole tie group is there. Points
-   * and distances go to outP/outD, nearest first. All points when they hold fewer.
-   * Subtrees are pruned by the distance to their cell (Arya & Mount's incremental
-   * distance), not only to the splitting plane.
+   * a factor (1 + slack) of the farthest of them, so its whole tie group is there: into
+   * `out` (emptied first), nearest first, by distance then point. All points when they hold
+   * fewer. `within`: no point farther than this is needed. Nodes are visited near side
+   * first, and pruned by the distance to their box.
    */
-  nearest(q: number, need: number, selfLess: number, slack: number, outP: number[], outD: number[], within = Infinity) {
-    this.q = q;
-    this.need = need;
-    this.selfLess = selfLess;
-    this.grow = (1 + slack) * (1 + slack);
-    this.total = 0;
-    this.heapSize = 0;
-    this.limit = within * within * this.grow;
-    this.missD.length = 0;
-    this.missP.length = 0;
-    this.off.fill(0);
-    for (let d = 0; d < this.dims; d++) this.qc[d] = this.coords[q * this.dims + d];
-    if (this.weight.length) this.search(0, 0);
-    const bound = this.total >= need ? this.heapD[0] * this.grow : Infinity;
-    // Gather heap and near misses, then insertion-sort by distance (then point): ~20 items.
-    const start = outP.length;
-    for (let k = 0; k < this.heapSize; k++) {
-      outP.push(this.heapP[k]);
-      outD.push(this.heapD[k]);
+  nearest(q: number, need: number, selfLess: number, slack: number, out: PointList, within = Infinity): void {
+    const { dims: D, sc, sw, perm, lo, hi, dim, split, left, right, box, qc, stackN, stackR, misses } = this;
+    const grow = (1 + slack) * (1 + slack);
+    for (let d = 0; d < D; d++) qc[d] = this.coords[q * D + d];
+    // The heap holds at most need + 1 points (each holds at least one school).
+    const heap = this.heap;
+    heap.clear(need + 2);
+    const x = qc[0];
+    const y = D > 1 ? qc[1] : 0;
+    const z = D > 2 ? qc[2] : 0;
+    let total = 0;
+    misses.n = 0;
+    // Squared distance beyond which nothing is needed: the caller's bound, then the heap's.
+    let limit = within * within * grow;
+    let sp = 0;
+    if (this.weight.length) {
+      stackN[0] = 0;
+      stackR[0] = 0;
+      sp = 1;
     }
-    for (let k = 0; k < this.missD.length; k++) {
-      if (this.missD[k] <= bound) {
-        outP.push(this.missP[k]);
-        outD.push(this.missD[k]);
+    while (sp > 0) {
+      sp--;
+      if (stackR[sp] > limit) continue;
+      let node = stackN[sp];
+      // Down to the leaf on the query's side, leaving each far side for later.
+      while (dim[node] >= 0) {
+        const diff = qc[dim[node]] - split[node];
+        const far = diff < 0 ? right[node] : left[node];
+        node = diff < 0 ? left[node] : right[node];
+        // The squared distance to the far side's box, summed in dimension order.
+        let r = 0;
+        for (let d = 0, at = 2 * D * far; d < D; d++, at++) {
+          const v = qc[d];
+          const gap = v < box[at] ? box[at] - v : v > box[at + D] ? v - box[at + D] : 0;
+          r += gap * gap;
+        }
+        if (r <= limit) {
+          stackN[sp] = far;
+          stackR[sp] = r;
+          sp++;
+        }
       }
-    }
-    for (let i = start + 1; i < outP.length; i++) {
-      const d = outD[i];
-      const p = outP[i];
-      let j = i - 1;
-      while (j >= start && (outD[j] > d || (outD[j] === d && outP[j] > p))) {
-        outD[j + 1] = outD[j];
-        outP[j + 1] = outP[j];
-        j--;
-      }
-      outD[j + 1] = d;
-      outP[j + 1] = p;
-    }
-    for (let i = start; i < outD.length; i++) outD[i] = Math.sqrt(outD[i]);
-  }
-
-  private q = 0;
-  private need = 0;
-  private selfLess = 0;
-  private grow = 1;
-  /** Squared distance beyond which nothing is needed: the caller's bound, then the heap's. */
-  private limit = Infinity;
-  private total = 0;
-
-  private search(node: number, rd: number) {
-    const d = this.dim[node];
-    const D = this.dims;
-    const qc = this.qc;
-    if (d < 0) {
-      const sc = this.sc;
-      const q = this.q;
-      const hi = this.hi[node];
-      for (let i = this.lo[node]; i < hi; i++) {
+      const end = hi[node];
+      for (let i = lo[node]; i < end; i++) {
         // The squared distance, summed in dimension order (three dimensions written out).
         let d2: number;
         if (D === 3) {
-          const a = sc[3 * i] - qc[0];
-          const b = sc[3 * i + 1] - qc[1];
-          const c = sc[3 * i + 2] - qc[2];
+          const a = sc[3 * i] - x;
+          const b = sc[3 * i + 1] - y;
+          const c = sc[3 * i + 2] - z;
           d2 = a * a + b * b + c * c;
         } else {
           d2 = 0;
@@ -213,91 +295,50 @@ export class KdTree {
             d2 += diff * diff;
           }
         }
-        if (d2 > this.limit) continue;
-        const p = this.perm[i];
-        const wp = this.sw[i] - (p === q ? this.selfLess : 0);
-        if (wp <= 0) continue;
-        if (this.total >= this.need && d2 >= this.heapD[0]) {
-          this.miss(d2, p);
+        if (d2 > limit) continue;
+        const p = perm[i];
+        const w = sw[i] - (p === q ? selfLess : 0);
+        if (w <= 0) continue;
+        if (total >= need && d2 >= heap.d[0]) {
+          misses.push(p, d2);
           continue;
         }
-        this.push(d2, p, wp);
-        this.total += wp;
-        while (this.heapSize > 1) {
-          const top = this.heapP[0];
-          const wt = this.heapW[0];
-          if (this.total - wt < this.need) break;
-          this.total -= wt;
-          const topD = this.heapD[0];
-          this.pop();
-          if (topD <= this.heapD[0] * this.grow) this.miss(topD, top);
+        heap.push(d2, p, w);
+        total += w;
+        // Drop the farthest while the rest still hold `need` (a dropped tie is a near miss).
+        while (heap.size > 1 && total - heap.w[0] >= need) {
+          const topD = heap.d[0];
+          const topP = heap.p[0];
+          total -= heap.w[0];
+          heap.pop();
+          if (topD <= heap.d[0] * grow) misses.push(topP, topD);
         }
-        if (this.total >= this.need && this.heapD[0] * this.grow < this.limit) this.limit = this.heapD[0] * this.grow;
+        if (total >= need && heap.d[0] * grow < limit) limit = heap.d[0] * grow;
       }
-      return;
     }
-    const diff = qc[d] - this.split[node];
-    const near = diff < 0 ? this.left[node] : this.right[node];
-    const far = diff < 0 ? this.right[node] : this.left[node];
-    this.search(near, rd);
-    const old = this.off[d];
-    const rdFar = rd - old * old + diff * diff;
-    if (rdFar <= this.limit) {
-      this.off[d] = diff;
-      this.search(far, rdFar);
-      this.off[d] = old;
-    }
+    gather(heap, misses, total >= need ? heap.d[0] * grow : Infinity, out);
   }
+}
 
-  private miss(d2: number, p: number) {
-    this.missD.push(d2);
-    this.missP.push(p);
-  }
-
-  private push(d2: number, p: number, w: number) {
-    if (this.heapSize === this.heapD.length) {
-      const d = new Float64Array(this.heapD.length * 2);
-      d.set(this.heapD);
-      this.heapD = d;
-      const pp = new Int32Array(this.heapP.length * 2);
-      pp.set(this.heapP);
-      this.heapP = pp;
-      const ww = new Int32Array(this.heapW.length * 2);
-      ww.set(this.heapW);
-      this.heapW = ww;
+/** The heap's points and the near misses within `bound` (squared distances), into `out`
+ * (emptied first), by distance then point, with their distances. An insertion sort: some
+ * 20 items. */
+function gather(heap: MaxHeap, misses: PointList, bound: number, out: PointList): void {
+  out.n = 0;
+  for (let k = 0; k < heap.size; k++) out.push(heap.p[k], heap.d[k]);
+  for (let k = 0; k < misses.n; k++) if (misses.d[k] <= bound) out.push(misses.p[k], misses.d[k]);
+  const { p: op, d: od, n } = out;
+  for (let i = 1; i < n; i++) {
+    const d = od[i];
+    const p = op[i];
+    let j = i - 1;
+    while (j >= 0 && (od[j] > d || (od[j] === d && op[j] > p))) {
+      od[j + 1] = od[j];
+      op[j + 1] = op[j];
+      j--;
     }
-    let i = this.heapSize++;
-    while (i > 0) {
-      const parent = (i - 1) >> 1;
-      if (this.heapD[parent] >= d2) break;
-      this.heapD[i] = this.heapD[parent];
-      this.heapP[i] = this.heapP[parent];
-      this.heapW[i] = this.heapW[parent];
-      i = parent;
-    }
-    this.heapD[i] = d2;
-    this.heapP[i] = p;
-    this.heapW[i] = w;
+    od[j + 1] = d;
+    op[j + 1] = p;
   }
-
-  private pop() {
-    const n = --this.heapSize;
-    const d2 = this.heapD[n];
-    const p = this.heapP[n];
-    const w = this.heapW[n];
-    let i = 0;
-    for (;;) {
-      let child = 2 * i + 1;
-      if (child >= n) break;
-      if (child + 1 < n && this.heapD[child + 1] > this.heapD[child]) child++;
-      if (this.heapD[child] <= d2) break;
-      this.heapD[i] = this.heapD[child];
-      this.heapP[i] = this.heapP[child];
-      this.heapW[i] = this.heapW[child];
-      i = child;
-    }
-    this.heapD[i] = d2;
-    this.heapP[i] = p;
-    this.heapW[i] = w;
-  }
+  for (let i = 0; i < n; i++) od[i] = Math.sqrt(od[i]);
 }

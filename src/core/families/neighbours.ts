@@ -1,7 +1,7 @@
 import type { ContextSpace } from './context.js';
 import { LOCAL_ARRAYS, type ArrayMaker } from './arrayMaker.js';
 import type { Runner } from '../runner.js';
-import { buildKdTree, KdTree, type KdTreeArrays } from './kdTree.js';
+import { buildKdTree, KdTree, PointList, type KdTreeArrays } from './kdTree.js';
 import { pointOrder } from './pointOrder.js';
 import { Growable } from '../growable.js';
 import { range } from '../range.js';
@@ -121,8 +121,8 @@ export class NeighbourIndex {
   private readonly weight: Int32Array;
   private readonly pc: Float64Array;
   private readonly tree?: KdTree;
-  private readonly candP: number[] = [];
-  private readonly candD: number[] = [];
+  /** The candidates last found (see candidates). */
+  private readonly cand = new PointList();
 
   /** An index over its arrays as they are (made by buildNeighbourIndex). */
   constructor(readonly arrays: NeighbourIndexArrays) {
@@ -166,30 +166,33 @@ export class NeighbourIndex {
   /** Find the candidates around point p for families of `size`; every school at p shares them. */
   candidates(p: number, size: number): void {
     const need = Math.min(size - 1, this.n - 1);
-    const { candP, candD, weight } = this;
-    candP.length = 0;
-    candD.length = 0;
+    const { cand, weight } = this;
     if (!this.tree) {
-      candidates1d(this.pc, weight, p, need, candP, candD);
+      candidates1d(this.pc, weight, p, need, cand);
       return;
     }
     // The last point's reach plus the step from it bounds this point's reach (triangle
     // inequality), so the search can skip what lies beyond from the start.
-    const within = this.last.need === need && this.last.p >= 0 ? this.last.reach + this.between(p, this.last.p) : Infinity;
-    this.tree.nearest(p, need, 1, SLACK, candP, candD, within);
+    const within = this.lastNeed === need && this.lastP >= 0 ? this.lastReach + this.between(p, this.lastP) : Infinity;
+    this.tree.nearest(p, need, 1, SLACK, cand, within);
     let count = 0;
     let reach = Infinity;
-    for (let c = 0; c < candP.length; c++) {
-      count += weight[candP[c]] - (candP[c] === p ? 1 : 0);
+    for (let c = 0; c < cand.n; c++) {
+      count += weight[cand.p[c]] - (cand.p[c] === p ? 1 : 0);
       if (count >= need) {
-        reach = candD[c];
+        reach = cand.d[c];
         break;
       }
     }
-    this.last = { p, need, reach };
+    this.lastP = p;
+    this.lastNeed = need;
+    this.lastReach = reach;
   }
 
-  private last = { p: -1, need: 0, reach: Infinity };
+  /** The last point searched, the need it was searched for, and its reach. */
+  private lastP = -1;
+  private lastNeed = 0;
+  private lastReach = Infinity;
 
   private between(a: number, b: number): number {
     const D = this.dims;
@@ -201,17 +204,18 @@ export class NeighbourIndex {
   /** School i's family from the candidates last found for its point. */
   familyFromCandidates(i: number, size: number, tiesAll: boolean, out: { push(x: number): unknown }): void {
     const need = Math.min(size - 1, this.n - 1);
-    const { candP, candD, weight, pointStart, schoolsAt, idRank } = this;
+    const { weight, pointStart, schoolsAt, idRank } = this;
+    const { p: candP, d: candD, n: candN } = this.cand;
     const q = this.pointOf[i];
     out.push(i);
     // Walk tie groups in order of distance.
     let taken = 0;
     let g = 0;
-    while (g < candP.length && taken < need) {
+    while (g < candN && taken < need) {
       const start = candD[g];
       let h = g;
       let groupCount = 0;
-      while (h < candP.length && sameDistance(candD[h], start)) {
+      while (h < candN && sameDistance(candD[h], start)) {
         groupCount += weight[candP[h]] - (candP[h] === q ? 1 : 0);
         h++;
       }
@@ -281,23 +285,52 @@ export function searchFamilies(index: NeighbourIndex, schools: Int32Array, sizes
   return members.map((m, s) => ({ schools, offsets: offsets[s], members: m.values() }));
 }
 
-/** Rows covering each of the schools 0 .. n − 1 once (in any order), laid out in school order. */
+/**
+ * Rows covering each of the schools 0 .. n − 1 once (in any order), laid out in school
+ * order. Rows of one length (families without --ties all) are moved in place, cycle by
+ * cycle of the permutation, so the members are never held twice; others are copied.
+ */
 export function inSchoolOrder(rows: FamilyRows, n: number): { offsets: Int32Array; members: Int32Array } {
+  const { schools, offsets: from, members: given } = rows;
+  const m = n ? from[1] - from[0] : 0;
+  let uniform = schools.length === n && from[0] === 0;
+  for (let k = 0; uniform && k < n; k++) uniform = from[k + 1] - from[k] === m;
   const offsets = new Int32Array(n + 1);
-  for (let k = 0; k < rows.schools.length; k++) offsets[rows.schools[k] + 1] = rows.offsets[k + 1] - rows.offsets[k];
+  if (uniform) {
+    for (let i = 0; i <= n; i++) offsets[i] = i * m;
+    // Row k goes to school schools[k]'s place: follow each cycle from its first row.
+    const source = new Int32Array(n);
+    for (let k = 0; k < n; k++) source[schools[k]] = k;
+    const done = new Uint8Array(n);
+    const held = new Int32Array(m);
+    for (let start = 0; start < n; start++) {
+      if (done[start]) continue;
+      held.set(given.subarray(start * m, start * m + m));
+      let at = start;
+      for (;;) {
+        done[at] = 1;
+        const k = source[at];
+        if (k === start) {
+          given.set(held, at * m);
+          break;
+        }
+        given.copyWithin(at * m, k * m, k * m + m);
+        at = k;
+      }
+    }
+    return { offsets, members: given.subarray(0, n * m) };
+  }
+  for (let k = 0; k < schools.length; k++) offsets[schools[k] + 1] = from[k + 1] - from[k];
   for (let i = 0; i < n; i++) offsets[i + 1] += offsets[i];
   const members = new Int32Array(offsets[n]);
-  for (let k = 0; k < rows.schools.length; k++) {
-    let at = offsets[rows.schools[k]];
-    for (let j = rows.offsets[k]; j < rows.offsets[k + 1]; j++) members[at++] = rows.members[j];
-  }
+  for (let k = 0; k < schools.length; k++) members.set(given.subarray(from[k], from[k + 1]), offsets[schools[k]]);
   return { offsets, members };
 }
 
 /** One variable: walk outwards from the school's point over the sorted distinct values. */
-function candidates1d(v: Float64Array, weight: Int32Array, q: number, need: number, outP: number[], outD: number[]) {
-  outP.push(q);
-  outD.push(0);
+function candidates1d(v: Float64Array, weight: Int32Array, q: number, need: number, out: PointList) {
+  out.n = 0;
+  out.push(q, 0);
   let cum = weight[q] - 1;
   let last = cum >= need ? 0 : -1;
   let l = q - 1;
@@ -308,8 +341,7 @@ function candidates1d(v: Float64Array, weight: Int32Array, q: number, need: numb
     const d = dl <= dr ? dl : dr;
     if (d === Infinity || (last >= 0 && d > last * (1 + SLACK))) return;
     const p = dl <= dr ? l-- : r++;
-    outP.push(p);
-    outD.push(d);
+    out.push(p, d);
     cum += weight[p];
     if (last < 0 && cum >= need) last = d;
   }

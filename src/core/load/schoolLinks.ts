@@ -49,6 +49,9 @@ export interface SchoolLinks {
   previous: Map<string, EarlierUrn>;
   /** Links not followed, under each URN they touch. */
   named: Map<string, NamedLink[]>;
+  /** Plain one-to-one links not followed because both URNs have results in one year loaded
+   * (withoutConcurrentLinks.ts); 0 as read from the file. */
+  concurrent: number;
 }
 
 const PLAIN = new Set(['predecessor', 'successor']);
@@ -172,7 +175,7 @@ export function schoolLinks(table: RawTable): SchoolLinks {
   for (const o of other) {
     nameLink(o.urn, { other: o.link, otherName: names.get(o.link) ?? '', type: o.type, date: o.date, why: 'not followed' });
   }
-  return { file: table.file, rows, plain: plain.size, otherRows: other.length, next, previous, named };
+  return { file: table.file, rows, plain: plain.size, otherRows: other.length, next, previous, named, concurrent: 0 };
 }
 
 /** The latest URN of a school: its followed links walked forward to their end (the id itself when it has none). */

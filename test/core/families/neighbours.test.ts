@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { contextSpace } from '../../../src/core/families/context.js';
-import { buildNeighbourIndex, ownFamily, neighbours, searchFamilies, type OwnFamilies } from '../../../src/core/families/neighbours.js';
+import { buildNeighbourIndex, inSchoolOrder, ownFamily, neighbours, searchFamilies, type OwnFamilies } from '../../../src/core/families/neighbours.js';
 import { idRanks } from '../../../src/core/idOrder.js';
 import { bruteForceFamilies } from '../../helpers/bruteForce.js';
 import { school, table } from '../../helpers/schools.js';
@@ -110,5 +110,32 @@ describe('neighbours', () => {
       { numRuns: 100 },
     );
   });
-});
 
+  it('lays rows out in school order, rows of one length moved in place, others copied (property)', () => {
+    fc.assert(
+      fc.property(fc.integer({ min: 1, max: 40 }), fc.integer({ min: 1, max: 5 }), fc.boolean(), fc.integer({ min: 0, max: 2 ** 31 - 1 }), (n, m, uneven, seed) => {
+        let x = seed;
+        const next = (k: number) => (x = (x * 1103515245 + 12345) % 2 ** 31) % k;
+        const schools = Int32Array.from({ length: n }, (_, i) => i);
+        for (let i = n - 1; i > 0; i--) {
+          const j = next(i + 1);
+          [schools[i], schools[j]] = [schools[j], schools[i]];
+        }
+        // Row k (for school schools[k]) holds m values (one more for some when uneven), each 100·school + place.
+        const rows = schools.map((s) => (uneven && s % 3 === 0 ? m + 1 : m));
+        const offsets = new Int32Array(n + 1);
+        rows.forEach((len, k) => (offsets[k + 1] = offsets[k] + len));
+        const members = new Int32Array(offsets[n]);
+        schools.forEach((s, k) => {
+          for (let j = 0; j < rows[k]; j++) members[offsets[k] + j] = 100 * s + j;
+        });
+        const laid = inSchoolOrder({ schools, offsets, members }, n);
+        for (let i = 0; i < n; i++) {
+          const row = Array.from(laid.members.subarray(laid.offsets[i], laid.offsets[i + 1]));
+          expect(row).toEqual(Array.from({ length: uneven && i % 3 === 0 ? m + 1 : m }, (_, j) => 100 * i + j));
+        }
+      }),
+      { numRuns: 200 },
+    );
+  });
+});

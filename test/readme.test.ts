@@ -1,6 +1,7 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { MANIFEST_COLUMNS, MANIFEST_KEYS, YEAR_KEYS } from '../src/io/manifest.js';
 
 // The README as a newcomer reads it: examples that run as typed after `npm ci`.
 const README = readFileSync(resolve(__dirname, '../README.md'), 'utf8');
@@ -24,5 +25,17 @@ describe('README', () => {
     for (const f of ['815_2017_ks4final.csv', '815_2018_ks4final.csv', '815_2019_ks4provisional.csv']) {
       expect(readFileSync(join(N, f), 'utf8')).toMatch(new RegExp(`,${urn},`));
     }
+  });
+
+  it('shows every key of the manifest in its example, and says what each is', () => {
+    const example = /- \*\*Manifest\*\*[\s\S]*?```json\n([\s\S]*?)```/.exec(README)![1];
+    const m = JSON.parse(example);
+    expect(Object.keys(m).filter((k) => !k.startsWith('_')).sort()).toEqual([...MANIFEST_KEYS].sort());
+    expect(Object.keys(m.columns).sort()).toEqual([...MANIFEST_COLUMNS].sort());
+    expect(Object.keys(m.years['2019']).sort()).toEqual([...YEAR_KEYS].sort());
+    // A row of the table for each key, and each column key named in the "columns" row.
+    for (const k of Object.keys(m).filter((x) => !x.startsWith('_'))) expect(README).toContain(`\n  | \`${k}\` |`);
+    const row = /\n {2}\| `columns` \|.*/.exec(README)![0];
+    for (const k of MANIFEST_COLUMNS) expect(row).toContain(`\`${k}\``);
   });
 });

@@ -1,4 +1,4 @@
-import { basename, resolve } from 'node:path';
+import { basename, isAbsolute, resolve } from 'node:path';
 import type { CandidateRule } from '../core/compare/compareFamilies.js';
 import { checkApplicable } from './applicable.js';
 import type { ConsistencyRule } from '../core/compare/consistency.js';
@@ -8,9 +8,10 @@ import type { ContextWeight } from '../core/families/context.js';
 import type { ColumnOverrides } from '../core/load/dfeColumns.js';
 import { findColumn } from '../core/load/findColumn.js';
 import type { EligibilityOptions } from '../core/load/eligibility.js';
-import { pairInputs, parseFileArg, withJoins, type YearInput } from '../core/load/pairInputs.js';
+import { pairInputs, parseFileArg, withJoins, type FileArg, type YearInput } from '../core/load/pairInputs.js';
 import type { WhereFilter } from '../core/load/readSchoolRows.js';
-import { expandFiles } from '../io/expandFiles.js';
+import { closeNames } from '../core/load/columnHint.js';
+import { expandFiles, namedFile, type NamedBy } from '../io/expandFiles.js';
 import { longYears } from '../io/longYears.js';
 import { openSource, type Opener } from '../io/openSource.js';
 import { yearLabel } from '../core/load/yearLabel.js';
@@ -143,10 +144,18 @@ export function toConfig(command: CommandName, raw: Record<string, unknown>, env
   const list = <T>(key: string) => (v[key] as T[] | undefined) ?? [];
   const text = (key: string) => v[key] as string | undefined;
 
+  // A path given with a flag: absolute, and named by that flag when nothing is there.
+  const namedBy = (flag: string, p: string): NamedBy => ({ by: flag, relativeTo: isAbsolute(p) ? undefined : `the current folder, ${cwd}` });
+  const file = (flag: string, p: string) => namedFile(at(p), namedBy(flag, p));
+  // A folder or a pattern as its files, each remembering what named it (for the hint when its year cannot be told).
+  const expand = (flag: string) => (a: FileArg): FileArg[] => {
+    const found = expandFiles(at(a.file), namedBy(flag, a.file));
+    return found.map((f) => ({ ...a, file: f, ...(found.length > 1 || f !== at(a.file) ? { from: a.file } : {}) }));
+  };
   const manifestPath = text('data') !== undefined ? at(text('data')!) : undefined;
   const attArgs = list<string>('attainment').map(parseFileArg);
   const fsmArgs = list<string>('fsm').map(parseFileArg);
-  const joinArgs = list<string>('join').map(parseFileArg).map((a) => ({ ...a, file: at(a.file) }));
+  const joinArgs = list<string>('join').map(parseFileArg).map((a) => ({ ...a, file: file('--join', a.file) }));
   if (manifestPath && attArgs.length) throw new FosError('INVALID_OPTION', 'cannot use both --data and --attainment', {}, 'name the files in the manifest, or give them as flags');
   if (!attArgs.length && fsmArgs.length) throw new FosError('INVALID_OPTION', '--fsm needs --attainment', {}, 'pass --attainment FILE too');
   const sample = !manifestPath && attArgs.length === 0;
@@ -158,8 +167,8 @@ export function toConfig(command: CommandName, raw: Record<string, unknown>, env
     ? withJoins(manifest.years, joinArgs)
     : pairInputs(
         // A long-format file gives each year it holds (io/longYears.ts).
-        attArgs.flatMap((a) => expandFiles(at(a.file)).flatMap((file) => longYears({ ...a, file }, readOptions, open))),
-        fsmArgs.flatMap((a) => expandFiles(at(a.file)).map((file) => ({ ...a, file }))),
+        attArgs.flatMap(expand('--attainment')).flatMap((a) => longYears(a, readOptions, open)),
+        fsmArgs.flatMap(expand('--fsm')),
         joinArgs,
       );
 
@@ -214,10 +223,13 @@ export function toConfig(command: CommandName, raw: Record<string, unknown>, env
     }
   }
 
-  const labelPairs = [...(manifest?.labels ?? []).map(([k, t]) => labelPair(`${k}=${t}`, `"labels" in ${manifest!.file}`)), ...list<[string, string]>('label')].map(
-    ([k, t]): [string, string] => [(LABEL_KEYS as readonly string[]).includes(k.toLowerCase()) ? k.toLowerCase() : k, t],
-  );
-  checkLabelKeys(labelPairs, inputs[inputs.length - 1], { encoding: v.encoding as Config['encoding'], delimiter: text('delimiter') });
+  const fromFile = `"labels" in ${manifest ? basename(manifest.file) : ''}`;
+  const given = [
+    ...(manifest?.labels ?? []).map(([k, t]) => ({ pair: labelPair(`${k}=${t}`, fromFile), from: fromFile })),
+    ...list<[string, string]>('label').map((pair) => ({ pair, from: '--label' })),
+  ].map(({ pair: [k, t], from }) => ({ pair: [(LABEL_KEYS as readonly string[]).includes(k.toLowerCase()) ? k.toLowerCase() : k, t] as [string, string], from }));
+  checkLabelKeys(given, inputs[inputs.length - 1], { encoding: v.encoding as Config['encoding'], delimiter: text('delimiter') });
+  const labelPairs = given.map((g) => g.pair);
 
   if (v.sameLa && v.otherLa) throw new FosError('INVALID_OPTION', 'cannot specify both --same-la and --other-la', {}, 'choose one');
   // `-o -` is stdout.
@@ -250,7 +262,7 @@ export function toConfig(command: CommandName, raw: Record<string, unknown>, env
     columns,
     joinId: text('joinId') ?? fromManifest('joinId'),
     breakdown: text('breakdown') ?? fromManifest('breakdown'),
-    links: text('links') !== undefined ? at(text('links')!) : manifest?.links,
+    links: text('links') !== undefined ? file('--links', text('links')!) : manifest?.links,
     where,
     open,
     encoding: v.encoding as Config['encoding'],
@@ -274,7 +286,7 @@ export function toConfig(command: CommandName, raw: Record<string, unknown>, env
     schools: list<string>('school'),
     // Years as YEAR=FILE labels them (2018-19 is 2019).
     year: text('year') !== undefined ? yearLabel(text('year')!) : undefined,
-    group: text('group') !== undefined ? at(text('group')!) : undefined,
+    group: text('group') !== undefined ? file('--group', text('group')!) : undefined,
     excluded: v.excluded === true,
     format,
     output,
@@ -295,19 +307,35 @@ export function toConfig(command: CommandName, raw: Record<string, unknown>, env
 /**
  * A --label key is la, fsm, nation or measure (any case), or a column of the latest year's
  * files (a measure's or a subject's display name); anything else is a usage error that lists
- * the keys. The files' headers are read only when a column key is given.
+ * the keys, naming where the key was given (--label or the manifest). One key given twice
+ * with different words in the same place (`--label LA=District --label la=Borough`) is an
+ * error too: which was meant cannot be told (the flags still win over the manifest). The
+ * files' headers are read only when a column key is given.
  */
-function checkLabelKeys(pairs: [string, string][], last: YearInput, read: { encoding: Config['encoding']; delimiter?: string }) {
-  const columns = pairs.filter(([k]) => !(LABEL_KEYS as readonly string[]).includes(k));
+function checkLabelKeys(given: { pair: [string, string]; from: string }[], last: YearInput, read: { encoding: Config['encoding']; delimiter?: string }) {
+  for (const [i, { pair: [key, words], from }] of given.entries()) {
+    const other = given.slice(0, i).find((g) => g.from === from && g.pair[0].toLowerCase() === key.toLowerCase() && g.pair[1] !== words);
+    if (other) throw new FosError('INVALID_OPTION', `${labelKey(from, key)} is given twice, as ${JSON.stringify(other.pair[1])} and ${JSON.stringify(words)}`, {}, 'give each key once');
+  }
+  const columns = given.filter(({ pair: [k] }) => !(LABEL_KEYS as readonly string[]).includes(k));
   if (!columns.length) return;
   const files = [last.attainment, ...(last.attainmentMore ?? []), ...(last.fsm ? [last.fsm] : []), ...(last.joins ?? [])];
-  const headers = files.flatMap((f) => headerOf(f, read));
-  for (const [key] of columns) {
-    if (findColumn(headers, key) === undefined) {
-      throw new FosError('INVALID_OPTION', `--label ${key}: not a label fos uses, nor a column of ${basename(last.attainment)}`, {}, `keys: ${LABEL_KEYS.join(', ')}, or a column name for its display name (e.g. ATT8SCR=Attainment 8)`);
+  const header = files.flatMap((f) => headerOf(f, read));
+  for (const { pair: [key], from } of columns) {
+    if (findColumn(header, key) === undefined) {
+      const close = closeNames([...LABEL_KEYS, ...header], key);
+      throw new FosError(
+        'INVALID_OPTION',
+        `${labelKey(from, key)}: not a label fos uses, nor a column of ${basename(last.attainment)}`,
+        {},
+        `${close.length ? `did you mean ${close.join(', ')}? ` : ''}keys: ${LABEL_KEYS.join(', ')}, or a column name for its display name (e.g. ATT8SCR=Attainment 8)`,
+      );
     }
   }
 }
+
+/** A label key as the user wrote it: `--label la`, or `"labels" in fos.json, key "la"`. */
+const labelKey = (from: string, key: string) => (from === '--label' ? `--label ${key}` : `${from}, key ${JSON.stringify(key)}`);
 
 /** The options in force, for a JSON export's meta (what a researcher cites). */
 export function optionsInForce(c: Config): Record<string, unknown> {

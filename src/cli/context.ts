@@ -141,6 +141,7 @@ export class CommandContext {
       const r = f.repairs[0];
       this.warn(`${basename(f.file)}: ${f.repairs.length} line${f.repairs.length === 1 ? '' : 's'} cleaned before reading (first: line ${r.line}, ${r.problem}); --strict to stop instead`);
     }
+    this.warnUnjoined(result);
     const m = result.map;
     // (The map is the latest year's: named by its attainment file.)
     const mapFile = basename(result.years[result.years.length - 1].files[0].file);
@@ -150,6 +151,28 @@ export class CommandContext {
     if (c.eligibility.includeSpecial && !m.rectype && !m.schoolType) throw new FosError('INVALID_OPTION', '--include-special: the attainment file has no RECTYPE column, so no school is known to be special', {}, 'leave out --include-special');
     this.loaded = result;
     return result;
+  }
+
+  /**
+   * A --join table that no school of a year's files has a row in adds nothing: said once
+   * per table, naming the id columns compared (fos check shows every table's coverage).
+   */
+  private warnUnjoined(loaded: Loaded) {
+    const none = new Map<string, { idColumn: string; rows: number; years: string[] }>();
+    for (const y of loaded.years) {
+      for (const j of y.joins ?? []) {
+        if (j.matched > 0) continue;
+        const had = none.get(j.file) ?? { idColumn: j.idColumn, rows: j.rows, years: [] };
+        had.years.push(y.year);
+        none.set(j.file, had);
+      }
+    }
+    const idName = loaded.map.id;
+    for (const [file, j] of none) {
+      this.warn(
+        `--join ${basename(file)}: no school of ${j.years.length === loaded.years.length ? 'the files loaded' : j.years.join(', ')} has a row in it (its ${j.rows} rows' ${j.idColumn} compared with the schools' ${idName}), so it adds nothing; check the table is for the same schools, or name its id column with --join-id COL`,
+      );
+    }
   }
 
   /** Who takes part in a year, from the config (used by check and by the analysis). */

@@ -75,7 +75,7 @@ const option = <T>(spec: OptionSpec<T>): OptionSpec => spec as OptionSpec;
 
 export const OPTIONS: readonly OptionSpec[] = [
   // Inputs
-  option({ flags: '--attainment <file>', description: 'attainment table; YEAR=FILE for several years; several files, a folder or a *.csv pattern for one year are read as one table (repeatable)', group: 'input', commands: 'all', repeatable: true, defaultText: 'the bundled sample (data/)' }),
+  option({ flags: '--attainment <file>', description: 'attainment table; YEAR=FILE for several years; several files, a folder or a pattern (*.csv, [ab].csv) for one year are read as one table (repeatable)', group: 'input', commands: 'all', repeatable: true, defaultText: 'the bundled sample (data/)' }),
   option({ flags: '--fsm <file>', description: 'FSM table (e.g. the school census); YEAR=FILE (repeatable)', group: 'input', commands: 'all', repeatable: true, defaultText: '% FSM from the attainment file' }),
   option({ flags: '--join <file>', description: 'a further table joined to each year’s schools by id, e.g. a GIAS download; YEAR=FILE for one year (repeatable)', group: 'input', commands: 'all', repeatable: true }),
   option({ flags: '--join-id <col>', description: 'the id column of the --join tables', group: 'input', commands: 'all', defaultText: 'the --id-col name' }),
@@ -92,7 +92,7 @@ export const OPTIONS: readonly OptionSpec[] = [
   option({ flags: '--location-cols <a,b>', description: 'the two columns of a school’s location: latitude and longitude, or easting and northing', group: 'input', commands: 'all', parse: columnPair, defaultText: found(D.location.map((l) => l.cols.join(','))) }),
   option({ flags: '--subjects <cols>', description: 'subject or component measures, comma-separated', group: 'input', commands: ['partners'], parse: nameList }),
   option({ flags: '--breakdown <value>', description: 'the breakdown read from long-format (Explore Education Statistics) files, e.g. Disadvantaged', group: 'input', commands: 'all', defaultText: 'Total (the whole school)' }),
-  option({ flags: '--where <col=value>', description: 'keep only rows where COL is VALUE (repeatable)', group: 'input', commands: 'all', repeatable: true, parse: whereFilter }),
+  option({ flags: '--where <col=value>', description: 'keep only the schools whose COL is VALUE, ignoring case (repeatable); the file\'s LA and national rows stay its published figures', group: 'input', commands: 'all', repeatable: true, parse: whereFilter }),
   option({ flags: '--encoding <enc>', description: 'input encoding', group: 'input', commands: 'all', default: 'auto', choices: ['auto', 'utf8', 'win1252'] }),
   option({ flags: '--delimiter <char>', description: 'field delimiter', group: 'input', commands: 'all', parse: delimiterChar, defaultText: 'detected from the header' }),
   option({ flags: '--strict', description: 'stop at the first bad value instead of skipping the row', group: 'input', commands: 'all' }),

@@ -5,6 +5,9 @@ import { indexTable, isGias, joinedHeader, joinRawTables } from '../core/load/jo
 import { layoutName } from '../core/load/layouts.js';
 import { keyColumns, longKeys, resolveLongColumns, selectLongRows, withSelection } from '../core/load/longFormat.js';
 import { mergeSchoolRows } from '../core/load/mergeSchoolRows.js';
+import { checkWhereColumns } from '../core/load/checkWhereColumns.js';
+import { columnHint } from '../core/load/columnHint.js';
+import { noWhereMatch } from '../core/load/noWhereMatch.js';
 import type { YearInput } from '../core/load/pairInputs.js';
 import { readSchoolRows, type SchoolRows } from '../core/load/readSchoolRows.js';
 import type { ColumnMap, FileReport, JoinCoverage, YearData } from '../core/types.js';
@@ -39,7 +42,7 @@ export function loadComposedYear(
     const want = o.joinId ?? idName;
     const c = findColumn(src.header, want);
     if (c === undefined) {
-      throw new FosError('COLUMN_NOT_FOUND', `column ${want} not found for the id to join on`, { file: src.file }, 'name the joined table’s id column with --join-id COL');
+      throw new FosError('COLUMN_NOT_FOUND', `column ${want} not found for the id to join on`, { file: src.file }, columnHint(want, [src], 'name the joined table’s id column with --join-id COL'));
     }
     return c;
   });
@@ -47,12 +50,10 @@ export function loadComposedYear(
     [att[0], ...joins].map((s) => ({ file: s.file, stem: stemOf(s.file), header: s.header })),
     [undefined, ...joinIds],
   );
-  const resolved = resolveLongColumns({ file: att[0].file, header: joined.header, layoutHeader: att[0].header }, fsm[0], o.columns);
-  for (const w of o.where) {
-    if (findColumn(joined.header, w.column) === undefined && !fsm.some((f) => findColumn(f.header, w.column) !== undefined)) {
-      throw new FosError('COLUMN_NOT_FOUND', `--where names column ${w.column}, which no input file has`, { file: att[0].file }, 'check the column name in --where COL=VALUE');
-    }
-  }
+  // (A column not found is looked for in the joined tables too: the message says so.)
+  const attFile = joins.length ? `${att[0].file} (with ${joins.map((j) => basename(j.file)).join(', ')} joined)` : att[0].file;
+  const resolved = resolveLongColumns({ file: attFile, header: joined.header, layoutHeader: att[0].header }, fsm[0], o.columns);
+  checkWhereColumns(o.where, [att[0], ...joins, ...fsm], [joined.header, ...fsm.map((f) => f.header)]);
   const names = [
     ...new Set([
       ...Object.values(resolved.attainment).filter((c): c is string => c !== undefined),
@@ -72,16 +73,28 @@ export function loadComposedYear(
     const keys = longKeys(src.header);
     const table = parseTable(src, [id, ...base.filter((s) => s.table === 0).map((s) => s.column), ...(keys ? keyColumns(keys) : [])]);
     const one = keys ? selectLongRows(table, keys, { year: y.year, breakdown: o.breakdown, where: o.where, periods: longPeriods(src, keys) }) : undefined;
-    const read = readSchoolRows(joinRawTables(one?.table ?? table, id, indexes, base), resolved.attainment, options(fsm.length ? 'attainment' : 'attainment+fsm'));
-    return one ? { rows: read.rows, report: withSelection(read.report, one.selection) } : read;
+    const joinedTable = joinRawTables(one?.table ?? table, id, indexes, base);
+    const read = readSchoolRows(joinedTable, resolved.attainment, options(fsm.length ? 'attainment' : 'attainment+fsm'));
+    return { ...(one ? { rows: read.rows, report: withSelection(read.report, one.selection) } : read), table: joinedTable };
   });
   const fsmReads = fsm.map((src) => {
     const cols = Object.fromEntries(Object.entries(resolved.fsm).map(([k, c]) => [k, c && (findColumn(src.header, c) ?? c)]));
     const where = o.where.map((w) => findColumn(src.header, w.column)).filter((c): c is string => c !== undefined);
-    return readSchoolRows(parseTable(src, [...Object.values(cols).filter((c): c is string => c !== undefined), ...where]), cols, options('fsm'));
+    const table = parseTable(src, [...Object.values(cols).filter((c): c is string => c !== undefined), ...where]);
+    return { ...readSchoolRows(table, cols, options('fsm')), table, id: cols.id! };
   });
   const attainment = mergeSchoolRows(att.map((s, k) => ({ file: s.file, rows: attReads[k].rows })), resolved.attainment.id!);
+  // No school left by --where: which filter, and the values its column has (over every file of the year).
+  if (attainment.ids.length === 0 && o.where.length) {
+    const why = noWhereMatch(attReads.map((r) => ({ table: r.table, id: resolved.attainment.id!, rectype: resolved.attainment.rectype })), o.where, y.year);
+    if (why) throw why;
+  }
   const fsmRows = fsmReads.length ? mergeSchoolRows(fsm.map((s, k) => ({ file: s.file, rows: fsmReads[k].rows })), resolved.fsm.id!) : undefined;
+  // Likewise a filter on a column of the FSM files only.
+  if (fsmRows && fsmRows.ids.length === 0 && o.where.length) {
+    const why = noWhereMatch(fsmReads.map((r) => ({ table: r.table, id: r.id })), o.where, y.year);
+    if (why) throw why;
+  }
 
   const coverage: JoinCoverage[] = indexes.map((ix, j) => {
     let matched = 0;

@@ -1,9 +1,11 @@
 import { basename } from 'node:path';
 import { FosError } from '../core/errors.js';
-import { findColumn, type ColumnOverrides } from '../core/load/dfeColumns.js';
+import type { ColumnOverrides } from '../core/load/dfeColumns.js';
 import { joinYear } from '../core/load/joinYear.js';
 import { resolveLongColumns } from '../core/load/longFormat.js';
 import { layoutName } from '../core/load/layouts.js';
+import { checkWhereColumns } from '../core/load/checkWhereColumns.js';
+import { noWhereMatch } from '../core/load/noWhereMatch.js';
 import { publishedFigures } from '../core/load/publishedFigures.js';
 import type { YearInput } from '../core/load/pairInputs.js';
 import type { SchoolRows, WhereFilter } from '../core/load/readSchoolRows.js';
@@ -11,7 +13,7 @@ import type { ColumnMap, FileReport, YearData } from '../core/types.js';
 import type { SchoolKey } from '../core/schoolKey.js';
 import type { HelperThread } from '../parallel/helperThread.js';
 import { loadComposedYear } from './loadComposedYear.js';
-import { readRows } from './readRows.js';
+import { readRows, rowsTable } from './readRows.js';
 import { openSource, type Opener } from './openSource.js';
 import { openTable, peekHeader, type ReadTextOptions } from './readTable.js';
 
@@ -67,14 +69,25 @@ export function loadInputs(years: YearInput[], o: LoadOptions, helper?: HelperTh
     const fsmSrc = fsmFile && !fsmPeek ? (o.onFile?.(fsmFile), openTable(fsmFile, o)) : undefined;
     const fsmHead = fsmSrc ?? (fsmFile && fsmPeek ? { file: fsmFile, header: fsmPeek } : undefined);
     const resolved = resolveLongColumns(attHead, fsmHead, o.columns);
-    checkWhere(o.where, [attHead, ...(fsmHead ? [fsmHead] : [])]);
+    checkWhereColumns(o.where, [attHead, ...(fsmHead ? [fsmHead] : [])]);
     const options = (role: FileReport['role']) => ({ year: y.year, role, where: o.where, strict: o.strict });
     const fsmJob = fsmHead && { file: fsmHead.file, read: { encoding: o.encoding, delimiter: o.delimiter, strict: o.strict }, columns: resolved.fsm, options: options('fsm'), breakdown: o.breakdown };
     const fsmAway = fsmJob && fsmPeek ? helper!.readRows(fsmJob) : undefined;
     att ??= open(y.attainment);
-    const attRead = readRows({ file: att.file, read: o, columns: resolved.attainment, options: options(fsmHead ? 'attainment' : 'attainment+fsm'), breakdown: o.breakdown }, att);
+    const attJob = { file: att.file, read: o, columns: resolved.attainment, options: options(fsmHead ? 'attainment' : 'attainment+fsm'), breakdown: o.breakdown };
+    const attRead = readRows(attJob, att);
+    // No school left by --where: which filter, and the values its column has.
+    if (attRead.rows.ids.length === 0 && o.where.length) {
+      const why = noWhereMatch([{ table: rowsTable(attJob, att).table, id: resolved.attainment.id!, rectype: resolved.attainment.rectype }], o.where, y.year);
+      if (why) throw why;
+    }
     let fsmRead = fsmAway?.();
     if (fsmJob && !fsmRead) fsmRead = readRows(fsmJob, fsmSrc ?? (o.onFile?.(fsmJob.file), openTable(fsmJob.file, o)));
+    // Likewise a filter on a column of the FSM file only (read again: it may have been read on the helper thread).
+    if (fsmJob && fsmRead && fsmRead.rows.ids.length === 0 && o.where.length) {
+      const why = noWhereMatch([{ table: rowsTable(fsmJob, fsmSrc ?? openTable(fsmJob.file, o)).table, id: resolved.fsm.id! }], o.where, y.year);
+      if (why) throw why;
+    }
     noSchools(attRead.rows, att.file, attRead.report.rowsRead);
     const joined = joinYear(y.year, attRead.rows, fsmRead?.rows, resolved.map, o.key);
     if (fsmRead && joined.join.matched === 0) noOverlap(fsmRead.report.file, att.file, resolved.fsm.id);
@@ -108,12 +121,4 @@ function noOverlap(fsmFile: string, attFile: string, idColumn: string | undefine
     { file: fsmFile, column: idColumn },
     'check both files are for the same schools and that --id-col names the same id in both',
   );
-}
-
-function checkWhere(where: WhereFilter[], files: { file: string; header: string[] }[]) {
-  for (const w of where) {
-    if (!files.some((f) => findColumn(f.header, w.column) !== undefined)) {
-      throw new FosError('COLUMN_NOT_FOUND', `--where names column ${w.column}, which no input file has`, { file: files[0].file }, 'check the column name in --where COL=VALUE');
-    }
-  }
 }

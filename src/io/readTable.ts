@@ -439,7 +439,7 @@ function readBytes(file: string): Buffer {
   try {
     st = statSync(file);
   } catch {
-    throw new FosError('FILE_NOT_FOUND', 'no such file', { file }, 'check the path (it is relative to the current folder)');
+    throw new FosError('FILE_NOT_FOUND', 'no such file', { file }, 'check the path');
   }
   if (st.isDirectory()) throw new FosError('NOT_A_FILE', 'this is a folder, not a file', { file }, 'name a CSV file inside it');
   if (st.size > MAX_FILE_BYTES) {

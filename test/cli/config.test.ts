@@ -31,12 +31,13 @@ describe('toConfig', () => {
 
 describe('year labels: every spelling of a year is its end year (core/load/yearLabel.ts)', () => {
   it('manifest years, --year and --keep-families as YEAR=FILE: "2018-19" is 2019; two spellings of one year are an error', () => {
-    const f = files({ 'fos.json': JSON.stringify({ years: { '2017/18': { attainment: 'a.csv' }, '2018-19': { attainment: 'b.csv' } } }) });
+    // (The files must be there: a manifest's paths are checked as it is read.)
+    const f = files({ 'a.csv': '', 'b.csv': '', 'fos.json': JSON.stringify({ years: { '2017/18': { attainment: 'a.csv' }, '2018-19': { attainment: 'b.csv' } } }) });
     const c = toConfig('families', { data: f['fos.json'], year: '2018-19', keepFamilies: '201718' }, env);
     expect(c.inputs.map((y) => y.year)).toEqual(['2018', '2019']);
     expect([c.year, c.keepFamilies]).toEqual(['2019', '2018']);
     expect(toConfig('families', { data: f['fos.json'], year: 'all' }, env).year).toBe('all');
-    const g = files({ 'fos.json': JSON.stringify({ years: { '2019': { attainment: 'a.csv' }, '2018-19': { attainment: 'b.csv' } } }) });
+    const g = files({ 'a.csv': '', 'b.csv': '', 'fos.json': JSON.stringify({ years: { '2019': { attainment: 'a.csv' }, '2018-19': { attainment: 'b.csv' } } }) });
     expect(() => toConfig('families', { data: g['fos.json'] }, env)).toThrow(/years "2019" and "2018-19" are the same year \(2019\)/);
   });
 });

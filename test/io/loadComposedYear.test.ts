@@ -48,4 +48,19 @@ describe('--join', () => {
     expect(g.tables.joins[0].joined_as).toBe('GIAS');
     expect(g.notes.join(' ')).toMatch(/In both ks2\.csv and gias\.csv: Town; ks2\.csv's are used/);
   });
+
+  it('a table that matches no school is said on stderr, naming it and the id columns compared', async () => {
+    const other = files({ 'other.csv': 'URN,EAL\n901,5\n902,6\n' });
+    const r = await fos(['families', '--attainment', f['ks2.csv'], '--join', other['other.csv'], '--join', f['gias.csv'], '--size', '2', '--format', 'csv']);
+    expect(r.code).toBe(0);
+    expect(r.stderr).toBe("fos: --join other.csv: no school of the files loaded has a row in it (its 2 rows' URN compared with the schools' URN), so it adds nothing; check the table is for the same schools, or name its id column with --join-id COL\n");
+  });
+
+  it('a misspelled --location-cols is an error with a joined table, as without one', async () => {
+    const r = await fos(['partners', '1', ...base, '--location-cols', 'Eastng,Northing']);
+    expect(r.code).toBe(1);
+    expect(r.stderr).toMatch(/column Eastng not found for the location/);
+    const alone = await fos(['partners', '1', '--attainment', f['ks2.csv'], '--location-cols', 'Eastng,Northing']);
+    expect(alone.stderr).toMatch(/none of the columns Eastng, Northing found for the location/);
+  });
 });

@@ -103,6 +103,19 @@ describe('--label: a New York City file in its own words', () => {
     expect((await fos(['odds', ...data, '--label', 'nothing'])).code).toBe(2);
   });
 
+  it('one key twice with different words is a usage error (in any case); a bad key in the manifest is said as the manifest\'s', async () => {
+    const twice = await fos(['report', '01M100', ...data, '--label', 'LA=District', '--label', 'la=Borough']);
+    expect(twice.code).toBe(2);
+    expect(twice.stderr).toBe('fos: --label la is given twice, as "District" and "Borough"\n  hint: give each key once\n');
+    // The same words twice are one label; the flags still win over the manifest's "la".
+    expect((await fos(['report', '01M100', ...data, '--label', 'la=Borough', '--label', 'LA=Borough'])).stdout).toContain('Borough 01');
+    const m = JSON.parse(readFileSync(f['fos.json'], 'utf8'));
+    const g = files({ 'nyc_2018.csv': readFileSync(f['nyc_2018.csv']), 'nyc_2019.csv': readFileSync(f['nyc_2019.csv']), 'fos.json': JSON.stringify({ ...m, labels: { ...m.labels, 'Mean Scor': 'x' } }) });
+    const bad = await fos(['report', '01M100', '--data', g['fos.json']]);
+    expect(bad.code).toBe(2);
+    expect(bad.stderr).toMatch(/^fos: "labels" in fos\.json, key "Mean Scor": not a label fos uses, nor a column of nyc_2019\.csv/);
+  });
+
   const CHROMIUM = ['/usr/bin/chromium', '/usr/bin/chromium-browser'].find((p) => existsSync(p));
   it.skipIf(!CHROMIUM)('the html report in headless Chromium shows the New York words', async () => {
     const page = join(f.dir, 'nyc-report.html');

@@ -1,6 +1,8 @@
 import { findSchool } from '../../core/findSchool.js';
 import { schoolRows } from '../../core/load/schoolTable.js';
 import { FosError } from '../../core/errors.js';
+import { columnHint } from '../../core/load/columnHint.js';
+import { headerOf } from '../../io/readTable.js';
 import { partnersFor, type LeftOut } from '../../core/partners/partnersFor.js';
 import { signed } from '../../report/signed.js';
 import type { ColumnMap, SchoolYear } from '../../core/types.js';
@@ -129,7 +131,9 @@ function subjectsOf(ctx: CommandContext, year: string): { found: string[]; missi
       'COLUMN_NOT_FOUND',
       `column${missing.length === 1 ? '' : 's'} ${missing.join(', ')} not found for the subject measures of ${year}`,
       { file: y.files[0].file },
-      others.length ? `--year ${others[others.length - 1]} reports a year that has ${missing.length === 1 ? 'it' : 'them'} (${others.join(', ')})` : 'no year loaded has them: check the names given to --subjects',
+      others.length
+        ? `--year ${others[others.length - 1]} reports a year that has ${missing.length === 1 ? 'it' : 'them'} (${others.join(', ')})`
+        : columnHint(missing, [{ file: y.files[0].file, header: headerOf(y.files[0].file, { encoding: ctx.config.encoding, delimiter: ctx.config.delimiter }) }], 'no year loaded has them: check the names given to --subjects'),
     );
   }
   return { found, missing };

@@ -1,5 +1,6 @@
 import type { ColumnMap } from '../types.js';
 import { FosError } from '../errors.js';
+import { columnHint, preview } from './columnHint.js';
 import { EES_COLUMNS as EES } from './eesColumns.js';
 import { misplacedFile } from './misplacedFile.js';
 import { findColumn } from './findColumn.js';
@@ -49,9 +50,6 @@ export const DEFAULT_COLUMNS = {
   ] as { cols: [string, string]; kind: 'latlon' | 'en' }[],
 };
 
-/** Whether the user named a field's column, by its flag (else its defaults were looked for). */
-const NAMED: Record<string, (o: ColumnOverrides) => boolean> = { '--id-col': (o) => o.id !== undefined, '--measure': (o) => o.measure !== undefined, '--fsm-col': (o) => o.fsm !== undefined };
-
 export { findColumn } from './findColumn.js';
 
 export interface Headers {
@@ -90,13 +88,15 @@ export function resolveColumns(headers: Headers, o: ColumnOverrides): ResolvedCo
     return findColumn(file.header, name) ?? findAlias(file.header, name, layout);
   };
 
-  const need = (field: string, flag: string, names: string[], file: { file: string; header: readonly string[] }) => {
+  // `given`: the names are the user's (a flag or the manifest), so close names are suggested; a default's are not.
+  // `others`: further files the column could have come from, searched for the hint too.
+  const need = (field: string, flag: string, names: string[], file: { file: string; header: readonly string[] }, given = true, others: { file: string; header: readonly string[] }[] = []) => {
     for (const n of names) {
       const c = lookup(file, n);
       if (c !== undefined) return c;
     }
     // What the file is, when its layout explains the missing column (a census as --attainment).
-    const wrong = misplacedFile({ file: file.file, header: file === att ? (att.layoutHeader ?? att.header) : file.header, givenWith: file === att ? '--attainment' : '--fsm', field, names, named: NAMED[flag]?.(o) ?? true, fsmGiven: fsm !== undefined });
+    const wrong = misplacedFile({ file: file.file, header: file === att ? (att.layoutHeader ?? att.header) : file.header, givenWith: file === att ? '--attainment' : '--fsm', field, names, named: given, fsmGiven: fsm !== undefined });
     if (wrong) throw wrong;
     const earlier = earlierYearsOf(names, file.header);
     throw new FosError(
@@ -105,7 +105,9 @@ export function resolveColumns(headers: Headers, o: ColumnOverrides): ResolvedCo
       { file: file.file },
       earlier.length
         ? `the file has only earlier years' figures (${earlier.slice(0, 3).join(', ')}), used only when named: pass ${flag} ${earlier[0]}`
-        : `columns are: ${preview(file.header)}; pass ${flag} NAME`,
+        : given
+          ? columnHint(names, [file, ...others], `pass ${flag} ${flag === '--location-cols' || flag === '--ci-cols' ? 'A,B' : 'NAME'}`)
+          : `columns are: ${preview(file.header)}; pass ${flag} NAME`,
     );
   };
   const optional = (names: string[], file: { header: readonly string[] } | undefined) => {
@@ -117,15 +119,15 @@ export function resolveColumns(headers: Headers, o: ColumnOverrides): ResolvedCo
     return undefined;
   };
 
-  attCols.id = need('school id', '--id-col', o.id ? [o.id] : defaults('id', attLayout), att);
-  attCols.measure = need('measure', '--measure', o.measure ? [o.measure] : defaults('measure', attLayout), att);
+  attCols.id = need('school id', '--id-col', o.id ? [o.id] : defaults('id', attLayout), att, o.id !== undefined);
+  attCols.measure = need('measure', '--measure', o.measure ? [o.measure] : defaults('measure', attLayout), att, o.measure !== undefined);
   const measure = attCols.measure.toUpperCase();
 
   if (fsm) {
-    fsmCols.id = need('school id', '--id-col', o.id ? [o.id] : defaults('id', fsmLayout), fsm);
-    fsmCols.fsm = need('% FSM', '--fsm-col', o.fsm ? [o.fsm] : defaults('fsm', fsmLayout), fsm);
+    fsmCols.id = need('school id', '--id-col', o.id ? [o.id] : defaults('id', fsmLayout), fsm, o.id !== undefined);
+    fsmCols.fsm = need('% FSM', '--fsm-col', o.fsm ? [o.fsm] : defaults('fsm', fsmLayout), fsm, o.fsm !== undefined);
   } else {
-    attCols.fsm = need('% FSM', '--fsm-col', o.fsm ? [o.fsm] : defaults('fsm', attLayout), att);
+    attCols.fsm = need('% FSM', '--fsm-col', o.fsm ? [o.fsm] : defaults('fsm', attLayout), att, o.fsm !== undefined);
   }
 
   // Name and authority: named by the user → must exist somewhere; else defaults, optional.
@@ -138,7 +140,7 @@ export function resolveColumns(headers: Headers, o: ColumnOverrides): ResolvedCo
     const f = a === undefined ? optional(given ? names : defaults(field, fsmLayout), fsm) : undefined;
     if (a !== undefined) attCols[field] = a;
     else if (f !== undefined) fsmCols[field] = f;
-    else if (given) need(field === 'la' ? 'local authority' : 'school name', flag, names, att);
+    else if (given) need(field === 'la' ? 'local authority' : 'school name', flag, names, att, true, fsm ? [fsm] : []);
   }
 
   let cohortNote: string | undefined;
@@ -170,7 +172,7 @@ export function resolveColumns(headers: Headers, o: ColumnOverrides): ResolvedCo
     const a = f === undefined ? optional([col], att) : undefined;
     if (f !== undefined) fsmCols[`context:${key}`] = context[key] = f;
     else if (a !== undefined) attCols[`context:${key}`] = context[key] = a;
-    else need(`context variable ${key}`, '--context-col', [col], fsm ?? att);
+    else need(`context variable ${key}`, '--context-col', [col], fsm ?? att, true, fsm ? [att] : []);
   }
 
   const subjects: string[] = [];
@@ -190,7 +192,7 @@ export function resolveColumns(headers: Headers, o: ColumnOverrides): ResolvedCo
     const a = f === undefined ? optional([col], att) : undefined;
     if (f !== undefined) fsmCols[`match:${col}`] = match[col] = f;
     else if (a !== undefined) attCols[`match:${col}`] = match[col] = a;
-    else need(`--match column ${col}`, '--match', [col], fsm ?? att);
+    else need(`--match column ${col}`, '--match', [col], fsm ?? att, true, fsm ? [att] : []);
   }
 
   let location: ColumnMap['location'];
@@ -213,7 +215,13 @@ export function resolveColumns(headers: Headers, o: ColumnOverrides): ResolvedCo
       break;
     }
   }
-  if (o.location && !location) need('location', '--location-cols', [...o.location], att);
+  if (o.location && !location) {
+    // Both columns are needed, from one file: name those missing from the file that has more of them.
+    const missingIn = (file: typeof att | undefined) => o.location!.filter((c) => optional([c], file) === undefined);
+    const fromFsm = fsm !== undefined && missingIn(fsm).length < missingIn(att).length;
+    const missing = missingIn(fromFsm ? fsm : att);
+    need('location', '--location-cols', missing, fromFsm ? fsm! : att);
+  }
 
   const map: ColumnMap = {
     id: attCols.id,
@@ -307,11 +315,4 @@ function earlierYearsOf(names: readonly string[], header: readonly string[]): st
     const { base, suffix } = splitEarlierYear(h);
     return suffix !== undefined && bases.has(base.toUpperCase());
   });
-}
-
-/** A header in an error message: its first 12 names (long ones clipped), "… (N in all)" after. */
-export function preview(header: readonly string[]): string {
-  const clip = (h: string) => (h.length > 40 ? `${h.slice(0, 37)}...` : h);
-  const shown = header.slice(0, 12).map(clip).join(', ');
-  return header.length > 12 ? `${shown}, … (${header.length} in all)` : shown;
 }

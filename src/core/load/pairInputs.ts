@@ -5,6 +5,8 @@ import { endYear } from './yearLabel.js';
 export interface FileArg {
   year?: string;
   file: string;
+  /** The folder or pattern the file was found by, when it was not named itself. */
+  from?: string;
 }
 
 /** The files of one year. `fsm` absent: % FSM is read from the attainment file itself. */
@@ -82,7 +84,16 @@ function pairFiles(attainment: FileArg[], fsm: FileArg[]): YearInput[] {
   const withYears = attainment.map((a) => ({ ...a, year: a.year ?? yearFromFileName(a.file) }));
   if (withYears.length === 1 && !withYears[0].year) withYears[0].year = NO_YEAR;
   const missing = withYears.find((a) => !a.year);
-  if (missing) throw new FosError('INVALID_OPTION', `cannot tell the year of ${missing.file}`, {}, 'with several files, write each as --attainment YEAR=FILE');
+  if (missing) {
+    throw new FosError(
+      'INVALID_OPTION',
+      `cannot tell the year of ${missing.file}${missing.from ? ` (found by ${missing.from})` : ''}: its name has none`,
+      {},
+      missing.from
+        ? `write the year before the folder or pattern: --attainment YEAR=${missing.from} (its files are then read as one table)`
+        : 'with several files, write each as --attainment YEAR=FILE',
+    );
+  }
   // Several files of one year are read as one table (e.g. one per local authority).
   const byYear = new Map<string, string[]>();
   for (const a of withYears) byYear.set(a.year!, [...(byYear.get(a.year!) ?? []), a.file]);

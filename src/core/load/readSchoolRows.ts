@@ -12,7 +12,7 @@ export interface WhereFilter {
   value: string;
 }
 
-/** A --where filter on a table: its column's position there, and the value a row must have. */
+/** A --where filter on a table: its column's position there, and the value a row must have (in lower case). */
 export interface WhereAt {
   at: number;
   value: string;
@@ -20,12 +20,32 @@ export interface WhereAt {
 
 /** The --where filters a table's header has the column of (found as findColumn finds it); the others are dropped. */
 export function whereFilters(header: readonly string[], where: readonly WhereFilter[]): WhereAt[] {
-  return where.map((w) => ({ at: header.indexOf(findColumn(header, w.column)!), value: w.value.trim() })).filter((f) => f.at >= 0);
+  return where.map((w) => ({ at: header.indexOf(findColumn(header, w.column)!), value: w.value.trim().toLowerCase() })).filter((f) => f.at >= 0);
 }
 
-/** Whether a row has each filter's value (spaces around the cell ignored). */
+/** Whether a row has each filter's value, as column names are matched: ignoring case and the spaces around the cell. */
 export function keepsRow(filters: readonly WhereAt[], row: { text: (k: number) => string }): boolean {
-  return filters.every((f) => row.text(f.at).trim() === f.value);
+  return filters.every((f) => row.text(f.at).trim().toLowerCase() === f.value);
+}
+
+/**
+ * Whether a summary row (an LA or national total) is kept under the filters: --where
+ * chooses schools, so a total is left out only by a value of its own that differs (a long
+ * file's national row of another `subject`), never for a blank cell (a column joined by
+ * URN, which a total has none of) nor by the RECTYPE that makes it a total.
+ */
+export function keepsSummaryRow(filters: readonly WhereAt[], row: { text: (k: number) => string }, rectypeAt: number): boolean {
+  return filters.every((f) => {
+    if (f.at === rectypeAt) return true;
+    const cell = row.text(f.at).trim().toLowerCase();
+    return cell === '' || cell === f.value;
+  });
+}
+
+/** Whether a row is a summary row (no school's): no id, an id such as NAT, or a DfE total RECTYPE (4, 5, 7). */
+export function isSummaryRow(id: string, rectype: string): boolean {
+  // (Summary ids start with a letter, so digit ids skip the set lookups.)
+  return id === '' || (id.charCodeAt(0) > 57 && SUMMARY_IDS.has(id.toUpperCase())) || (rectype !== '' && SUMMARY_RECTYPES.has(rectype));
 }
 
 /**
@@ -144,14 +164,15 @@ export function readSchoolRows(
   };
 
   const counts = table.scan((row, line) => {
-    if (filters.length && !keepsRow(filters, row)) {
+    const id = row.text(idAt).trim();
+    const rectype = rectypeAt >= 0 ? row.text(rectypeAt).trim() : '';
+    const summary = isSummaryRow(id, rectype);
+    // --where chooses schools: a summary row stays the file's published figure (keepsSummaryRow).
+    if (filters.length && !(summary ? keepsSummaryRow(filters, row, rectypeAt) : keepsRow(filters, row))) {
       report.rowsFilteredOut++;
       return;
     }
-    const id = row.text(idAt).trim();
-    const rectype = rectypeAt >= 0 ? row.text(rectypeAt).trim() : '';
-    // (Summary ids start with a letter, so digit ids skip the set lookups.)
-    if (id === '' || (id.charCodeAt(0) > 57 && SUMMARY_IDS.has(id.toUpperCase())) || (rectype !== '' && SUMMARY_RECTYPES.has(rectype))) {
+    if (summary) {
       report.summaryRowsDropped++;
       const value = numberAt(row, measureAt);
       if (value !== null) totals.push({ rectype, schoolType: schoolTypeAt >= 0 ? row.text(schoolTypeAt).trim() : '', la: laAt >= 0 ? row.text(laAt).trim() : '', value, cohort: numberAt(row, cohortAt), file: table.file, line });

@@ -1,5 +1,6 @@
 import { FosError } from '../errors.js';
-import { findColumn, preview } from './dfeColumns.js';
+import { preview } from './columnHint.js';
+import { findColumn } from './dfeColumns.js';
 import type { RawTable } from './rawTable.js';
 
 /** A link read but not followed: a merge, an amalgamation, a split, a sixth-form link, or a

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { FosError } from '../../../src/core/errors.js';
 import { ArrayRow, type RawRow, type RawTable } from '../../../src/core/load/rawTable.js';
-import { keepsRow, readSchoolRows, whereFilters, type SchoolRows } from '../../../src/core/load/readSchoolRows.js';
+import { keepsRow, keepsSummaryRow, readSchoolRows, whereFilters, type SchoolRows } from '../../../src/core/load/readSchoolRows.js';
 
 function table(header: string[], rows: string[][]): RawTable {
   const scan = (visit: (row: RawRow, line: number) => void) => {
@@ -95,9 +95,25 @@ describe('readSchoolRows', () => {
 describe('--where filters (the one lookup readSchoolRows and long files share)', () => {
   it('a filter finds its column ignoring case and spaces; one on a column the header lacks is dropped; a row is kept when it has every value', () => {
     const f = whereFilters(['URN', ' Version ', 'subject'], [{ column: 'version', value: ' Final ' }, { column: 'SUBJECT', value: 'Maths' }, { column: 'sex', value: 'Boys' }]);
-    expect(f).toEqual([{ at: 1, value: 'Final' }, { at: 2, value: 'Maths' }]);
+    expect(f).toEqual([{ at: 1, value: 'final' }, { at: 2, value: 'maths' }]);
     expect(keepsRow(f, new ArrayRow(['1', ' Final', 'Maths ']))).toBe(true);
     expect(keepsRow(f, new ArrayRow(['1', 'Provisional', 'Maths']))).toBe(false);
     expect(keepsRow([], new ArrayRow(['1']))).toBe(true);
+  });
+
+  it('values match ignoring case, as column names do (README "--where")', () => {
+    const f = whereFilters(['URN', 'Type'], [{ column: 'type', value: 'academy CONVERTER' }]);
+    expect(keepsRow(f, new ArrayRow(['1', 'Academy converter']))).toBe(true);
+    expect(keepsRow(f, new ArrayRow(['1', 'Academy sponsor led']))).toBe(false);
+  });
+
+  it('a summary row is left out only by a value of its own that differs: not for a blank cell, nor by the RECTYPE that makes it a total', () => {
+    // Columns: URN, RECTYPE, Type (joined: blank on totals), subject.
+    const f = whereFilters(['URN', 'RECTYPE', 'Type', 'subject'], [{ column: 'RECTYPE', value: '1' }, { column: 'Type', value: 'Community school' }, { column: 'subject', value: 'Maths' }]);
+    expect(keepsSummaryRow(f, new ArrayRow(['', '4', '', 'Maths']), 1)).toBe(true);
+    expect(keepsSummaryRow(f, new ArrayRow(['', '5', '', '']), 1)).toBe(true);
+    expect(keepsSummaryRow(f, new ArrayRow(['', '4', '', 'Reading']), 1)).toBe(false);
+    // The same row as a school's is filtered as any school row.
+    expect(keepsRow(f, new ArrayRow(['', '4', '', 'Maths']))).toBe(false);
   });
 });

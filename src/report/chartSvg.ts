@@ -23,10 +23,15 @@ const FONT = { font: 'Helvetica, Arial, sans-serif', labelFont: 'Helvetica, Aria
 const SCHOOL = '#c2185b';
 const FAMILY = '#1f77b4';
 
+/** How many spreads from 0 the values must be for the bars not to start at 0. */
+const FAR = 3;
+
 /**
  * The value axis of a bar chart when it should not start at 0: not a percentage, and the
- * values (with the reference line) all on one side of 0 and further from it than they are
- * spread (scores of 287–338: 287 > 51). The axis then runs from a tenth of the spread below
+ * values (with the reference line) all on one side of 0 and more than three times as far
+ * from it as they are spread (scale scores of 287–338: 287 > 3 × 51), so that bars from 0
+ * would all look alike. Otherwise bars start at 0, so a bar's length stays its value
+ * (Attainment 8 of 29–47: 29 < 3 × 18). The axis then runs from a tenth of the spread below
  * the least to as far above the greatest, so the shortest bar still shows. Undefined: from 0.
  */
 export function barDomain(chart: { bars: readonly { value: number }[]; reference?: { value: number }; percent?: boolean }): [number, number] | undefined {
@@ -35,7 +40,7 @@ export function barDomain(chart: { bars: readonly { value: number }[]; reference
   const lo = Math.min(...values);
   const hi = Math.max(...values);
   const spread = hi - lo;
-  const far = lo > 0 ? lo > spread : hi < 0 ? -hi > spread : false;
+  const far = lo > 0 ? lo > FAR * spread : hi < 0 ? -hi > FAR * spread : false;
   if (!far) return undefined;
   const pad = spread > 0 ? spread / 10 : Math.abs(lo) / 20;
   return [lo - pad, hi + pad];

@@ -17,14 +17,15 @@ describe("the bar chart's value axis", () => {
 
   it('from 0: a percentage, values spread wider than their distance from 0, or values on both sides of 0', () => {
     expect(barDomain({ bars: bars([70, 80, 95]), percent: true })).toBeUndefined();
-    expect(barDomain({ bars: bars([20, 45, 70]) })).toBeUndefined(); // 20 < spread 50
+    expect(barDomain({ bars: bars([20, 45, 70]) })).toBeUndefined(); // 20 < 3 × spread 50
+    expect(barDomain({ bars: bars([29.4, 38, 47.2]) })).toBeUndefined(); // Attainment 8 of a family: 29.4 < 3 × 17.8
     expect(barDomain({ bars: bars([-0.4, 0.3]) })).toBeUndefined();
     const x = (toVegaLite({ kind: 'bar', title: 't', valueTitle: 'v', bars: bars([70, 80, 95]), percent: true }).layer as { encoding: { x: Record<string, unknown> } }[])[0].encoding.x;
     expect(x).toEqual({ field: 'value', type: 'quantitative', title: 'v', scale: { zero: false } });
   });
 
   it('all below 0 and far from it: likewise', () => {
-    expect(barDomain({ bars: bars([-50, -40]) })).toEqual([-51, -39]);
+    expect(barDomain({ bars: bars([-50, -40]) })).toEqual([-51, -39]); // 40 > 3 × 10; pad 1
   });
 
   it('percentages by name: DfE PT… and PNUM… columns, EES …_percent; not Attainment 8 or Progress 8', () => {

@@ -39,6 +39,13 @@ describe('a file given with the wrong option is named by its layout, with the op
     expect(links.stderr).toContain('hint: give it with --links');
   });
 
+  it('a census as --attainment with a column the user named wrong: the name is the problem, so the closest names are given', async () => {
+    const r = await fos(['check', '--attainment', CENSUS, '--measure', 'PNUMEA', '--fsm-col', 'PNUMFSMEVER', '--cohort-col', 'NOR']);
+    expect(r.code).toBe(1);
+    expect(r.stderr).toContain('did you mean PNUMEAL');
+    expect(r.stderr).not.toContain('this looks like');
+  });
+
   it('a GIAS download as --fsm: give it with --join', async () => {
     const r = await fos(['check', '--attainment', f['ks4_2019.csv'], '--fsm', f['gias.csv']]);
     expect(r.stderr).toContain('gias.csv: this looks like a GIAS download, not an FSM file');

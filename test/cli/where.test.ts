@@ -62,6 +62,15 @@ describe('--where values', () => {
     );
   });
 
+  it('schools with no row in the joined table are counted as such, not as blank cells', async () => {
+    // gias.csv less schools 5 and 6: they have no row there, so their value is absent, not blank.
+    const g = files({ 'gias4.csv': 'URN,TypeOfEstablishment (name)\n' + types.slice(0, 4).map((t, k) => `${k + 1},${t}`).join('\n') + '\n' });
+    const r = await fos(['families', '--attainment', f['a.csv'], '--join', g['gias4.csv'], '--where', 'TypeOfEstablishment (name)=Free school']);
+    expect(r.code).toBe(1);
+    expect(r.stderr).toContain('Academy converter (2), Community school (2), and 2 with no row in the joined table;');
+    expect(r.stderr).not.toContain('blank');
+  });
+
   it('a filter on a column of the FSM file only: its values, not "no school in this file has an id that is in a.csv"', async () => {
     const g = files({ 'census.csv': 'URN,PNUMFSMEVER,PHASE\n' + [1, 2, 3, 4, 5, 6].map((k) => `${k},${k * 3},${k < 6 ? 'Secondary' : 'All-through'}`).join('\n') + '\n' });
     const r = await fos(['families', '--attainment', f['a.csv'], '--fsm', g['census.csv'], '--where', 'PHASE=Primary']);

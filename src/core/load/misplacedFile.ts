@@ -30,7 +30,7 @@ export function misplacedFile(m: MissingField): FosError | undefined {
   if (!layout) return undefined;
   const columns = m.names.length > 1 ? `none of ${m.names.join(', ')}` : m.names[0];
   const own = layout.givenWith;
-  if (own && own.flag !== m.givenWith) {
+  if (own && own.flag !== m.givenWith && !m.named) {
     return new FosError(
       'COLUMN_NOT_FOUND',
       `this looks like ${own.what}${own.what.toLowerCase().includes(layout.name.toLowerCase()) ? '' : ` (${layout.name})`}, not ${m.givenWith === '--fsm' ? 'an FSM file' : 'an attainment file'}: it has no ${m.field} column (${columns})`,

@@ -1,5 +1,6 @@
 import { FosError } from '../errors.js';
 import { closeNames } from './columnHint.js';
+import { NO_JOIN_ROW } from './parseCell.js';
 import { findColumn } from './findColumn.js';
 import type { RawTable } from './rawTable.js';
 import { isSummaryRow, type WhereFilter } from './readSchoolRows.js';
@@ -38,7 +39,7 @@ export function noWhereMatch(tables: readonly ReadTable[], where: readonly Where
       schools++;
       at.forEach((k, w) => {
         if (k < 0) return;
-        const v = row.text(k).trim();
+        const v = row.absent?.(k) ? NO_JOIN_ROW : row.text(k).trim();
         counts[w].set(v, (counts[w].get(v) ?? 0) + 1);
       });
     });
@@ -53,14 +54,15 @@ export function noWhereMatch(tables: readonly ReadTable[], where: readonly Where
     return new FosError('NO_SCHOOLS', `${year}: no school row meets every --where filter together`, { file }, `each alone is met: ${each}; drop one`);
   }
   const [first] = unmet;
-  const present = [...first.values].filter(([v]) => v !== '').sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1));
+  const present = [...first.values].filter(([v]) => v !== '' && v !== NO_JOIN_ROW).sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1));
   const blank = first.values.get('') ?? 0;
+  const noRow = first.values.get(NO_JOIN_ROW) ?? 0;
   const shown = present.slice(0, 8).map(([v, n]) => `${v} (${n})`);
   const more = present.length > 8 ? ', …' : '';
   const close = closeNames(present.map(([v]) => v), first.w.value);
   const values = present.length
-    ? `${first.w.column} has ${present.length} value${present.length === 1 ? '' : 's'} in the school rows, with their counts: ${shown.join(', ')}${more}${blank ? `, and ${blank} blank` : ''}`
-    : `${first.w.column} is blank in every school row`;
+    ? `${first.w.column} has ${present.length} value${present.length === 1 ? '' : 's'} in the school rows, with their counts: ${shown.join(', ')}${more}${blank ? `, and ${blank} blank` : ''}${noRow ? `, and ${noRow} with no row in the joined table` : ''}`
+    : `${first.w.column} is blank in every school row${noRow ? ` (${noRow} with no row in the joined table)` : ''}`;
   return new FosError(
     'NO_SCHOOLS',
     `${year}: --where ${first.w.column}=${first.w.value} keeps no school: no school row has that value${unmet.length > 1 ? ` (nor ${unmet.slice(1).map((f) => `${f.w.column}=${f.w.value}`).join(', ')})` : ''}`,

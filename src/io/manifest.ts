@@ -1,3 +1,4 @@
+import { closeNames } from '../core/load/columnHint.js';
 import { readFileSync } from 'node:fs';
 import { basename, dirname, isAbsolute, resolve } from 'node:path';
 import { FosError } from '../core/errors.js';
@@ -123,7 +124,7 @@ export function readManifest(file: string): Manifest {
 function knownKeys(obj: object, known: string[], where: string, file: string) {
   for (const key of Object.keys(obj)) {
     if (key.startsWith('_') || known.includes(key)) continue;
-    const same = known.find((k) => k.toLowerCase() === key.toLowerCase());
+    const same = known.find((k) => k.toLowerCase() === key.toLowerCase()) ?? closeNames(known, key, 1)[0];
     throw new FosError('MANIFEST_INVALID', `${where} has a key ${JSON.stringify(key)}, which fos does not read`, { file }, same ? `did you mean "${same}"?` : `its keys are: ${known.join(', ')} (a key starting with _ is a comment)`);
   }
 }

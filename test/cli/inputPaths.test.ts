@@ -74,6 +74,9 @@ describe('several files for one year: patterns, folders, the manifest', () => {
     expect(t.stderr).toMatch(/"columns" has a key "joinID", which fos does not read\n  hint: did you mean "joinId"\?/);
     writeFileSync(typo, JSON.stringify({ years: { 2019: { attainment: 'split/a.csv', census: 'census.csv' } }, _note: 'a comment' }));
     expect((await fos(['check', '--data', typo])).stderr).toMatch(/year 2019 has a key "census", which fos does not read\n  hint: its keys are: attainment, fsm, join/);
+    // A misspelling (one letter out) gets the key meant.
+    writeFileSync(typo, JSON.stringify({ years: { 2019: { attainment: 'split/a.csv' } }, colums: { id: 'URN' } }));
+    expect((await fos(['check', '--data', typo])).stderr).toMatch(/has a key "colums", which fos does not read\n  hint: did you mean "columns"\?/);
   });
 });
 

@@ -22,7 +22,7 @@ export function expandFiles(path: string, named: NamedBy): string[] {
   const st = statOf(path);
   if (st && !st.isDirectory()) return [path];
   if (st) {
-    const found = list(path).filter((f) => f.toLowerCase().endsWith('.csv'));
+    const found = list(path, named).filter((f) => f.toLowerCase().endsWith('.csv'));
     if (found.length === 0) throw new FosError('FILE_NOT_FOUND', `no .csv file in this folder (named by ${named.by})`, { file: path }, 'name the files, or a folder that holds them');
     return found.map((f) => join(path, f));
   }
@@ -32,7 +32,7 @@ export function expandFiles(path: string, named: NamedBy): string[] {
   if (globPattern(dir) && !statOf(dir)) {
     throw new FosError('FILE_NOT_FOUND', `a pattern may name files, not folders (named by ${named.by})`, { file: path }, 'put the pattern in the file name only (folder/*.csv), or name each folder');
   }
-  const found = list(dir).filter((f) => pattern.test(f) && !statOf(join(dir, f))?.isDirectory());
+  const found = list(dir, named).filter((f) => pattern.test(f) && !statOf(join(dir, f))?.isDirectory());
   if (found.length === 0) {
     throw new FosError('FILE_NOT_FOUND', `no file matches ${basename(path)} (named by ${named.by})`, { file: path }, 'check the pattern and its folder; a pattern may use * (any characters), ? (one), [abc] (one of them) and {a,b} (either)');
   }
@@ -59,10 +59,11 @@ function statOf(path: string) {
   }
 }
 
-function list(dir: string): string[] {
+/** A folder's entries in name order, or the error naming who gave the path. */
+function list(dir: string, named: NamedBy): string[] {
   try {
     return readdirSync(dir).sort();
   } catch {
-    throw new FosError('FILE_NOT_FOUND', 'no such folder', { file: dir }, 'check the path');
+    throw new FosError('FILE_NOT_FOUND', `no such folder (named by ${named.by})`, { file: dir }, named.relativeTo ? `check the path: it is relative to ${named.relativeTo}` : 'check the path');
   }
 }

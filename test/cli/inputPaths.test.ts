@@ -91,5 +91,9 @@ describe('no such file', () => {
     expect(join_.stderr).toMatch(/^fos: gias\.csv: no such file \(named by --join\)/);
     const links = await fos(['check', '--attainment', join(split, 'a.csv'), '--links', '/no/links.csv']);
     expect(links.stderr).toMatch(/^fos: \/no\/links\.csv: no such file \(named by --links\)/);
+    // A pattern in a folder that is not there: the folder, and who named it.
+    const folder = await fos(['check', '--attainment', '2019=nodir/ks4_*.csv'], { cwd: f.dir });
+    expect(folder.code).toBe(2);
+    expect(folder.stderr).toBe(`fos: nodir: no such folder (named by --attainment)\n  hint: check the path: it is relative to the current folder, ${f.dir}\n`);
   });
 });

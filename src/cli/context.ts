@@ -13,15 +13,9 @@ import type { HelperThread } from '../parallel/helperThread.js';
 import { Scheduler, threadPlan } from '../parallel/scheduler.js';
 import { measureDigits, type Naming } from '../report/columns.js';
 import { measureName, type Labels } from '../report/labels.js';
-import { NO_COHORT_COLUMN } from '../core/load/dfeColumns.js';
 import type { InputFile, Meta } from '../report/model.js';
 import { visible } from '../report/safeText.js';
 import { optionsInForce, type Config } from './config.js';
-
-/** Whether DfE's words (RECTYPE, its total rows, TPUP) are said of the files: a file with a RECTYPE column or URN ids. */
-export function dfeFile(map: ColumnMap): boolean {
-  return map.rectype !== undefined || /^urn$/i.test(map.id);
-}
 
 /** Where a command writes: stdout for data, stderr for everything else. */
 export interface Io {
@@ -146,7 +140,7 @@ export class CommandContext {
     // (The map is the latest year's: named by its attainment file.)
     const mapFile = basename(result.years[result.years.length - 1].files[0].file);
     if (!m.name) this.warn(`${mapFile}: no school name column found, so schools are named by their ids; pass --name-col COL`);
-    if (!m.cohort) this.warn(`${mapFile}: no cohort for ${m.measure} (${this.cohortNote(m) ?? 'none'}): --min-cohort cannot apply, so schools of every size are compared; pass --cohort-col COL`);
+    if (!m.cohort) this.warn(`${mapFile}: no cohort for ${m.measure} (${m.cohortNote ?? 'none'}): --min-cohort cannot apply, so schools of every size are compared; pass --cohort-col COL`);
     if (m.ciMissing) this.warn(`${mapFile}: ${boundsMissing(m)}`);
     if (c.eligibility.includeSpecial && !m.rectype && !m.schoolType) throw new FosError('INVALID_OPTION', '--include-special: the attainment file has no RECTYPE column, so no school is known to be special', {}, 'leave out --include-special');
     this.loaded = result;
@@ -242,11 +236,6 @@ export class CommandContext {
   /** The words reports use (--label): LA, % FSM, England, the measure's name. */
   get labels(): Labels {
     return this.config.labels;
-  }
-
-  /** The map's cohort note; a file that is not DfE's (dfeFile) has "no cohort column found", not "no TPUP or TELIG column". */
-  cohortNote(m: ColumnMap): string | undefined {
-    return !dfeFile(m) && m.cohortNote?.startsWith(NO_COHORT_COLUMN) ? 'none: no cohort column found' : m.cohortNote;
   }
 
   /** The measure as reports name it: its --label display name, else its column. */

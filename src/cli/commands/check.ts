@@ -10,7 +10,8 @@ import { selectiveNote } from '../../core/families/selectiveNote.js';
 import type { ColumnMap, ExclusionReason, YearData } from '../../core/types.js';
 import { excludedColumn, pick, type Naming } from '../../report/columns.js';
 import type { Cell, Report, Table } from '../../report/model.js';
-import { boundsMissing, dfeFile, type CommandContext } from '../context.js';
+import { dfeFile } from '../../core/load/dfeFile.js';
+import { boundsMissing, type CommandContext } from '../context.js';
 import { checkLinks } from '../checkLinks.js';
 import { andMore } from '../../report/andMore.js';
 import { describePublished } from '../../report/describePublished.js';
@@ -191,7 +192,7 @@ export function check(ctx: CommandContext): Report {
   const latest = yearRows[yearRows.length - 1];
   const summary = [
     `${years.length} year${years.length === 1 ? '' : 's'} loaded (${years.map((y) => (y.year === NO_YEAR ? `"${NO_YEAR}": the file's name gives no year; --attainment YEAR=FILE names it` : y.year)).join(', ')}); measure ${map.measure}${ctx.measureName() !== map.measure ? ` (${ctx.measureName()})` : ''}, ${L.fsm} ${map.fsm}${map.ci ? `, bounds ${map.ci.join('/')}` : ''}.`,
-    `Cohort: ${map.cohort ? (map.cohortNote ?? `${map.cohort} (--cohort-col)`) : `${ctx.cohortNote(map) ?? 'none'}; no school is left out for its size (pass --cohort-col COL)`}.`,
+    `Cohort: ${map.cohort ? (map.cohortNote ?? `${map.cohort} (--cohort-col)`) : `${map.cohortNote ?? 'none'}; no school is left out for its size (pass --cohort-col COL)`}.`,
     `${latest.year}: ${latest.schools} schools in the attainment file, ${latest.matched} matched in the ${L.fsmWord} table, ${latest.eligible} eligible (${map.cohort ? `cohort ≥ ${c.eligibility.minCohort}` : 'any cohort'}${!map.rectype && !map.schoolType ? `, no ${dfe ? 'RECTYPE' : 'school-type'} column, so special schools cannot be told apart` : c.eligibility.includeSpecial ? '' : ', special schools left out'}).`,
   ];
   summary.push(layoutLine(years[years.length - 1]));

@@ -1,3 +1,4 @@
+import { dfeFile } from './dfeFile.js';
 import type { ColumnMap } from '../types.js';
 import { FosError } from '../errors.js';
 import { columnHint, preview } from './columnHint.js';
@@ -239,6 +240,8 @@ export function resolveColumns(headers: Headers, o: ColumnOverrides): ResolvedCo
     location,
     ...(o.match?.length ? { match } : {}),
   };
+  // A file that is not DfE's is told it has no cohort column in general words, not DfE's names.
+  if (!map.cohort && !dfeFile(map) && map.cohortNote?.startsWith(NO_COHORT_COLUMN)) map.cohortNote = 'none: no cohort column found';
   return { attainment: attCols, fsm: fsmCols, map };
 }
 

@@ -15,7 +15,7 @@ import { expandFiles, namedFile, type NamedBy } from '../io/expandFiles.js';
 import { longYears } from '../io/longYears.js';
 import { openSource, type Opener } from '../io/openSource.js';
 import { yearLabel } from '../core/load/yearLabel.js';
-import { readManifest } from '../io/manifest.js';
+import { readManifest, type ManifestColumn } from '../io/manifest.js';
 import { headerOf } from '../io/readTable.js';
 import { PRESET_NAMES, resolvePreset } from '../core/families/presets.js';
 import { FORMATS, type Format } from '../report/model.js';
@@ -174,7 +174,7 @@ export function toConfig(command: CommandName, raw: Record<string, unknown>, env
 
   // A column given as a flag, else in the manifest's "columns", else found in the file.
   const mc = manifest?.columns ?? {};
-  const fromManifest = <T>(mkey: string, parse?: (s: string, flag: string) => T) =>
+  const fromManifest = <T>(mkey: ManifestColumn, parse?: (s: string, flag: string) => T) =>
     typeof mc[mkey] === 'string' ? (parse ? parse(mc[mkey] as string, `"${mkey}" in ${manifest!.file}`) : (mc[mkey] as T)) : undefined;
   const contextCols = {
     ...(mc.context && typeof mc.context === 'object' ? (mc.context as Record<string, string>) : {}),

@@ -26,7 +26,7 @@ import { expandFiles, namedFile, type NamedBy } from './expandFiles.js';
 export interface Manifest {
   file: string;
   years: YearInput[];
-  columns: Record<string, unknown>;
+  columns: Partial<Record<ManifestColumn, unknown>>;
   where: string[];
   /** "preset": a --preset name. */
   preset?: string;
@@ -41,7 +41,9 @@ export interface Manifest {
 /** The keys of a manifest, of each year, and of its "columns" (config.ts reads them as the column flags). */
 export const MANIFEST_KEYS = ['years', 'columns', 'where', 'join', 'links', 'labels', 'preset', 'coverage'];
 export const YEAR_KEYS = ['attainment', 'fsm', 'join'];
-export const MANIFEST_COLUMNS = ['id', 'name', 'la', 'measure', 'fsm', 'cohort', 'ci', 'subjects', 'location', 'context', 'match', 'joinId', 'breakdown'];
+export const MANIFEST_COLUMNS = ['id', 'name', 'la', 'measure', 'fsm', 'cohort', 'ci', 'subjects', 'location', 'context', 'match', 'joinId', 'breakdown'] as const;
+/** A key of "columns": config.ts reads only these (its reader takes this type), so a key read there is one the manifest accepts. */
+export type ManifestColumn = (typeof MANIFEST_COLUMNS)[number];
 
 export function readManifest(file: string): Manifest {
   let text: string;
@@ -67,7 +69,7 @@ export function readManifest(file: string): Manifest {
   if (m.coverage !== undefined && typeof m.coverage !== 'string') throw bad('"coverage" must be whole, part or auto (as --coverage)');
   if (!m.years || typeof m.years !== 'object' || Array.isArray(m.years)) throw bad('"years" must map each year to its files');
   if (m.columns !== undefined && (!m.columns || typeof m.columns !== 'object' || Array.isArray(m.columns))) throw bad('"columns" must map each column key to a column name, e.g. {"measure": "ATT8SCR"}');
-  if (m.columns) knownKeys(m.columns as object, MANIFEST_COLUMNS, '"columns"', file);
+  if (m.columns) knownKeys(m.columns as object, [...MANIFEST_COLUMNS], '"columns"', file);
   if (m.where !== undefined && (!Array.isArray(m.where) || !m.where.every((w) => typeof w === 'string'))) throw bad('"where" must be a list of COLUMN=VALUE filters, e.g. ["RECTYPE=1"]');
   const base = dirname(file);
   const at = (p: string) => (isAbsolute(p) ? p : resolve(base, p));
@@ -106,7 +108,7 @@ export function readManifest(file: string): Manifest {
     };
   });
   if (years.length === 0) throw bad('"years" is empty');
-  const columns = (m.columns as Record<string, unknown> | undefined) ?? {};
+  const columns = (m.columns as Manifest['columns'] | undefined) ?? {};
   const where = (m.where as string[] | undefined) ?? [];
   return {
     file,

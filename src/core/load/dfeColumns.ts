@@ -144,10 +144,13 @@ export function resolveColumns(headers: Headers, o: ColumnOverrides): ResolvedCo
     else if (given) need(field === 'la' ? 'local authority' : 'school name', flag, names, att, true, fsm ? [fsm] : []);
   }
 
+  const rectype = optional([DEFAULT_COLUMNS.rectype], att);
+  if (rectype) attCols.rectype = rectype;
+
   let cohortNote: string | undefined;
   if (o.cohort) attCols.cohort = need('cohort', '--cohort-col', [o.cohort], att);
   else {
-    const c = cohortFor(attCols.measure, att.header, defaults('cohort', attLayout));
+    const c = cohortFor(attCols.measure, att.header, defaults('cohort', attLayout), dfeFile({ rectype: attCols.rectype, id: attCols.id }));
     if (c.column) attCols.cohort = c.column;
     cohortNote = c.note;
   }
@@ -163,9 +166,6 @@ export function resolveColumns(headers: Headers, o: ColumnOverrides): ResolvedCo
     else if (d) ciMissing = d;
   }
   if (ci) [attCols.ciLow, attCols.ciHigh] = ci;
-
-  const rectype = optional([DEFAULT_COLUMNS.rectype], att);
-  if (rectype) attCols.rectype = rectype;
 
   const context: Record<string, string> = {};
   for (const [key, col] of Object.entries(o.context)) {
@@ -240,8 +240,6 @@ export function resolveColumns(headers: Headers, o: ColumnOverrides): ResolvedCo
     location,
     ...(o.match?.length ? { match } : {}),
   };
-  // A file that is not DfE's is told it has no cohort column in general words, not DfE's names.
-  if (!map.cohort && !dfeFile(map) && map.cohortNote?.startsWith(NO_COHORT_COLUMN)) map.cohortNote = 'none: no cohort column found';
   return { attainment: attCols, fsm: fsmCols, map };
 }
 
@@ -270,17 +268,16 @@ export const PUPIL_GROUPS: readonly { suffix: string; count?: string; pupils: st
   { suffix: 'G', pupils: 'girls' },
 ];
 
-/** How cohortFor's note begins when the file has none of the cohort columns looked for. */
-export const NO_COHORT_COLUMN = 'none: the file has no ';
 
 /**
  * The cohort of a measure, when no --cohort-col names it: the count of its pupil group for
  * a pupil-group measure (`ATT8SCR_FSM6CLA1A` → `TFSM6CLA1A`; an earlier year's figure
  * `…_16` → `TFSM6CLA1A_16`), else the file's own cohort (`TPUP`, else `TELIG`), which
  * serves every whole-school measure of the file (`PTL2BASICS_94`, `P8MEA`, `READPROG`).
- * `note` says in words which cohort applies, or why there is none.
+ * `note` says in words which cohort applies, or why there is none: in DfE's column names for
+ * a DfE file (`dfe`, dfeFile.ts), in general words for another school system's.
  */
-export function cohortFor(measure: string, header: readonly string[], cohorts: readonly string[] = DEFAULT_COLUMNS.cohort): { column?: string; note: string } {
+export function cohortFor(measure: string, header: readonly string[], cohorts: readonly string[] = DEFAULT_COLUMNS.cohort, dfe = true): { column?: string; note: string } {
   const split = splitEarlierYear(measure);
   const base = split.base.toUpperCase();
   const year = split.suffix ? `_${split.suffix}` : '';
@@ -303,7 +300,7 @@ export function cohortFor(measure: string, header: readonly string[], cohorts: r
     const column = find(name);
     if (column) return { column, note: `${column}, the file's cohort, which serves every whole-school measure` };
   }
-  return { note: `${NO_COHORT_COLUMN}${cohorts.join(' or ')} column` };
+  return { note: dfe ? `none: the file has no ${cohorts.join(' or ')} column` : 'none: no cohort column found' };
 }
 
 /** Easting/northing when the names say so, else latitude/longitude (first column latitude). */

@@ -124,11 +124,6 @@ export function splitEarlierYear(column: string): { base: string; suffix?: strin
   return m ? { base: m[1], suffix: m[2].toUpperCase() } : { base: c };
 }
 
-/** Whether a column holds an earlier year's figure (by its name: `ATT8SCR_21`, `TELIG_3YR`). */
-export function isEarlierYear(column: string): boolean {
-  return splitEarlierYear(column).suffix !== undefined;
-}
-
 /**
  * The latest year (20NN) the header's earlier years' columns name: those `X_NN` whose `X`
  * is a column too (so `PTRWM_EXP_24` beside `PTRWM_EXP` counts, a lone `SCORE_20` does

@@ -14,6 +14,8 @@ type Reply = { answer?: unknown; fosError?: { code: ErrorCode; message: string; 
 
 /** How long to wait for the helper to start, and then to answer, before doing its share here. */
 const START_MS = 5_000;
+/** Reading a file on the helper pays from about this size, on many cores (bench/NOTES.md). */
+export const MIN_FILE_BYTES = 4_000_000;
 const PATIENCE_MS = 120_000;
 
 /**
@@ -44,7 +46,7 @@ export class HelperThread {
   constructor(
     private readonly script = new URL('./helperWorker.js', import.meta.url),
     private readonly startMs = START_MS,
-    minFileBytes = 4_000_000,
+    minFileBytes = MIN_FILE_BYTES,
   ) {
     this.minFileBytes = minFileBytes;
   }

@@ -4,7 +4,7 @@ import { comparisonColumns, placeRows, type ComparisonColumns } from '../core/co
 import { LOCAL_ARRAYS, type ArrayMaker } from '../core/families/arrayMaker.js';
 import { searchFamilies, type FamilyRows, type NeighbourIndex } from '../core/families/neighbours.js';
 import type { Runner } from '../core/runner.js';
-import { HelperThread } from './helperThread.js';
+import { HelperThread, MIN_FILE_BYTES } from './helperThread.js';
 import { SHARED_ARRAYS, takeRuns } from './runs.js';
 
 /** `--threads auto`: the cores, up to this many. */
@@ -23,7 +23,7 @@ export interface ThreadPlan {
 
 /** Where sharing pays on many cores: files from 4 MB, searches from about 20,000 schools
  * in 3 variables (bench/NOTES.md). */
-const SHARE_FROM = { minFileBytes: 4_000_000, minSearch: 1_200_000 };
+const SHARE_FROM = { minFileBytes: MIN_FILE_BYTES, minSearch: 1_200_000 };
 /** On two cores a second thread costs about as much CPU time as it saves wall time, until
  * the work is very large: files from 40 MB, searches from about 200,000 schools in 3
  * variables (bench/NOTES.md: 100,000 schools run alone, 500,000 share). */

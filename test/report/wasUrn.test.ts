@@ -1,24 +1,12 @@
 import { describe, expect, it } from 'vitest';
-import type { SchoolLinks } from '../../src/core/load/schoolLinks.js';
+import { followedLinks } from '../helpers/links.js';
 import { wasUrn } from '../../src/report/wasUrn.js';
 
 // Followed links written as the maps schoolLinks.ts builds: 100 → 200 (dated 2012) → 300 (dated 2019).
-const links: SchoolLinks = {
-  file: 'links.csv',
-  rows: 2,
-  plain: 2,
-  otherRows: 0,
-  next: new Map([
-    ['100', '200'],
-    ['200', '300'],
-  ]),
-  previous: new Map([
-    ['200', { id: '100', date: '01-09-2012' }],
-    ['300', { id: '200', date: '01-09-2019' }],
-  ]),
-  named: new Map(),
-  concurrent: 0,
-};
+const links = followedLinks([
+  ['100', '200', '01-09-2012'],
+  ['200', '300', '01-09-2019'],
+]);
 const none = () => undefined;
 
 describe('wasUrn: a school’s other URNs in words', () => {

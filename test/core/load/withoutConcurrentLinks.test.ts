@@ -1,26 +1,14 @@
 import { describe, expect, it } from 'vitest';
-import type { SchoolLinks } from '../../../src/core/load/schoolLinks.js';
 import { withoutConcurrentLinks } from '../../../src/core/load/withoutConcurrentLinks.js';
+import { followedLinks } from '../../helpers/links.js';
 import { school, table } from '../../helpers/schools.js';
 
 // Followed links as schoolLinks.ts builds them: 106 → 906 (a conversion, 01-09-2018) and
 // 107 → 101 (107 closed into 101, 31-08-2017).
-const links = (): SchoolLinks => ({
-  file: 'links.csv',
-  rows: 4,
-  plain: 2,
-  otherRows: 0,
-  next: new Map([
-    ['106', '906'],
-    ['107', '101'],
-  ]),
-  previous: new Map([
-    ['906', { id: '106', date: '01-09-2018' }],
-    ['101', { id: '107', date: '31-08-2017' }],
-  ]),
-  named: new Map(),
-  concurrent: 0,
-});
+const links = () => followedLinks([
+  ['106', '906', '01-09-2018'],
+  ['107', '101', '31-08-2017'],
+]);
 const year = (y: string, rows: [string, number][]) => ({ year: y, schools: table(rows.map(([id, m]) => school(id, 10, m, { name: id === '107' ? 'Elm School' : `School ${id}` }))) });
 
 describe('withoutConcurrentLinks: two URNs with results in one year are two schools', () => {

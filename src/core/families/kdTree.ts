@@ -123,72 +123,19 @@ export class PointList {
   n = 0;
 
   push(p: number, d: number): void {
-    if (this.n === this.p.length) {
-      const pp = new Int32Array(2 * this.n);
-      pp.set(this.p);
-      this.p = pp;
-      const dd = new Float64Array(2 * this.n);
-      dd.set(this.d);
-      this.d = dd;
-    }
+    if (this.n === this.p.length) this.grow();
     this.p[this.n] = p;
     this.d[this.n++] = d;
   }
-}
 
-/** A max-heap of (squared distance, point, weight) on the squared distance, in typed arrays. */
-class MaxHeap {
-  d = new Float64Array(64);
-  p = new Int32Array(64);
-  w = new Int32Array(64);
-  size = 0;
-
-  /** Empty, with room for `room` entries. */
-  clear(room: number): void {
-    this.size = 0;
-    if (this.d.length >= room) return;
-    this.d = new Float64Array(room);
-    this.p = new Int32Array(room);
-    this.w = new Int32Array(room);
-  }
-
-  push(d2: number, point: number, weight: number): void {
-    const d = this.d;
-    let at = this.size++;
-    while (at > 0) {
-      const parent = (at - 1) >> 1;
-      if (d[parent] >= d2) break;
-      this.move(parent, at);
-      at = parent;
-    }
-    this.put(at, d2, point, weight);
-  }
-
-  /** Drop the top: the last entry sifts down from there. */
-  pop(): void {
-    const d = this.d;
-    const n = --this.size;
-    const last = d[n];
-    let at = 0;
-    for (;;) {
-      let child = 2 * at + 1;
-      if (child >= n) break;
-      if (child + 1 < n && d[child + 1] > d[child]) child++;
-      if (d[child] <= last) break;
-      this.move(child, at);
-      at = child;
-    }
-    this.put(at, last, this.p[n], this.w[n]);
-  }
-
-  private move(from: number, to: number): void {
-    this.put(to, this.d[from], this.p[from], this.w[from]);
-  }
-
-  private put(at: number, d2: number, point: number, weight: number): void {
-    this.d[at] = d2;
-    this.p[at] = point;
-    this.w[at] = weight;
+  /** Twice the room, the points kept. */
+  grow(): void {
+    const pp = new Int32Array(2 * this.p.length);
+    pp.set(this.p);
+    this.p = pp;
+    const dd = new Float64Array(2 * this.d.length);
+    dd.set(this.d);
+    this.d = dd;
   }
 }
 
@@ -215,13 +162,10 @@ export class KdTree {
   private readonly sc: Float64Array;
   private readonly sw: Int32Array;
   // Scratch, reused across queries: the query point; the nodes still to visit, with the
-  // squared distance to their box (a path holds one per level); the nearest points found;
-  // near misses (points at or past the heap's top).
+  // squared distance to their box (a path holds one per level).
   private readonly qc: Float64Array;
   private readonly stackN = new Int32Array(128);
   private readonly stackR = new Float64Array(128);
-  private readonly heap = new MaxHeap();
-  private readonly misses = new PointList();
 
   /** A tree over its arrays as they are (built by buildKdTree). */
   constructor(readonly arrays: KdTreeArrays) {
@@ -235,24 +179,28 @@ export class KdTree {
    * a factor (1 + slack) of the farthest of them, so its whole tie group is there: into
    * `out` (emptied first), nearest first, by distance then point. All points when they hold
    * fewer. `within`: no point farther than this is needed. Nodes are visited near side
-   * first, and pruned by the distance to their box.
+   * first, and pruned by the distance to their box. `out` is kept sorted as points are
+   * found (an insertion sort: some 20 of them), cut back to what is still needed each time.
    */
   nearest(q: number, need: number, selfLess: number, slack: number, out: PointList, within = Infinity): void {
-    const { dims: D, sc, sw, perm, lo, hi, dim, split, left, right, box, qc, stackN, stackR, misses } = this;
+    const { dims: D, sc, sw, perm, lo, hi, dim, split, left, right, box, qc, stackN, stackR, weight } = this;
     const grow = (1 + slack) * (1 + slack);
     for (let d = 0; d < D; d++) qc[d] = this.coords[q * D + d];
-    // The heap holds at most need + 1 points (each holds at least one school).
-    const heap = this.heap;
-    heap.clear(need + 2);
     const x = qc[0];
     const y = D > 1 ? qc[1] : 0;
     const z = D > 2 ? qc[2] : 0;
-    let total = 0;
-    misses.n = 0;
-    // Squared distance beyond which nothing is needed: the caller's bound, then the heap's.
+    // out holds len points by squared distance (od) then point (op). Once they hold
+    // `need`, `cut` is the first point at which they do (the schools up to it: held), and
+    // only points within its distance × grow are kept.
+    let od = out.d;
+    let op = out.p;
+    let len = 0;
+    let held = 0;
+    let cut = -1;
+    // Squared distance beyond which nothing is needed: the caller's bound, then cut's.
     let limit = within * within * grow;
     let sp = 0;
-    if (this.weight.length) {
+    if (weight.length) {
       stackN[0] = 0;
       stackR[0] = 0;
       sp = 1;
@@ -299,46 +247,46 @@ export class KdTree {
         const p = perm[i];
         const w = sw[i] - (p === q ? selfLess : 0);
         if (w <= 0) continue;
-        if (total >= need && d2 >= heap.d[0]) {
-          misses.push(p, d2);
-          continue;
+        if (len === od.length) {
+          out.grow();
+          od = out.d;
+          op = out.p;
         }
-        heap.push(d2, p, w);
-        total += w;
-        // Drop the farthest while the rest still hold `need` (a dropped tie is a near miss).
-        while (heap.size > 1 && total - heap.w[0] >= need) {
-          const topD = heap.d[0];
-          const topP = heap.p[0];
-          total -= heap.w[0];
-          heap.pop();
-          if (topD <= heap.d[0] * grow) misses.push(topP, topD);
+        let j = len++;
+        while (j > 0 && (od[j - 1] > d2 || (od[j - 1] === d2 && op[j - 1] > p))) {
+          od[j] = od[j - 1];
+          op[j] = op[j - 1];
+          j--;
         }
-        if (total >= need && heap.d[0] * grow < limit) limit = heap.d[0] * grow;
+        od[j] = d2;
+        op[j] = p;
+        if (cut >= 0) {
+          // Past the cut it changes nothing; before it, the cut moves back while the
+          // points before it still hold `need`.
+          if (j > cut) continue;
+          held += w;
+          cut++;
+          for (;;) {
+            const wc = weight[op[cut]] - (op[cut] === q ? selfLess : 0);
+            if (held - wc < need) break;
+            held -= wc;
+            cut--;
+          }
+        } else {
+          held += w;
+          if (held < need) continue;
+          // The first time they hold `need`: find where, from the nearest.
+          held = 0;
+          for (cut = 0; ; cut++) {
+            held += weight[op[cut]] - (op[cut] === q ? selfLess : 0);
+            if (held >= need) break;
+          }
+        }
+        limit = Math.min(limit, od[cut] * grow);
+        while (len > cut + 1 && od[len - 1] > limit) len--;
       }
     }
-    gather(heap, misses, total >= need ? heap.d[0] * grow : Infinity, out);
+    out.n = len;
+    for (let k = 0; k < len; k++) od[k] = Math.sqrt(od[k]);
   }
-}
-
-/** The heap's points and the near misses within `bound` (squared distances), into `out`
- * (emptied first), by distance then point, with their distances. An insertion sort: some
- * 20 items. */
-function gather(heap: MaxHeap, misses: PointList, bound: number, out: PointList): void {
-  out.n = 0;
-  for (let k = 0; k < heap.size; k++) out.push(heap.p[k], heap.d[k]);
-  for (let k = 0; k < misses.n; k++) if (misses.d[k] <= bound) out.push(misses.p[k], misses.d[k]);
-  const { p: op, d: od, n } = out;
-  for (let i = 1; i < n; i++) {
-    const d = od[i];
-    const p = op[i];
-    let j = i - 1;
-    while (j >= 0 && (od[j] > d || (od[j] === d && op[j] > p))) {
-      od[j + 1] = od[j];
-      op[j + 1] = op[j];
-      j--;
-    }
-    od[j + 1] = d;
-    op[j + 1] = p;
-  }
-  for (let i = 0; i < n; i++) od[i] = Math.sqrt(od[i]);
 }

@@ -3,7 +3,6 @@ import { LOCAL_ARRAYS, type ArrayMaker } from './arrayMaker.js';
 import type { Runner } from '../runner.js';
 import { buildKdTree, KdTree, PointList, type KdTreeArrays } from './kdTree.js';
 import { pointOrder } from './pointOrder.js';
-import { Growable } from '../growable.js';
 import { range } from '../range.js';
 
 /** Each school's own family (itself first, then nearest first), as compressed rows in
@@ -163,30 +162,19 @@ export class NeighbourIndex {
     return this.schoolsAt.subarray(this.pointStart[p], this.pointStart[p + 1]);
   }
 
-  /** Find the candidates around point p for families of `size`; every school at p shares them. */
-  candidates(p: number, size: number): void {
+  /** Find the candidates around point p for families of `size` (and smaller); every
+   * school at p shares them. */
+  candidates(p: number, size: number, tiesAll: boolean): void {
     const need = Math.min(size - 1, this.n - 1);
     const { cand, weight } = this;
-    if (!this.tree) {
-      candidates1d(this.pc, weight, p, need, cand);
-      return;
+    if (!this.tree) candidates1d(this.pc, weight, p, need, cand);
+    else {
+      // The last point's reach plus the step from it bounds this point's reach (triangle
+      // inequality), so the search can skip what lies beyond from the start.
+      const within = this.lastNeed === need && this.lastP >= 0 ? this.lastReach + this.between(p, this.lastP) : Infinity;
+      this.tree.nearest(p, need, 1, SLACK, cand, within);
     }
-    // The last point's reach plus the step from it bounds this point's reach (triangle
-    // inequality), so the search can skip what lies beyond from the start.
-    const within = this.lastNeed === need && this.lastP >= 0 ? this.lastReach + this.between(p, this.lastP) : Infinity;
-    this.tree.nearest(p, need, 1, SLACK, cand, within);
-    let count = 0;
-    let reach = Infinity;
-    for (let c = 0; c < cand.n; c++) {
-      count += weight[cand.p[c]] - (cand.p[c] === p ? 1 : 0);
-      if (count >= need) {
-        reach = cand.d[c];
-        break;
-      }
-    }
-    this.lastP = p;
-    this.lastNeed = need;
-    this.lastReach = reach;
+    this.groupCandidates(p, need, tiesAll);
   }
 
   /** The last point searched, the need it was searched for, and its reach. */
@@ -201,48 +189,108 @@ export class NeighbourIndex {
     return Math.sqrt(sum);
   }
 
-  /** School i's family from the candidates last found for its point. */
-  familyFromCandidates(i: number, size: number, tiesAll: boolean, out: { push(x: number): unknown }): void {
-    const need = Math.min(size - 1, this.n - 1);
-    const { weight, pointStart, schoolsAt, idRank } = this;
+  // The candidates' schools, in order (point by point, each point's by id), in tie groups:
+  // group g is candSchools[groupStart[g] .. groupStart[g + 1]) (empty if not copied), and
+  // the groups up to g hold groupHeld[g] schools other than one at point p itself.
+  private candSchools = new Int32Array(64);
+  private groupStart = new Int32Array(65);
+  private groupHeld = new Int32Array(64);
+  private groups = 0;
+  /** Group g's candidates: cand[groupCand[g] .. groupCand[g + 1]). */
+  private groupCand = new Int32Array(65);
+  /** Scratch: where each point of a group that does not fit whole is up to. */
+  private pos = new Int32Array(64);
+
+  /** The candidates last found for point p, as tie groups of schools (see candSchools)
+   * up to the group that holds `need` (copied only if a family could take it whole), and
+   * the reach they give (kept for the next search's bound). */
+  private groupCandidates(p: number, need: number, tiesAll: boolean): void {
     const { p: candP, d: candD, n: candN } = this.cand;
-    const q = this.pointOf[i];
-    out.push(i);
-    // Walk tie groups in order of distance.
-    let taken = 0;
-    let g = 0;
-    while (g < candN && taken < need) {
-      const start = candD[g];
-      let h = g;
-      let groupCount = 0;
-      while (h < candN && sameDistance(candD[h], start)) {
-        groupCount += weight[candP[h]] - (candP[h] === q ? 1 : 0);
-        h++;
-      }
-      const take = tiesAll ? groupCount : Math.min(groupCount, need - taken);
-      if (take === groupCount) {
-        for (let c = g; c < h; c++) {
-          const p = candP[c];
-          for (let k = pointStart[p]; k < pointStart[p + 1]; k++) if (schoolsAt[k] !== i) out.push(schoolsAt[k]);
-        }
-      } else {
-        // Merge the group's points (each already in id order), taking the smallest ids.
-        const pos: number[] = [];
-        for (let c = g; c < h; c++) pos.push(pointStart[candP[c]]);
-        for (let t = 0; t < take; t++) {
-          let best = -1;
-          for (let c = 0; c < pos.length; c++) {
-            const end = pointStart[candP[g + c] + 1];
-            while (pos[c] < end && schoolsAt[pos[c]] === i) pos[c]++;
-            if (pos[c] < end && (best < 0 || idRank[schoolsAt[pos[c]]] < idRank[schoolsAt[pos[best]]])) best = c;
-          }
-          out.push(schoolsAt[pos[best]]);
-          pos[best]++;
-        }
-      }
-      taken += take;
-      g = h;
+    const { weight, pointStart, schoolsAt } = this;
+    if (this.groupHeld.length < candN) {
+      this.groupHeld = new Int32Array(2 * candN);
+      this.groupStart = new Int32Array(2 * candN + 1);
+      this.groupCand = new Int32Array(2 * candN + 1);
     }
+    const { groupStart, groupHeld, groupCand } = this;
+    let at = 0;
+    let held = 0;
+    let g = 0;
+    let c = 0;
+    let reach = Infinity;
+    // Distances equal (sameDistance) to a group's nearest form the group.
+    while (c < candN && held < need) {
+      const start = candD[c];
+      groupStart[g] = at;
+      groupCand[g] = c;
+      let h = c;
+      for (; h < candN && sameDistance(candD[h], start); h++) {
+        held += weight[candP[h]] - (candP[h] === p ? 1 : 0);
+        if (held >= need && reach === Infinity) reach = candD[h];
+      }
+      groupHeld[g++] = held;
+      if (tiesAll || held <= need) {
+        for (; c < h; c++) {
+          const from = pointStart[candP[c]];
+          const to = pointStart[candP[c] + 1];
+          if (at + to - from > this.candSchools.length) {
+            const bigger = new Int32Array(2 * (at + to - from));
+            bigger.set(this.candSchools.subarray(0, at));
+            this.candSchools = bigger;
+          }
+          const cs = this.candSchools;
+          for (let k = from; k < to; k++) cs[at++] = schoolsAt[k];
+        }
+      }
+      c = h;
+    }
+    groupStart[g] = at;
+    groupCand[g] = c;
+    this.groups = g;
+    this.lastP = p;
+    this.lastNeed = need;
+    this.lastReach = reach;
+  }
+
+  /** Room for any family from the candidates last found (1 + their schools): what a
+   * family can hold with ties all; without, min(size, number of schools). */
+  familyRoom(): number {
+    return 1 + this.groupStart[this.groups];
+  }
+
+  /** School i's family from the candidates last found for its point, into out[at ..]
+   * (with familyRoom() there); returns where it ends. */
+  familyFromCandidates(i: number, size: number, tiesAll: boolean, out: Int32Array, at: number): number {
+    const need = Math.min(size - 1, this.n - 1);
+    const { candSchools, groupStart, groupHeld, groupCand, groups } = this;
+    out[at++] = i;
+    // The tie groups that fit whole (with ties all: up to the one that reaches need).
+    let g = 0;
+    while (g < groups && (tiesAll ? (g > 0 ? groupHeld[g - 1] : 0) < need : groupHeld[g] <= need)) g++;
+    const end = groupStart[g];
+    for (let k = 0; k < end; k++) if (candSchools[k] !== i) out[at++] = candSchools[k];
+    const taken = g > 0 ? groupHeld[g - 1] : 0;
+    if (taken < need && g < groups) {
+      // The group that does not fit: merge its points' schools (each point's already in
+      // id order), taking the smallest ids.
+      const { p: candP } = this.cand;
+      const { pointStart, schoolsAt, idRank } = this;
+      const first = groupCand[g];
+      const points = groupCand[g + 1] - first;
+      if (this.pos.length < points) this.pos = new Int32Array(2 * points);
+      const pos = this.pos;
+      for (let c = 0; c < points; c++) pos[c] = pointStart[candP[first + c]];
+      for (let t = taken; t < need; t++) {
+        let best = -1;
+        for (let c = 0; c < points; c++) {
+          const end = pointStart[candP[first + c] + 1];
+          while (pos[c] < end && schoolsAt[pos[c]] === i) pos[c]++;
+          if (pos[c] < end && (best < 0 || idRank[schoolsAt[pos[c]]] < idRank[schoolsAt[pos[best]]])) best = c;
+        }
+        out[at++] = schoolsAt[pos[best]++];
+      }
+    }
+    return at;
   }
 }
 
@@ -268,21 +316,27 @@ export function searchFamilies(index: NeighbourIndex, schools: Int32Array, sizes
   const largest = Math.max(...sizes);
   const n = index.pointOf.length;
   const offsets = sizes.map(() => new Int32Array(schools.length + 1));
-  // Room for every member (exact unless ties are kept).
-  const members = sizes.map((size) => new Growable((m) => new Int32Array(m), schools.length * Math.min(size, n)));
+  // Room for every member: exact unless ties are kept (then it grows as needed).
+  const members = sizes.map((size) => new Int32Array(schools.length * Math.min(size, n)));
+  const ends = sizes.map(() => 0);
   let last = -1;
   for (let k = 0; k < schools.length; k++) {
     const i = schools[k];
     const p = index.pointOf[i];
-    if (p !== last) index.candidates(p, largest);
+    if (p !== last) index.candidates(p, largest, tiesAll);
     last = p;
     for (let s = 0; s < members.length; s++) {
-      index.familyFromCandidates(i, sizes[s], tiesAll, members[s]);
-      offsets[s][k + 1] = members[s].length;
+      if (tiesAll && ends[s] + index.familyRoom() > members[s].length) {
+        const bigger = new Int32Array(2 * members[s].length + index.familyRoom());
+        bigger.set(members[s].subarray(0, ends[s]));
+        members[s] = bigger;
+      }
+      ends[s] = index.familyFromCandidates(i, sizes[s], tiesAll, members[s], ends[s]);
+      offsets[s][k + 1] = ends[s];
     }
   }
   // Views, not copies: a copy of every member would cost more than the room left unused.
-  return members.map((m, s) => ({ schools, offsets: offsets[s], members: m.values() }));
+  return members.map((m, s) => ({ schools, offsets: offsets[s], members: m.subarray(0, ends[s]) }));
 }
 
 /**

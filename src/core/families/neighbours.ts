@@ -138,28 +138,25 @@ export class NeighbourIndex {
   /**
    * The given schools (all when undefined) ordered so that each one's point follows the
    * last in space (tree order), which keeps each search seeded with a tight bound and its
-   * memory warm; schools at one point come together, so they share one search.
+   * memory warm; schools at one point come together (by id), so they share one search.
+   * A walk of every point in that order (no sort).
    */
   inSearchOrder(schools?: ArrayLike<number>): Int32Array {
-    const order = this.pointOrder();
-    if (!schools) {
-      const out = new Int32Array(this.n);
-      let k = 0;
-      for (const p of order) {
-        const at = this.schoolsOf(p);
-        out.set(at, k);
-        k += at.length;
-      }
-      return out;
+    // How many times each school is asked for (once each when all are).
+    let asked: Int32Array | undefined;
+    if (schools) {
+      asked = new Int32Array(this.n);
+      for (let k = 0; k < schools.length; k++) asked[schools[k]]++;
     }
-    const rank = new Int32Array(this.weight.length);
-    for (let k = 0; k < order.length; k++) rank[order[k]] = k;
-    return Int32Array.from(schools).sort((a, b) => rank[this.pointOf[a]] - rank[this.pointOf[b]] || a - b);
-  }
-
-  /** Schools at distinct point p: schoolsAt[pointStart[p] .. pointStart[p + 1]). */
-  private schoolsOf(p: number): Int32Array {
-    return this.schoolsAt.subarray(this.pointStart[p], this.pointStart[p + 1]);
+    const out = new Int32Array(schools ? schools.length : this.n);
+    let k = 0;
+    for (const p of this.pointOrder()) {
+      for (let at = this.pointStart[p]; at < this.pointStart[p + 1]; at++) {
+        const i = this.schoolsAt[at];
+        for (let c = asked ? asked[i] : 1; c > 0; c--) out[k++] = i;
+      }
+    }
+    return out;
   }
 
   /** Find the candidates around point p for families of `size` (and smaller); every

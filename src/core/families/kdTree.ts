@@ -26,13 +26,18 @@ export interface KdTreeArrays {
   sw: Int32Array;
 }
 
-/** A tree built over points (row-major coordinates) and their weights, its arrays made by `make`. */
+/** A tree built over points (row-major coordinates) and their weights, its arrays made by
+ * `make`. The points are moved into leaf order as the tree is built (sc, sw and perm
+ * together), so each split reads its coordinates in sequence. */
 export function buildKdTree(coords: Float64Array, dims: number, weight: Int32Array, make: ArrayMaker = LOCAL_ARRAYS): KdTreeArrays {
   const n = weight.length;
   const perm = make.int32(n);
   for (let i = 0; i < n; i++) perm[i] = i;
   const max = Math.max(1, 2 * Math.ceil(n / (LEAF / 2)) + 1);
   const t: KdTreeArrays = { coords, weight, dims, perm, lo: make.int32(max), hi: make.int32(max), dim: make.int32(max), split: make.float64(max), left: make.int32(max), right: make.int32(max), box: make.float64(2 * dims * max), sc: make.float64(n * dims), sw: make.int32(n) };
+  const { sc, sw } = t;
+  sc.set(coords.subarray(0, n * dims));
+  sw.set(weight);
   let nodes = 0;
   const build = (lo: number, hi: number): number => {
     const node = nodes++;
@@ -44,7 +49,7 @@ export function buildKdTree(coords: Float64Array, dims: number, weight: Int32Arr
         let min = Infinity;
         let max = -Infinity;
         for (let i = lo; i < hi; i++) {
-          const v = coords[perm[i] * dims + d];
+          const v = sc[i * dims + d];
           if (v < min) min = v;
           if (v > max) max = v;
         }
@@ -62,7 +67,7 @@ export function buildKdTree(coords: Float64Array, dims: number, weight: Int32Arr
       let min = Infinity;
       let max = -Infinity;
       for (let i = lo; i < hi; i += step) {
-        const v = coords[perm[i] * dims + d];
+        const v = sc[i * dims + d];
         if (v < min) min = v;
         if (v > max) max = v;
       }
@@ -72,9 +77,9 @@ export function buildKdTree(coords: Float64Array, dims: number, weight: Int32Arr
       }
     }
     const mid = (lo + hi) >> 1;
-    select(perm, coords, dims, lo, hi - 1, mid, best);
+    select(t, lo, hi - 1, mid, best);
     t.dim[node] = best;
-    t.split[node] = coords[perm[mid] * dims + best];
+    t.split[node] = sc[mid * dims + best];
     const l = (t.left[node] = build(lo, mid));
     const r = (t.right[node] = build(mid, hi));
     for (let d = 0; d < 2 * dims; d++) {
@@ -85,26 +90,31 @@ export function buildKdTree(coords: Float64Array, dims: number, weight: Int32Arr
     return node;
   };
   if (n > 0) build(0, n);
-  for (let i = 0; i < n; i++) {
-    for (let d = 0; d < dims; d++) t.sc[i * dims + d] = coords[perm[i] * dims + d];
-    t.sw[i] = weight[perm[i]];
-  }
   return t;
 }
 
-/** Hoare's quickselect: p[k] gets the point that belongs there in order of dimension d. */
-function select(p: Int32Array, c: Float64Array, D: number, lo: number, hi: number, k: number, d: number) {
+/** Hoare's quickselect: point k of the tree's points (sc, sw, perm) gets the point that
+ * belongs there in order of dimension d. */
+function select({ sc: c, sw: w, perm: p, dims: D }: KdTreeArrays, lo: number, hi: number, k: number, d: number) {
   while (hi > lo) {
-    const pivot = c[p[(lo + hi) >> 1] * D + d];
+    const pivot = c[((lo + hi) >> 1) * D + d];
     let i = lo;
     let j = hi;
     while (i <= j) {
-      while (c[p[i] * D + d] < pivot) i++;
-      while (c[p[j] * D + d] > pivot) j--;
+      while (c[i * D + d] < pivot) i++;
+      while (c[j * D + d] > pivot) j--;
       if (i <= j) {
         const x = p[i];
         p[i] = p[j];
         p[j] = x;
+        const y = w[i];
+        w[i] = w[j];
+        w[j] = y;
+        for (let e = 0; e < D; e++) {
+          const z = c[i * D + e];
+          c[i * D + e] = c[j * D + e];
+          c[j * D + e] = z;
+        }
         i++;
         j--;
       }

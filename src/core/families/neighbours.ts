@@ -161,7 +161,7 @@ export class NeighbourIndex {
 
   /** Find the candidates around point p for families of `size` (and smaller); every
    * school at p shares them. */
-  candidates(p: number, size: number, tiesAll: boolean): void {
+  candidates(p: number, size: number): void {
     const need = Math.min(size - 1, this.n - 1);
     const { cand, weight } = this;
     if (!this.tree) candidates1d(this.pc, weight, p, need, cand);
@@ -171,7 +171,7 @@ export class NeighbourIndex {
       const within = this.lastNeed === need && this.lastP >= 0 ? this.lastReach + this.between(p, this.lastP) : Infinity;
       this.tree.nearest(p, need, 1, SLACK, cand, within);
     }
-    this.groupCandidates(p, need, tiesAll);
+    this.groupCandidates(p, need);
   }
 
   /** The last point searched, the need it was searched for, and its reach. */
@@ -186,64 +186,46 @@ export class NeighbourIndex {
     return Math.sqrt(sum);
   }
 
-  // The candidates' schools, in order (point by point, each point's by id), in tie groups:
-  // group g is candSchools[groupStart[g] .. groupStart[g + 1]) (empty if not copied), and
-  // the groups up to g hold groupHeld[g] schools other than one at point p itself.
-  private candSchools = new Int32Array(64);
-  private groupStart = new Int32Array(65);
+  // The candidates last found, in tie groups: group g is cand[groupCand[g] ..
+  // groupCand[g + 1]), and the groups up to g hold groupHeld[g] schools other than one at
+  // the searched point itself; `groups` of them, up to the group that holds `need`;
+  // `groupSchools` schools at their points in all.
+  private groupCand = new Int32Array(65);
   private groupHeld = new Int32Array(64);
   private groups = 0;
-  /** Group g's candidates: cand[groupCand[g] .. groupCand[g + 1]). */
-  private groupCand = new Int32Array(65);
+  private groupSchools = 0;
   /** Scratch: where each point of a group that does not fit whole is up to. */
   private pos = new Int32Array(64);
 
-  /** The candidates last found for point p, as tie groups of schools (see candSchools)
-   * up to the group that holds `need` (copied only if a family could take it whole), and
-   * the reach they give (kept for the next search's bound). */
-  private groupCandidates(p: number, need: number, tiesAll: boolean): void {
+  /** The candidates last found for point p as tie groups, up to the group that holds
+   * `need`, and the reach they give (kept for the next search's bound). */
+  private groupCandidates(p: number, need: number): void {
     const { p: candP, d: candD, n: candN } = this.cand;
-    const { weight, pointStart, schoolsAt } = this;
+    const weight = this.weight;
     if (this.groupHeld.length < candN) {
       this.groupHeld = new Int32Array(2 * candN);
-      this.groupStart = new Int32Array(2 * candN + 1);
       this.groupCand = new Int32Array(2 * candN + 1);
     }
-    const { groupStart, groupHeld, groupCand } = this;
-    let at = 0;
+    const { groupHeld, groupCand } = this;
     let held = 0;
+    let schools = 0;
     let g = 0;
     let c = 0;
     let reach = Infinity;
     // Distances equal (sameDistance) to a group's nearest form the group.
     while (c < candN && held < need) {
       const start = candD[c];
-      groupStart[g] = at;
       groupCand[g] = c;
-      let h = c;
-      for (; h < candN && sameDistance(candD[h], start); h++) {
-        held += weight[candP[h]] - (candP[h] === p ? 1 : 0);
-        if (held >= need && reach === Infinity) reach = candD[h];
+      for (; c < candN && sameDistance(candD[c], start); c++) {
+        schools += weight[candP[c]];
+        held += weight[candP[c]] - (candP[c] === p ? 1 : 0);
+        if (held >= need && reach === Infinity) reach = candD[c];
       }
       groupHeld[g++] = held;
-      if (tiesAll || held <= need) {
-        for (; c < h; c++) {
-          const from = pointStart[candP[c]];
-          const to = pointStart[candP[c] + 1];
-          if (at + to - from > this.candSchools.length) {
-            const bigger = new Int32Array(2 * (at + to - from));
-            bigger.set(this.candSchools.subarray(0, at));
-            this.candSchools = bigger;
-          }
-          const cs = this.candSchools;
-          for (let k = from; k < to; k++) cs[at++] = schoolsAt[k];
-        }
-      }
-      c = h;
     }
-    groupStart[g] = at;
     groupCand[g] = c;
     this.groups = g;
+    this.groupSchools = schools;
     this.lastP = p;
     this.lastNeed = need;
     this.lastReach = reach;
@@ -252,26 +234,28 @@ export class NeighbourIndex {
   /** Room for any family from the candidates last found (1 + their schools): what a
    * family can hold with ties all; without, min(size, number of schools). */
   familyRoom(): number {
-    return 1 + this.groupStart[this.groups];
+    return 1 + this.groupSchools;
   }
 
   /** School i's family from the candidates last found for its point, into out[at ..]
    * (with familyRoom() there); returns where it ends. */
   familyFromCandidates(i: number, size: number, tiesAll: boolean, out: Int32Array, at: number): number {
     const need = Math.min(size - 1, this.n - 1);
-    const { candSchools, groupStart, groupHeld, groupCand, groups } = this;
+    const { groupHeld, groupCand, groups, pointStart, schoolsAt } = this;
+    const candP = this.cand.p;
     out[at++] = i;
     // The tie groups that fit whole (with ties all: up to the one that reaches need).
     let g = 0;
     while (g < groups && (tiesAll ? (g > 0 ? groupHeld[g - 1] : 0) < need : groupHeld[g] <= need)) g++;
-    const end = groupStart[g];
-    for (let k = 0; k < end; k++) if (candSchools[k] !== i) out[at++] = candSchools[k];
+    for (let c = 0, whole = groupCand[g]; c < whole; c++) {
+      const end = pointStart[candP[c] + 1];
+      for (let k = pointStart[candP[c]]; k < end; k++) if (schoolsAt[k] !== i) out[at++] = schoolsAt[k];
+    }
     const taken = g > 0 ? groupHeld[g - 1] : 0;
     if (taken < need && g < groups) {
       // The group that does not fit: merge its points' schools (each point's already in
       // id order), taking the smallest ids.
-      const { p: candP } = this.cand;
-      const { pointStart, schoolsAt, idRank } = this;
+      const idRank = this.idRank;
       const first = groupCand[g];
       const points = groupCand[g + 1] - first;
       if (this.pos.length < points) this.pos = new Int32Array(2 * points);
@@ -320,7 +304,7 @@ export function searchFamilies(index: NeighbourIndex, schools: Int32Array, sizes
   for (let k = 0; k < schools.length; k++) {
     const i = schools[k];
     const p = index.pointOf[i];
-    if (p !== last) index.candidates(p, largest, tiesAll);
+    if (p !== last) index.candidates(p, largest);
     last = p;
     for (let s = 0; s < members.length; s++) {
       if (tiesAll && ends[s] + index.familyRoom() > members[s].length) {

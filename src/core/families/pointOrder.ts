@@ -38,29 +38,41 @@ export function pointOrder(coords: Float64Array, dims: number, idRank: Int32Arra
 /**
  * Each value's rank among the distinct values (0 and −0 one value) into `rank`; returns
  * how many there are. Few distinct values (up to `lookupLimit`) are numbered as met, in a
- * Map, and only they are sorted, a third of the time of sorting every value
- * (bench/NOTES.md). With more, every value is sorted and each rank found by a binary
- * search.
+ * hash table on their bits (open addressing with linear probing, Knuth, TAOCP vol. 3,
+ * 6.4, in typed arrays: no value is boxed, as a Map's are), and only they are sorted, a
+ * third of the time of sorting every value (bench/NOTES.md). With more, every value is
+ * sorted and each rank found by a binary search.
  */
 function valueRanks(values: Float64Array, rank: Int32Array, lookupLimit: number): number {
-  const seen = new Map<number, number>();
+  const log = Math.ceil(Math.log2(2 * lookupLimit + 2));
+  const mask = (1 << log) - 1;
+  const slot = new Int32Array(mask + 1).fill(-1);
+  const met = new Float64Array(lookupLimit);
+  const bits = new Uint32Array(values.buffer, values.byteOffset, 2 * values.length);
+  let u = 0;
   let i = 0;
-  for (; i < values.length && seen.size <= lookupLimit; i++) {
-    // (A Map holds −0 as 0.)
-    let k = seen.get(values[i]);
-    if (k === undefined) seen.set(values[i], (k = seen.size));
-    rank[i] = k;
+  for (; i < values.length; i++) {
+    const v = values[i];
+    // Fibonacci hashing of the value's two halves; −0 as 0 (=== finds them equal).
+    let h = v === 0 ? 0 : Math.imul(bits[2 * i] ^ Math.imul(bits[2 * i + 1], 0x9e3779b1), 0x9e3779b1) >>> (32 - log);
+    while (slot[h] >= 0 && met[slot[h]] !== v) h = (h + 1) & mask;
+    if (slot[h] < 0) {
+      if (u === lookupLimit) break;
+      met[u] = v;
+      slot[h] = u++;
+    }
+    rank[i] = slot[h];
   }
-  if (i === values.length && seen.size <= lookupLimit) {
-    const distinct = Float64Array.from(seen.keys()).sort();
-    const rankOf = new Int32Array(distinct.length);
-    for (let r = 0; r < distinct.length; r++) rankOf[seen.get(distinct[r])!] = r;
+  if (i === values.length) {
+    const sorted = met.slice(0, u).sort();
+    const rankOf = new Int32Array(u);
+    for (let k = 0; k < u; k++) rankOf[k] = lowerBound(sorted, u, met[k]);
     for (let j = 0; j < values.length; j++) rank[j] = rankOf[rank[j]];
-    return distinct.length;
+    return u;
   }
   const sorted = values.slice().sort();
-  let u = 0;
-  for (let k = 0; k < sorted.length; k++) if (u === 0 || sorted[k] !== sorted[u - 1]) sorted[u++] = sorted[k];
-  for (let j = 0; j < values.length; j++) rank[j] = lowerBound(sorted, u, values[j]);
-  return u;
+  let w = 0;
+  for (let k = 0; k < sorted.length; k++) if (w === 0 || sorted[k] !== sorted[w - 1]) sorted[w++] = sorted[k];
+  for (let j = 0; j < values.length; j++) rank[j] = lowerBound(sorted, w, values[j]);
+  return w;
 }

@@ -23,71 +23,68 @@ export function joinYear(
   key: SchoolKey = ownId,
 ): { schools: SchoolTable; join: JoinReport } {
   const f = fsmRows ?? attainment;
+  // Each field from the attainment file when it has it, else from the FSM file.
+  const numberFrom = (field: string): ((r: number, fr: number) => number) => {
+    const own = attainment.numbers[field];
+    if (own) return (r) => own[r];
+    const other = f.numbers[field];
+    return (_, fr) => (other && fr >= 0 ? other[fr] : NaN);
+  };
+  const textFrom = (field: string) => {
+    const own = attainment.text[field];
+    const other = f.text[field];
+    return (r: number, fr: number) => own?.[r] || (other && fr >= 0 ? other[fr] : '') || '';
+  };
+  const name = textFrom('name');
+  const la = textFrom('la');
+  const contextKeys = Object.keys(map.context);
+  const context = contextKeys.map((key) => numberFrom(`context:${key}`));
+  const locA = numberFrom('locationA');
+  const locB = numberFrom('locationB');
+  const fsm = f.numbers.fsm;
+  const own = (field: string) => attainment.numbers[field];
+  const [measure, cohort, ciLow, ciHigh] = ['measure', 'cohort', 'ciLow', 'ciHigh'].map(own);
+  const subjects = map.subjects.map((s) => own(`subject:${s}`));
+  const rectype = attainment.text.rectype;
+  const schoolType = attainment.text.schoolType;
+  const matchKeys = Object.keys(map.match ?? {});
+  const matchFrom = matchKeys.map((key) => textFrom(`match:${key}`));
+
   const order = attainment.order;
   const fsmRow = fsmRows ? matchIds(attainment.ids, order, fsmRows.ids, fsmRows.order) : undefined;
   const linked = fsmRow && key !== ownId ? linkUnmatched(attainment.ids, fsmRows!.ids, fsmRow, key) : [];
   const n = order.length;
-  const contextKeys = Object.keys(map.context);
-  const matchKeys = Object.keys(map.match ?? {});
   const c = emptyTable(year, n, contextKeys, map.subjects, map.location?.kind);
+  // latitude, longitude → x = longitude, y = latitude; easting, northing → x, y.
+  const [x, y] = map.location?.kind === 'latlon' ? [locB, locA] : [locA, locB];
+  const contextCols = contextKeys.map((key) => c.context[key]);
+  const subjectCols = map.subjects.map((key) => c.subjects[key]);
   if (matchKeys.length) c.match = Object.fromEntries(matchKeys.map((key) => [key, new Array<string>(n)]));
-
-  // Each school's attainment row and FSM row (−1: none), in id order; then the table is
-  // filled one column at a time (a loop over one kind of array runs far faster).
-  const rowAt = new Int32Array(n);
-  const fsmAt = new Int32Array(n);
+  const matchCols = matchKeys.map((key) => c.match![key]);
   let matched = 0;
   for (let k = 0; k < n; k++) {
     const r = order[k];
+    const id = attainment.ids[r];
     const fr = fsmRow ? fsmRow[r] : r;
-    rowAt[k] = r;
-    fsmAt[k] = fr;
     if (fr >= 0) matched++;
-    c.id[k] = attainment.ids[r];
-    c.inFsmFile[k] = fr >= 0 ? 1 : 0;
-  }
-  // A field from the attainment file (`own`), else from the FSM file (`other`).
-  const numbers = (out: Float64Array, own: Float64Array | undefined, other?: Float64Array) => {
-    if (own) for (let k = 0; k < n; k++) out[k] = own[rowAt[k]];
-    else if (other) {
-      for (let k = 0; k < n; k++) {
-        const fr = fsmAt[k];
-        if (fr >= 0) out[k] = other[fr];
-      }
+    c.id[k] = id;
+    c.name[k] = name(r, fr) || id;
+    c.la[k] = la(r, fr);
+    if (measure) c.measure[k] = measure[r];
+    if (fr >= 0 && fsm) c.fsm[k] = fsm[fr];
+    if (cohort) c.cohort[k] = cohort[r];
+    if (ciLow) c.ciLow[k] = ciLow[r];
+    if (ciHigh) c.ciHigh[k] = ciHigh[r];
+    for (let v = 0; v < contextCols.length; v++) contextCols[v][k] = context[v](r, fr);
+    for (let v = 0; v < subjectCols.length; v++) if (subjects[v]) subjectCols[v][k] = subjects[v][r];
+    for (let v = 0; v < matchCols.length; v++) matchCols[v][k] = matchFrom[v](r, fr);
+    if (c.location) {
+      c.location.x[k] = x(r, fr);
+      c.location.y[k] = y(r, fr);
     }
-  };
-  const numberFrom = (out: Float64Array, field: string) => numbers(out, attainment.numbers[field], f.numbers[field]);
-  const textFrom = (out: string[], field: string) => {
-    const own = attainment.text[field];
-    const other = f.text[field];
-    for (let k = 0; k < n; k++) {
-      const fr = fsmAt[k];
-      out[k] = own?.[rowAt[k]] || (other && fr >= 0 ? other[fr] : '') || '';
-    }
-  };
-  textFrom(c.name, 'name');
-  for (let k = 0; k < n; k++) c.name[k] ||= c.id[k];
-  textFrom(c.la, 'la');
-  numbers(c.measure, attainment.numbers.measure);
-  numbers(c.fsm, undefined, f.numbers.fsm);
-  numbers(c.cohort, attainment.numbers.cohort);
-  numbers(c.ciLow, attainment.numbers.ciLow);
-  numbers(c.ciHigh, attainment.numbers.ciHigh);
-  for (const key of contextKeys) numberFrom(c.context[key], `context:${key}`);
-  for (const s of map.subjects) numbers(c.subjects[s], attainment.numbers[`subject:${s}`]);
-  for (const key of matchKeys) textFrom(c.match![key], `match:${key}`);
-  if (c.location) {
-    // latitude, longitude → x = longitude, y = latitude; easting, northing → x, y.
-    const [x, y] = map.location?.kind === 'latlon' ? ['locationB', 'locationA'] : ['locationA', 'locationB'];
-    numberFrom(c.location.x, x);
-    numberFrom(c.location.y, y);
-  }
-  // RECTYPE 2, or a long file's school type naming special schools.
-  const rectype = attainment.text.rectype;
-  const schoolType = attainment.text.schoolType;
-  for (let k = 0; k < n; k++) {
-    const r = rowAt[k];
+    // RECTYPE 2, or a long file's school type naming special schools.
     c.special[k] = rectype?.[r] === '2' || (schoolType !== undefined && SPECIAL_TYPE.test(schoolType[r])) ? 1 : 0;
+    c.inFsmFile[k] = fr >= 0 ? 1 : 0;
   }
   const fsmOnly = fsmRows ? fsmRows.ids.length - matched : 0;
   return {

@@ -4,7 +4,7 @@ import { Growable } from '../growable.js';
 import { idOrder } from '../idOrder.js';
 import { findColumn } from './findColumn.js';
 import { NO_JOIN_ROW, parseCell } from './parseCell.js';
-import type { RawRow, RawTable } from './rawTable.js';
+import type { RawTable } from './rawTable.js';
 
 /** A `--where COL=VALUE` filter. */
 export interface WhereFilter {
@@ -163,20 +163,6 @@ export function readSchoolRows(
     return cell?.kind === 'number' ? cell.value : null;
   };
 
-  // The columns read per row, text and numeric apart (the id is read first, on its own).
-  const textUsed = used.flatMap((u, c) => (u.text && u.field !== 'id' ? [c] : []));
-  const numberUsed = used.flatMap((u, c) => (u.text ? [] : [c]));
-  /** A cell that is not a plain decimal: its number, or NaN with its missing code counted or the row skipped. */
-  const cellValue = (row: RawRow, u: (typeof used)[number], line: number): number => {
-    const cell = parseCell(row.text(u.at), decimalComma);
-    if (cell.kind === 'number') return cell.value;
-    if (cell.kind === 'missing') {
-      const code = row.absent?.(u.at) ? NO_JOIN_ROW : cell.code;
-      if (u.counted) missing[u.col][code] = (missing[u.col][code] ?? 0) + 1;
-    } else if (u.counted) skip(report, opts, line, u.col, cell.raw, 'not a number or a known missing code');
-    return NaN;
-  };
-
   const counts = table.scan((row, line) => {
     const id = row.text(idAt).trim();
     const rectype = rectypeAt >= 0 ? row.text(rectypeAt).trim() : '';
@@ -194,22 +180,29 @@ export function readSchoolRows(
     }
     ids.push(id);
     lines.push(line);
-    for (let t = 0; t < textUsed.length; t++) {
-      const c = textUsed[t];
+    for (let c = 0; c < used.length; c++) {
       const u = used[c];
-      let text = row.text(u.at).trim();
-      if (u.repeated) {
-        const kept = distinct.get(text);
-        if (kept === undefined) distinct.set(text, text);
-        else text = kept;
+      if (u.field === 'id') continue;
+      if (u.text) {
+        let text = row.text(u.at).trim();
+        if (u.repeated) {
+          const kept = distinct.get(text);
+          if (kept === undefined) distinct.set(text, text);
+          else text = kept;
+        }
+        textCols[c].push(text);
+        continue;
       }
-      textCols[c].push(text);
-    }
-    for (let t = 0; t < numberUsed.length; t++) {
-      const c = numberUsed[t];
-      const u = used[c];
       let value = row.number(u.at);
-      if (value !== value) value = cellValue(row, u, line);
+      if (value !== value) {
+        const raw = row.text(u.at);
+        const cell = parseCell(raw, decimalComma);
+        if (cell.kind === 'number') value = cell.value;
+        else if (cell.kind === 'missing') {
+          const code = row.absent?.(u.at) ? NO_JOIN_ROW : cell.code;
+          if (u.counted) missing[u.col][code] = (missing[u.col][code] ?? 0) + 1;
+        } else if (u.counted) skip(report, opts, line, u.col, cell.raw, 'not a number or a known missing code');
+      }
       let out = NaN;
       if (value === value) {
         seen[c]++;

@@ -310,8 +310,8 @@ export function parseTable(src: TextSource, columns: readonly string[]): RawTabl
 }
 
 /**
- * The fast path: walk the text line by line with native searches, recording where each
- * kept field starts and ends; nothing is cut out of the text until a field is asked for as
+ * The fast path: walk the text line by line (a native search for each line's end), recording
+ * where each kept field starts and ends (the delimiter is one char); nothing is cut out of the text until a field is asked for as
  * text, so numbers are read straight from it. A line with a quote (with the lines its
  * quoted field runs over) goes to `readQuoted`.
  */

@@ -310,10 +310,11 @@ export function parseTable(src: TextSource, columns: readonly string[]): RawTabl
 }
 
 /**
- * The fast path: walk the text line by line (a native search for each line's end), recording
- * where each kept field starts and ends (the delimiter is one char); nothing is cut out of the text until a field is asked for as
- * text, so numbers are read straight from it. A line with a quote (with the lines its
- * quoted field runs over) goes to `readQuoted`.
+ * The fast path: walk the text line by line (a native search for each line's end),
+ * recording where each kept field starts and ends (the delimiter is one char); nothing is
+ * cut out of the text until a field is asked for as text, so numbers are read straight
+ * from it. A line with a quote (with the lines its quoted field runs over) goes to
+ * `readQuoted`.
  */
 function splitLines(
   text: string,

@@ -310,10 +310,11 @@ export function parseTable(src: TextSource, columns: readonly string[]): RawTabl
 }
 
 /**
- * The fast path: walk the text line by line with native searches, recording where each
- * kept field starts and ends; nothing is cut out of the text until a field is asked for as
- * text, so numbers are read straight from it. A line with a quote (with the lines its
- * quoted field runs over) goes to `readQuoted`.
+ * The fast path: walk the text line by line (a native search for each line's end),
+ * recording where each kept field starts and ends (the delimiter is one char); nothing is
+ * cut out of the text until a field is asked for as text, so numbers are read straight
+ * from it. A line with a quote (with the lines its quoted field runs over) goes to
+ * `readQuoted`.
  */
 function splitLines(
   text: string,
@@ -324,18 +325,16 @@ function splitLines(
   keep: (row: RawRow, line: number, short: boolean) => void,
   readQuoted: (chunk: string, firstLine: number) => void,
 ) {
-  const d = src.delimiter;
+  const d = src.delimiter.charCodeAt(0);
   const slot = new Int32Array(width).fill(-1);
   at.forEach((col, i) => (slot[col] = i));
   const row = new SpanRow(at.length, src.recode ? utf8Again : undefined);
   row.source = text;
   const { start: fieldStart, end: fieldEnd } = row;
   const length = text.length;
-  // The next quote in the text: a line holds one when this falls before its end. Likewise
-  // the next byte ≥ 0x80 of a text to decode again: only its line's fields are decoded.
+  // The next quote in the text: a line holds one when this falls before its end.
   let nextQuote = text.indexOf('"', start);
   if (nextQuote < 0) nextQuote = length;
-  let nextHigh = src.recode ? highFrom(text, start) : length;
   let pos = start;
   let line = 2;
   while (pos < length) {
@@ -366,24 +365,28 @@ function splitLines(
       if (nextQuote < 0) nextQuote = length;
       continue;
     }
-    if (nextHigh < pos) nextHigh = highFrom(text, pos);
-    row.decodes = nextHigh < end;
-    fieldStart.fill(0);
-    fieldEnd.fill(0);
-    let p = pos;
-    let col = 0;
-    for (; col < width; col++) {
-      let e = text.indexOf(d, p);
-      if (e < 0 || e > end) e = end;
-      const s = slot[col];
+    // The fields up to the last one kept, char by char (quicker than a search per field,
+    // fields being short); `bits` gathers their chars, so a char ≥ 0x80 (a line of a text
+    // to decode again) is seen on the way.
+    let fields = 0;
+    let bits = 0;
+    for (let i = pos, p = pos; fields < width; p = ++i) {
+      let ch = 0;
+      while (i < end && (ch = text.charCodeAt(i)) !== d) {
+        bits |= ch;
+        i++;
+      }
+      const s = slot[fields++];
       if (s >= 0) {
         fieldStart[s] = p;
-        fieldEnd[s] = e;
+        fieldEnd[s] = i;
       }
-      if (e === end) break;
-      p = e + 1;
+      if (i === end) break;
     }
-    keep(row, line, col < width - 1);
+    // A short row: the kept fields it lacks read as blank.
+    for (let c = fields; c < width; c++) if (slot[c] >= 0) fieldStart[slot[c]] = fieldEnd[slot[c]] = 0;
+    row.decodes = bits >= 0x80;
+    keep(row, line, fields < width);
     pos = nl + 1;
     line++;
   }
@@ -461,13 +464,6 @@ function readBytes(file: string): Buffer {
 const WIN1252_UNDEFINED = new Set([0x81, 0x8d, 0x8f, 0x90, 0x9d]);
 
 const HIGH = /[\u0080-\u00ff]/;
-const HIGH_AT = /[\u0080-\u00ff]/g;
-
-/** Where the next char ≥ 0x80 is, from `from` on (the text's length when there is none). */
-function highFrom(text: string, from: number): number {
-  HIGH_AT.lastIndex = from;
-  return HIGH_AT.exec(text)?.index ?? text.length;
-}
 
 /** A field of UTF-8 bytes read as Latin-1, decoded as UTF-8 when it has a byte ≥ 0x80. */
 function utf8Again(field: string): string {

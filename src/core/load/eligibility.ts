@@ -17,13 +17,14 @@ export interface EligibilityOptions {
  */
 export function eligibility(year: string, schools: SchoolTable, o: EligibilityOptions): Eligibility {
   const keep: number[] = [];
-  const excluded: Exclusion[] = [];
+  const out: number[] = [];
   const context = o.contextVars.map((v) => schools.context[v] ?? new Float64Array(schools.length).fill(NaN));
-  for (let i = 0; i < schools.length; i++) {
-    const why = exclusion(schools, context, i, o);
-    if (why) excluded.push({ school: schoolRow(schools, i), reason: why[0], detail: why[1] });
-    else keep.push(i);
-  }
+  for (let i = 0; i < schools.length; i++) (exclusion(schools, context, i, o) ? out : keep).push(i);
+  // The few excluded schools as rows, apart from the loop over all of them.
+  const excluded = out.map((i): Exclusion => {
+    const [reason, detail] = exclusion(schools, context, i, o)!;
+    return { school: schoolRow(schools, i), reason, detail };
+  });
   return { year, eligible: selectRows(schools, keep), excluded };
 }
 

@@ -4,7 +4,7 @@ import { ownFamily, type OwnFamilies, type FamilyRows } from '../families/neighb
 import type { Runner } from '../runner.js';
 import type { SchoolYear } from '../types.js';
 import { comparisonColumns, Comparisons, placeRows, WHYS, type CandidateWhy, type Comparison, type ComparisonColumns } from './comparisons.js';
-import { sortedFamily, standingInto, type SortedFamily } from './standing.js';
+import { sortedFamily, sortFamily, standingInto, type SortedFamily } from './standing.js';
 import { range } from '../range.js';
 
 export interface CandidateRule {
@@ -66,15 +66,17 @@ export function judgeRows(data: JudgeData, rows: FamilyRows, rule: CandidateRule
   const { measures, bounds } = data;
   const { schools, offsets, members } = rows;
   const out = comparisonColumns(schools.length);
-  // One buffer for every family: standingInto() reads the sorted values and keeps nothing of them.
-  let buffer = new Float64Array(64);
+  // One family, its buffer reused for every row: standingInto() reads the sorted values and keeps nothing of them.
+  const f: SortedFamily = { values: new Float64Array(64), n: 0, shift: 0, sum: 0, sumSq: 0 };
   for (let k = 0; k < schools.length; k++) {
     const a = offsets[k];
     const size = offsets[k + 1] - a;
-    if (size > buffer.length) buffer = new Float64Array(size * 2);
+    if (size > f.values.length) f.values = new Float64Array(size * 2);
+    const buffer = f.values;
     for (let j = 0; j < size; j++) buffer[j] = measures[members[a + j]];
+    sortFamily(f, size);
     const i = schools[k];
-    standingInto(sortedFamily(buffer, size), measures[i], rule.lowerIsBetter, out, k);
+    standingInto(f, measures[i], rule.lowerIsBetter, out, k);
     out.why[k] = whyOf(out, k, bounds, i, rule);
   }
   return out;

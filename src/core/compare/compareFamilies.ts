@@ -4,7 +4,7 @@ import { ownFamily, type OwnFamilies, type FamilyRows } from '../families/neighb
 import type { Runner } from '../runner.js';
 import type { SchoolYear } from '../types.js';
 import { comparisonColumns, Comparisons, placeRows, UNJUDGED, WHYS, type CandidateWhy, type Comparison, type ComparisonColumns } from './comparisons.js';
-import { sortedFamily, sortFamily, standingInto, type SortedFamily } from './standing.js';
+import { familyOver, sortedFamily, sortFamily, standingInto, type SortedFamily } from './standing.js';
 import { range } from '../range.js';
 
 export interface CandidateRule {
@@ -87,7 +87,7 @@ export function judgeRows(data: JudgeData, rows: FamilyRows, rule: CandidateRule
 
 /** A family to sort values in, reused from row to row (its buffer grows when needed). */
 function scratchFamily(): SortedFamily {
-  return { values: new Float64Array(64), n: 0, shift: 0, sum: 0, sumSq: 0 };
+  return familyOver(new Float64Array(64));
 }
 
 /**

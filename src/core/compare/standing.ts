@@ -43,14 +43,22 @@ export interface SortedFamily {
  */
 export function sortedFamily(values: ArrayLike<number>, n?: number): SortedFamily {
   if (n !== undefined && values instanceof Float64Array) {
-    const f = { values, n, shift: 0, sum: 0, sumSq: 0 };
+    const f = familyOver(values);
     sortFamily(f, n);
     return f;
   }
-  const v = Float64Array.from(values).sort();
-  const f = { values: v, n: v.length, shift: 0, sum: 0, sumSq: 0 };
+  const f = familyOver(Float64Array.from(values).sort());
+  f.n = f.values.length;
   addSums(f);
   return f;
+}
+
+/** A family of no values yet, over a buffer that sortFamily sorts in place: every
+ * SortedFamily is made here, in one shape. */
+export function familyOver(values: Float64Array): SortedFamily {
+  // NaN, not 0: the sums are doubles from the start (a field first given a small integer
+  // and then a double throws away the code compiled for it).
+  return { values, n: 0, shift: NaN, sum: NaN, sumSq: NaN };
 }
 
 /**

@@ -4,6 +4,7 @@ import fc from 'fast-check';
 import { compareFamilies, judgeData, judgeRow, judgeRows } from '../../../src/core/compare/compareFamilies.js';
 import { comparisonColumns, UNJUDGED, WHYS } from '../../../src/core/compare/comparisons.js';
 import { range } from '../../../src/core/range.js';
+import { familyOver } from '../../../src/core/compare/standing.js';
 import { consistency } from '../../../src/core/compare/consistency.js';
 import { buildFamilies } from '../../../src/core/families/buildFamilies.js';
 import { tableOfRows } from '../../../src/core/load/schoolTable.js';
@@ -87,7 +88,7 @@ describe('judging rows, leaving the surely-not candidates for later', () => {
         const data = judgeData(yf, rule);
         // The simple path: every row judged in full.
         const full = comparisonColumns(schools.length);
-        const f = { values: new Float64Array(4), n: 0, shift: 0, sum: 0, sumSq: 0 };
+        const f = familyOver(new Float64Array(4));
         for (let i = 0; i < schools.length; i++) judgeRow(data, members, offsets[i], offsets[i + 1] - offsets[i], i, rule, full, i, f);
         const quick = judgeRows(data, { schools: range(schools.length), offsets, members }, rule);
         left += quick.why.filter((w) => w === UNJUDGED).length;

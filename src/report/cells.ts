@@ -37,10 +37,11 @@ export function exportValue(value: Cell, col: Column): Cell {
 
 /**
  * A number rounded to 4 decimals (exportValue), as text: the same as
- * String(roundTo(x, 4)), written from the integer of ten-thousandths (about twice as
- * quick, for long csv tables). The decimal m / 10⁴ has at most 10 significant digits
- * here, so it is the shortest text that reads back as the same number, which is what
- * String gives. Beyond ±2³¹ ten-thousandths, and for NaN or ±∞, String itself.
+ * String(roundTo(x, 4)), written from the integer of ten-thousandths: its whole part,
+ * then the text of its last four digits looked up (FRACTIONS), some three times as quick
+ * for long csv tables. The decimal m / 10⁴ has at most 10 significant digits here, so it
+ * is the shortest text that reads back as the same number, which is what String gives.
+ * Beyond ±2³¹ ten-thousandths, and for NaN or ±∞, String itself.
  *
  * decimalText(-1.23456) // => '-1.2346'
  */
@@ -49,13 +50,16 @@ export function decimalText(x: number): string {
   if (!(Math.abs(m) < 2 ** 31)) return String(roundTo(x, 4));
   const a = Math.abs(m);
   const whole = Math.floor(a / 1e4);
-  let frac = a - whole * 1e4;
-  const sign = m < 0 ? '-' : '';
-  if (frac === 0) return `${sign}${whole}`;
-  let digits = 4;
-  while (frac % 10 === 0) {
-    frac /= 10;
-    digits--;
-  }
-  return `${sign}${whole}.${String(frac).padStart(digits, '0')}`;
+  const text = `${whole}${(FRACTIONS ??= fractions())[a - whole * 1e4]}`;
+  return m < 0 ? `-${text}` : text;
+}
+
+/** The decimals of f ten-thousandths as text, for f = 0 … 9999: '' for 0, '.5' for 5000, '.0001' for 1; made on first use. */
+let FRACTIONS: string[] | undefined;
+
+function fractions(): string[] {
+  const out = new Array<string>(1e4);
+  out[0] = '';
+  for (let f = 1; f < 1e4; f++) out[f] = `.${String(f + 1e4).slice(1).replace(/0+$/, '')}`;
+  return out;
 }

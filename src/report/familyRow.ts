@@ -3,7 +3,6 @@ import type { Comparison } from '../core/compare/comparisons.js';
 import type { ColumnName } from './columns.js';
 import type { Cell } from './model.js';
 import { schoolCells } from './schoolCells.js';
-import { schoolRow } from '../core/load/schoolTable.js';
 
 /** The columns of `fos families` (and the start of `fos outperformers`); see README "Columns". */
 export const FAMILY_COLUMNS = ['year', 'id', 'name', 'la', 'fsm', 'measure', 'cohort', 'family', 'family_size', 'family_median', 'family_mean', 'family_sd', 'gap', 'z', 'rank', 'percentile', 'label'] as const satisfies readonly ColumnName[];
@@ -12,7 +11,7 @@ export const FAMILY_COLUMNS = ['year', 'id', 'name', 'la', 'fsm', 'measure', 'co
 export function familyRow(a: YearAnalysis, i: number, c: Comparison = a.comparisons.get(i)): Record<(typeof FAMILY_COLUMNS)[number], Cell> {
   return {
     year: a.year,
-    ...schoolCells(schoolRow(a.families.schools, i)),
+    ...schoolCells(a.families.schools, i),
     family: c.family,
     family_size: c.size,
     family_median: c.median,

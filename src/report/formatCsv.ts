@@ -10,15 +10,15 @@ export function formatCsv(report: Report): string {
 /** Text csv-stringify would write as it is: no delimiter, quote or line break to quote. */
 const PLAIN = /^[^",\r\n]*$/;
 
-/** One record written by csv-stringify, loaded (as CommonJS, the quicker load) when first needed. */
+/** One record written by csv-stringify (without its line break), loaded (as CommonJS, the quicker load) when first needed. */
 function stringified(cells: string[]): string {
   const { stringify } = createRequire(import.meta.url)('csv-stringify/sync') as typeof import('csv-stringify/sync');
-  return stringify([cells], { record_delimiter: '\n' });
+  return stringify([cells], { record_delimiter: '\n' }).slice(0, -1);
 }
 
-/** A record: joined directly when no cell needs quoting, else by csv-stringify. */
+/** A record without its line break: joined directly when no cell needs quoting, else by csv-stringify. */
 function record(cells: string[], plain: boolean): string {
-  return plain ? cells.join(',') + '\n' : stringified(cells);
+  return plain ? cells.join(',') : stringified(cells);
 }
 
 /**
@@ -48,5 +48,6 @@ export function tableCsv(t: Table): string {
     }
     out.push(record(cells, plain));
   }
-  return out.join('');
+  // Line breaks put in by the one join: no line is a string of two pieces to flatten.
+  return out.join('\n') + '\n';
 }

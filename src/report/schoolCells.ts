@@ -1,7 +1,8 @@
-import type { SchoolYear } from '../core/types.js';
+import type { SchoolTable } from '../core/types.js';
+import { orNull } from '../core/orNull.js';
 import type { Cell } from './model.js';
 
-/** A school's own cells, in the catalogue's names: id, name, la, fsm, measure, cohort. */
-export function schoolCells(s: SchoolYear): Record<'id' | 'name' | 'la' | 'fsm' | 'measure' | 'cohort', Cell> {
-  return { id: s.id, name: s.name, la: s.la, fsm: s.fsm, measure: s.measure, cohort: s.cohort };
+/** School k's own cells, read from its table in the catalogue's names: id, name, la, fsm, measure, cohort. */
+export function schoolCells(t: SchoolTable, k: number): Record<'id' | 'name' | 'la' | 'fsm' | 'measure' | 'cohort', Cell> {
+  return { id: t.id[k], name: t.name[k], la: t.la[k], fsm: orNull(t.fsm[k]), measure: orNull(t.measure[k]), cohort: orNull(t.cohort[k]) };
 }

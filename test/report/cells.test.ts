@@ -15,6 +15,10 @@ describe('decimalText', () => {
     expect(decimalText(70)).toBe('70');
   });
 
+  it('equals String(roundTo(x, 4)) for every four decimals', () => {
+    for (let f = 0; f < 1e4; f++) for (const x of [f / 1e4, -(12 + f / 1e4)]) expect(decimalText(x)).toBe(String(roundTo(x, 4)));
+  });
+
   it('equals String(roundTo(x, 4)) for any number (property)', () => {
     const x = fc.oneof(
       fc.double({ noNaN: true }),

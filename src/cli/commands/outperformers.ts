@@ -4,7 +4,8 @@ import { robustness, ROBUSTNESS_CHECKS } from '../../core/compare/robustness.js'
 import { pick } from '../../report/columns.js';
 import { describeMethod } from '../../report/describeMethod.js';
 import { FAMILY_COLUMNS, familyRow } from '../../report/familyRow.js';
-import { schoolRow } from '../../core/load/schoolTable.js';
+import { orNull } from '../../core/orNull.js';
+import type { Exclusion } from '../../core/types.js';
 import type { Cell, Report } from '../../report/model.js';
 import type { CommandContext } from '../context.js';
 import type { YearAnalysis } from '../../core/analyse.js';
@@ -83,10 +84,15 @@ export function outperformers(ctx: CommandContext): Report {
   const zBetter = (p: Listed) => (c.rule.lowerIsBetter ? -1 : 1) * (p.y.comparisons.z(p.i) ?? -Infinity);
   const keyed = picked.map((p) => ({ p, z: zBetter(p) }));
   keyed.sort((x, y) => x.p.section - y.p.section || y.z - x.z || compareIds(x.p.y.families.schools.id[x.p.i], y.p.y.families.schools.id[y.p.i]));
-  const leftOut = new Map(a.eligibility.excluded.map((e) => [e.school.id, e]));
+  // Only rows of section 3 ask why a school was left out.
+  let excluded: Map<string, Exclusion> | undefined;
+  const leftOut = () => (excluded ??= new Map(a.eligibility.excluded.map((e) => [e.school.id, e])));
+  const historyText = (h: Consistency, y: YearAnalysis) => [...h.history.map((x) => `${x.year}${x.candidate ? '✓' : '·'}`), ...(y === a ? [] : [`${a.year}–`])].join(' ');
+  // With one year, every row's history is the same: written once.
+  const oneYearHistory = oneYear && historyText(oneYear, a);
   const rows = keyed.map(({ p: { y, i, h, section } }) => {
     const comparison = y.comparisons.get(i);
-    const s = schoolRow(y.families.schools, i);
+    const t = y.families.schools;
     const row: Record<string, Cell> = familyRow(y, i, comparison);
     row.candidate = y === a ? comparison.candidate : false;
     row.years_candidate = h.yearsCandidate;
@@ -94,11 +100,11 @@ export function outperformers(ctx: CommandContext): Report {
     row.consistent = multi ? h.consistent : null;
     row.robust = robust && y === a ? robust.get(i)! : null;
     row.robust_tried = robust && y === a ? ROBUSTNESS_CHECKS.length : null;
-    row.history = [...h.history.map((x) => `${x.year}${x.candidate ? '✓' : '·'}`), ...(y === a ? [] : [`${a.year}–`])].join(' ');
-    const why = candidateReason(comparison, s, rule);
+    row.history = h === oneYear ? oneYearHistory! : historyText(h, y);
+    const why = candidateReason(comparison, { ciLow: orNull(t.ciLow[i]), ciHigh: orNull(t.ciHigh[i]) }, rule);
     if (section < 3) row.reason = why;
     else {
-      const e = leftOut.get(s.id);
+      const e = leftOut().get(t.id[i]);
       row.reason = `${e ? `left out of the ${a.year} families: ${reasonWords(e.reason, ctx.labels)}` : `not in the ${a.year} file`}; in ${y.year}: ${why}`;
     }
     return row;

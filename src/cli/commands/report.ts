@@ -43,7 +43,7 @@ export function report(ctx: CommandContext): Report {
     const row: Record<string, Cell> = {
       // Place within this family (ties share the better place).
       position: 1 + members.filter((k) => better(value(k), value(j)) < 0).length,
-      ...schoolCells(s),
+      ...schoolCells(a.families.schools, j),
       vs_school: j === i ? null : s.measure! - me.measure!,
       distance: j === i ? null : d.distance,
       main_difference: j === i || d.distance === 0 ? null : variableName(L, d.main),

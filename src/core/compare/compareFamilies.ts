@@ -3,8 +3,8 @@ import type { YearFamilies } from '../families/buildFamilies.js';
 import { ownFamily, type OwnFamilies, type FamilyRows } from '../families/neighbours.js';
 import type { Runner } from '../runner.js';
 import type { SchoolYear } from '../types.js';
-import { comparisonColumns, Comparisons, placeRows, WHYS, type CandidateWhy, type Comparison, type ComparisonColumns } from './comparisons.js';
-import { sortedFamily, standingInto, type SortedFamily } from './standing.js';
+import { comparisonColumns, Comparisons, placeRows, UNJUDGED, WHYS, type CandidateWhy, type Comparison, type ComparisonColumns } from './comparisons.js';
+import { familyOver, sortedFamily, sortFamily, standingInto, type SortedFamily } from './standing.js';
 import { range } from '../range.js';
 
 export interface CandidateRule {
@@ -36,6 +36,8 @@ export function compareFamilies(yf: YearFamilies, rule: CandidateRule, only?: re
   const n = schools.length;
   const data = judgeData(yf, rule);
   let out: ComparisonColumns;
+  // Rows left UNJUDGED by judgeRows, judged when asked.
+  let late: ((i: number) => void) | undefined;
   if (families.kind === 'own') {
     const judge = run?.judgeRows ?? judgeRows;
     if (only) {
@@ -43,6 +45,9 @@ export function compareFamilies(yf: YearFamilies, rule: CandidateRule, only?: re
       out = comparisonColumns(n);
       placeRows(out, judge(data, rows, rule), 0, rows.schools);
     } else out = judge(data, { schools: range(n), offsets: families.offsets, members: families.members }, rule);
+    const f = scratchFamily();
+    const { offsets, members } = families;
+    late = (i) => judgeRow(data, members, offsets[i], offsets[i + 1] - offsets[i], i, rule, out, i, f);
   } else {
     out = comparisonColumns(n);
     const sorted: SortedFamily[] = groupValues(families, data.measures).map((v) => sortedFamily(v, v.length));
@@ -52,7 +57,7 @@ export function compareFamilies(yf: YearFamilies, rule: CandidateRule, only?: re
     }
   }
   const familyOf = families.kind === 'own' ? (i: number) => schools.id[i] : (i: number) => String(families.group[i] + 1);
-  return new Comparisons(out, data.measures, familyOf, rule.lowerIsBetter);
+  return new Comparisons(out, data.measures, familyOf, rule.lowerIsBetter, late);
 }
 
 /** The measures and, when the rule needs them, the bounds on the worse side. */
@@ -61,23 +66,70 @@ export function judgeData(yf: YearFamilies, rule: CandidateRule): JudgeData {
   return rule.hasBounds ? { measures: measure, bounds: rule.lowerIsBetter ? ciHigh : ciLow } : { measures: measure };
 }
 
-/** Each row of `rows` (a school and its family) judged: row k's comparison is row k of the columns. */
+/**
+ * Each row of `rows` (a school and its family) judged: row k's comparison is row k of the
+ * columns. A row whose school is surely not a candidate by its z (surelyBelow) is left
+ * for later, marked UNJUDGED: only its `why` is known, and judgeRow gives the rest when asked
+ * (Comparisons does), so most schools of a large year cost no sort of their family.
+ */
 export function judgeRows(data: JudgeData, rows: FamilyRows, rule: CandidateRule): ComparisonColumns {
-  const { measures, bounds } = data;
   const { schools, offsets, members } = rows;
   const out = comparisonColumns(schools.length);
-  // One buffer for every family: standingInto() reads the sorted values and keeps nothing of them.
-  let buffer = new Float64Array(64);
+  const f = scratchFamily();
   for (let k = 0; k < schools.length; k++) {
     const a = offsets[k];
     const size = offsets[k + 1] - a;
-    if (size > buffer.length) buffer = new Float64Array(size * 2);
-    for (let j = 0; j < size; j++) buffer[j] = measures[members[a + j]];
-    const i = schools[k];
-    standingInto(sortedFamily(buffer, size), measures[i], rule.lowerIsBetter, out, k);
-    out.why[k] = whyOf(out, k, bounds, i, rule);
+    if (surelyBelow(data.measures, members, a, size, schools[k], rule)) out.why[k] = UNJUDGED;
+    else judgeRow(data, members, a, size, schools[k], rule, out, k, f);
   }
   return out;
+}
+
+/** A family to sort values in, reused from row to row (its buffer grows when needed). */
+function scratchFamily(): SortedFamily {
+  return familyOver(new Float64Array(64));
+}
+
+/**
+ * School i compared with its family, members[a .. a + size), written to row k of `out`
+ * (standingInto, then whyOf); `f` is scratch. One copy of the measures, one small sort.
+ */
+export function judgeRow(data: JudgeData, members: Int32Array, a: number, size: number, i: number, rule: CandidateRule, out: ComparisonColumns, k: number, f: SortedFamily): void {
+  const { measures } = data;
+  if (size > f.values.length) f.values = new Float64Array(size * 2);
+  const buffer = f.values;
+  for (let j = 0; j < size; j++) buffer[j] = measures[members[a + j]];
+  sortFamily(f, size);
+  standingInto(f, measures[i], rule.lowerIsBetter, out, k);
+  out.why[k] = whyOf(out, k, data.bounds, i, rule);
+}
+
+/**
+ * Whether school i's z against the others of its family, members[a .. a + size), is
+ * surely below the threshold (in the better direction), so that it is not a candidate:
+ * from sums of the others' differences from its own value, in member order, without a
+ * sort. Trusted only far from the threshold (a margin of 10⁻⁶, against rounding errors
+ * some 10⁻⁹ at most here) and when the others' spread is well above rounding (their sum
+ * of squares about their mean above 10⁻⁶ of that about the school's value; all equal
+ * others never pass); else, and with fewer than 2 others, false: judged in full.
+ */
+function surelyBelow(measures: Float64Array, members: Int32Array, a: number, size: number, i: number, rule: CandidateRule): boolean {
+  const m = size - 1;
+  if (m < 2) return false;
+  const self = measures[i];
+  // The school itself adds 0 to both sums: they are the others' (one copy of self removed).
+  let s1 = 0;
+  let s2 = 0;
+  for (let j = a; j < a + size; j++) {
+    const d = measures[members[j]] - self;
+    s1 += d;
+    s2 += d * d;
+  }
+  const spread = s2 - (s1 * s1) / m;
+  if (!(spread > 1e-6 * s2)) return false;
+  const z = -(s1 / m) / Math.sqrt(spread / (m - 1));
+  const better = rule.lowerIsBetter ? -z : z;
+  return better < rule.threshold - 1e-6 * (1 + Math.abs(better));
 }
 
 /** The rows of `schools` (own families), copied into compact rows. */

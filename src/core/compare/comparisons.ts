@@ -8,6 +8,8 @@ export type CandidateWhy = (typeof WHYS)[number];
 export const QUALIFIES = 0;
 /** The `why` of a school not compared (compareFamilies was asked about others only). */
 export const NOT_COMPARED = 255;
+/** The `why` of a school surely not a candidate by its z, its comparison not yet worked out (judgeRows). */
+export const UNJUDGED = 254;
 
 /** One eligible school's place in its family in one year. */
 export interface Comparison extends Standing {
@@ -42,7 +44,8 @@ export function placeRows(to: ComparisonColumns, from: ComparisonColumns, at: nu
 /**
  * Every eligible school's comparison in one year, kept as columns: half a million
  * schools cost a few typed arrays, not half a million objects. `get(i)` gives school i's
- * Comparison; `candidate(i)` and `z(i)` read the columns directly.
+ * Comparison; `candidate(i)` and `z(i)` read the columns directly (a row judgeRows left
+ * UNJUDGED is worked out first, by `judgeLate`).
  */
 export class Comparisons {
   constructor(
@@ -50,7 +53,15 @@ export class Comparisons {
     private readonly measures: Float64Array,
     private readonly familyOf: (i: number) => string,
     private readonly lowerIsBetter: boolean,
+    /** Fills in row i's comparison when it is UNJUDGED. */
+    private readonly judgeLate?: (i: number) => void,
   ) {}
+
+  /** Row i's columns, worked out first when judgeRows left it for later. */
+  private judged(i: number): ComparisonColumns {
+    if (this.columns.why[i] === UNJUDGED) this.judgeLate!(i);
+    return this.columns;
+  }
 
   get length(): number {
     return this.columns.why.length;
@@ -62,11 +73,11 @@ export class Comparisons {
 
   /** z against the family (in the measure's own direction), null when there is none. */
   z(i: number): number | null {
-    return orNull(this.columns.z[i]);
+    return orNull(this.judged(i).z[i]);
   }
 
   get(i: number): Comparison {
-    const why = this.columns.why[i];
+    const why = this.judged(i).why[i];
     if (why === NOT_COMPARED) throw new Error(`school ${i} was not compared`);
     const s = standingAt(this.columns, i, this.measures[i], this.lowerIsBetter);
     // One literal with every field (a spread makes a slow dictionary object).

@@ -39,20 +39,45 @@ export interface SortedFamily {
 
 /**
  * The first `n` values sorted ascending. Given `n`, `values` is a scratch buffer sorted in
- * place (insertion sort for a neighbour family's few values); else a sorted copy.
+ * place (as sortFamily); else a sorted copy.
  */
 export function sortedFamily(values: ArrayLike<number>, n?: number): SortedFamily {
-  let v: Float64Array;
-  let len: number;
   if (n !== undefined && values instanceof Float64Array) {
-    v = values;
-    len = n;
-    if (n <= 48) insertionSort(v, n);
-    else v.subarray(0, n).sort();
-  } else {
-    v = Float64Array.from(values).sort();
-    len = v.length;
+    const f = familyOver(values);
+    sortFamily(f, n);
+    return f;
   }
+  const f = familyOver(Float64Array.from(values).sort());
+  f.n = f.values.length;
+  addSums(f);
+  return f;
+}
+
+/** A family of no values yet, over a buffer that sortFamily sorts in place: every
+ * SortedFamily is made here, in one shape. */
+export function familyOver(values: Float64Array): SortedFamily {
+  // NaN, not 0: the sums are doubles from the start (a field first given a small integer
+  // and then a double throws away the code compiled for it).
+  return { values, n: 0, shift: NaN, sum: NaN, sumSq: NaN };
+}
+
+/**
+ * The first `n` of `f.values` sorted in place (insertion sort for a neighbour family's few
+ * values) and made `f`'s family: one SortedFamily reused from family to family costs no
+ * object per family (judgeRows).
+ */
+export function sortFamily(f: SortedFamily, n: number): void {
+  const v = f.values;
+  if (n <= 48) insertionSort(v, n);
+  else v.subarray(0, n).sort();
+  f.n = n;
+  addSums(f);
+}
+
+/** The shift (the middle value) and the sums about it of a sorted family. */
+function addSums(f: SortedFamily): void {
+  const v = f.values;
+  const len = f.n;
   const shift = len ? v[len >> 1] : 0;
   let sum = 0;
   let sumSq = 0;
@@ -61,7 +86,9 @@ export function sortedFamily(values: ArrayLike<number>, n?: number): SortedFamil
     sum += x;
     sumSq += x * x;
   }
-  return { values: v, n: len, shift, sum, sumSq };
+  f.shift = shift;
+  f.sum = sum;
+  f.sumSq = sumSq;
 }
 
 function insertionSort(v: Float64Array, n: number) {

@@ -1,7 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import { analyse } from '../../../src/core/analyse.js';
 import fc from 'fast-check';
-import { compareFamilies } from '../../../src/core/compare/compareFamilies.js';
+import { compareFamilies, judgeData, judgeRow, judgeRows } from '../../../src/core/compare/compareFamilies.js';
+import { comparisonColumns, UNJUDGED, WHYS } from '../../../src/core/compare/comparisons.js';
+import { range } from '../../../src/core/range.js';
+import { familyOver } from '../../../src/core/compare/standing.js';
 import { consistency } from '../../../src/core/compare/consistency.js';
 import { buildFamilies } from '../../../src/core/families/buildFamilies.js';
 import { tableOfRows } from '../../../src/core/load/schoolTable.js';
@@ -68,6 +71,38 @@ describe('compareFamilies', () => {
       }),
       { numRuns: 150 },
     );
+  });
+});
+
+describe('judging rows, leaving the surely-not candidates for later', () => {
+  it('leaves only schools below the threshold, and gives the full comparison of every row when asked (property)', () => {
+    let left = 0;
+    const row = fc.record({ fsm: fc.integer({ min: 0, max: 30 }), measure: fc.oneof(fc.integer({ min: 20, max: 80 }), fc.double({ min: -3, max: 3, noNaN: true })) });
+    fc.assert(
+      fc.property(fc.array(row, { minLength: 2, maxLength: 60 }), fc.boolean(), fc.constantFrom(-1, 0, 0.5, 1, 2), fc.integer({ min: 2, max: 12 }), (rows, lowerIsBetter, threshold, size) => {
+        const schools = rows.map((r, k) => school(String(10 + k), r.fsm, r.measure, { ciLow: r.measure - 1, ciHigh: r.measure + 1 }));
+        const yf = buildFamilies('2019', table(schools), { ...opts, size });
+        if (yf.families.kind !== 'own') throw new Error('neighbours expected');
+        const { offsets, members } = yf.families;
+        const rule = { threshold, lowerIsBetter, hasBounds: true };
+        const data = judgeData(yf, rule);
+        // The simple path: every row judged in full.
+        const full = comparisonColumns(schools.length);
+        const f = familyOver(new Float64Array(4));
+        for (let i = 0; i < schools.length; i++) judgeRow(data, members, offsets[i], offsets[i + 1] - offsets[i], i, rule, full, i, f);
+        const quick = judgeRows(data, { schools: range(schools.length), offsets, members }, rule);
+        left += quick.why.filter((w) => w === UNJUDGED).length;
+        quick.why.forEach((w, i) => expect(w === UNJUDGED ? WHYS[full.why[i]] : w).toBe(w === UNJUDGED ? 'below threshold' : full.why[i]));
+        const c = compareFamilies(yf, rule);
+        schools.forEach((_, i) => {
+          expect(c.candidate(i)).toBe(WHYS[full.why[i]] === 'qualifies');
+          expect(c.get(i)).toMatchObject({ size: full.size[i], rank: full.rank[i], why: WHYS[full.why[i]] });
+          expect([c.get(i).median, c.get(i).mean, c.get(i).sd, c.z(i)]).toEqual([full.median[i], full.mean[i], full.sd[i], full.z[i]].map((x) => (Number.isNaN(x) ? null : x)));
+        });
+      }),
+      { numRuns: 200 },
+    );
+    expect(left).toBeGreaterThan(0);
   });
 });
 

@@ -1,5 +1,6 @@
 import { HelperThread } from '../parallel/helperThread.js';
 import { threadPlan } from '../parallel/scheduler.js';
+import { namedFiles } from './namedFiles.js';
 
 const argv = process.argv.slice(2);
 
@@ -12,7 +13,7 @@ const at = argv.findIndex((a) => a === '--threads' || a.startsWith('--threads=')
 const asked = at < 0 ? 'auto' : argv[at].startsWith('--threads=') ? argv[at].slice('--threads='.length) : argv[at + 1];
 const plan = asked === 'auto' || /^\d+$/.test(asked ?? '') ? threadPlan(asked === 'auto' ? 'auto' : Number(asked)) : undefined;
 const helper = plan?.threads === 1 ? undefined : new HelperThread(undefined, undefined, plan?.minFileBytes);
-if (helper && argv.some((a) => helper.takes(a) || (a.includes('=') && helper.takes(a.slice(a.indexOf('=') + 1))))) helper.warm();
+if (helper && namedFiles(argv).some((f) => helper.takes(f))) helper.warm();
 
 const { run } = await import('./main.js');
 

@@ -13,6 +13,7 @@ export interface Runner {
   arrays: ArrayMaker;
   /** Families of some schools, one set of rows per size (as neighbours.searchFamilies). */
   searchFamilies(index: NeighbourIndex, schools: Int32Array, sizes: readonly number[], tiesAll: boolean): FamilyRows[];
-  /** Each row's school judged against its family (as compareFamilies.judgeRows). */
+  /** Each row's school judged against its family (as compareFamilies.judgeRows: rows surely
+   * not candidates may be left UNJUDGED). */
   judgeRows(data: JudgeData, rows: FamilyRows, rule: CandidateRule): ComparisonColumns;
 }

@@ -316,6 +316,8 @@ export function searchFamilies(index: NeighbourIndex, schools: Int32Array, sizes
       offsets[s][k + 1] = ends[s];
     }
   }
+  // Without ties all each family holds exactly min(size, n) (a write past the room would be lost).
+  for (let s = 0; s < members.length; s++) if (ends[s] > members[s].length) throw new Error(`searchFamilies: families of ${sizes[s]} overran their room`);
   // Views, not copies: a copy of every member would cost more than the room left unused.
   return members.map((m, s) => ({ schools, offsets: offsets[s], members: m.subarray(0, ends[s]) }));
 }

@@ -23,6 +23,17 @@ export class Growable<A extends Float64Array | Int32Array> {
     this.array[this.length++] = x;
   }
 
+  /** The array, with room for `more` values after the `length` so far: for a caller that
+   * writes them there itself, then sets `length`. */
+  reserve(more: number): A {
+    if (this.length + more > this.array.length) {
+      const bigger = this.make(Math.max(2 * this.array.length, this.length + more));
+      bigger.set(this.array.subarray(0, this.length));
+      this.array = bigger;
+    }
+    return this.array;
+  }
+
   /** The values so far: a view, not a copy (their buffer may hold room to spare). */
   values(): A {
     return this.array.subarray(0, this.length) as A;

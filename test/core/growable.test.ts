@@ -22,4 +22,17 @@ describe('Growable', () => {
     expect(g.values().buffer).toBeInstanceOf(SharedArrayBuffer);
     expect(Array.from(g.values())).toEqual([0.5, 1.5, 2.5, 3.5, 4.5]);
   });
+
+  it('reserve gives room for values written in place, keeping those before (worked by hand: room 2 holding 2 values, 4 more asked: the larger of 2 × 2 and 2 + 4, 6)', () => {
+    const g = new Growable((n) => new Int32Array(n), 2);
+    g.push(7);
+    const a = g.reserve(1);
+    expect(a.length).toBe(2);
+    a[g.length++] = 8;
+    const b = g.reserve(4);
+    expect(b.length).toBe(6);
+    b.set([9, 10, 11, 12], g.length);
+    g.length += 4;
+    expect(Array.from(g.values())).toEqual([7, 8, 9, 10, 11, 12]);
+  });
 });

@@ -20,10 +20,9 @@ export interface Comparison extends Standing {
 }
 
 /** Comparisons column by column (row k in each array; NaN for null, `why` as an index
- * into WHYS): plain typed arrays, filled by whoever judges the rows. */
-/** Every school's comparison as columns. A row whose `why` is UNJUDGED (judgeRows: surely
- * not a candidate) has its other columns not yet worked out: read rows through Comparisons,
- * which works them out first; reading the columns directly, only `why` is known. */
+ * into WHYS): plain typed arrays, filled by whoever judges the rows. A row whose `why` is
+ * UNJUDGED (judgeRows: surely not a candidate) has its other columns not yet worked out:
+ * read rows through Comparisons, which works them out first. */
 export interface ComparisonColumns extends StandingColumns {
   why: Uint8Array;
 }

@@ -4,6 +4,7 @@ import type { Runner } from '../runner.js';
 import { buildKdTree, KdTree, PointList, type KdTreeArrays } from './kdTree.js';
 import { pointOrder } from './pointOrder.js';
 import { range } from '../range.js';
+import { Growable } from '../growable.js';
 
 /** Each school's own family (itself first, then nearest first), as compressed rows in
  * school order: school i's family is members[offsets[i] .. offsets[i + 1]). */
@@ -298,8 +299,7 @@ export function searchFamilies(index: NeighbourIndex, schools: Int32Array, sizes
   const n = index.pointOf.length;
   const offsets = sizes.map(() => new Int32Array(schools.length + 1));
   // Room for every member: exact unless ties are kept (then it grows as needed).
-  const members = sizes.map((size) => new Int32Array(schools.length * Math.min(size, n)));
-  const ends = sizes.map(() => 0);
+  const members = sizes.map((size) => new Growable((m) => new Int32Array(m), schools.length * Math.min(size, n)));
   let last = -1;
   for (let k = 0; k < schools.length; k++) {
     const i = schools[k];
@@ -307,19 +307,14 @@ export function searchFamilies(index: NeighbourIndex, schools: Int32Array, sizes
     if (p !== last) index.candidates(p, largest);
     last = p;
     for (let s = 0; s < members.length; s++) {
-      if (tiesAll && ends[s] + index.familyRoom() > members[s].length) {
-        const bigger = new Int32Array(2 * members[s].length + index.familyRoom());
-        bigger.set(members[s].subarray(0, ends[s]));
-        members[s] = bigger;
-      }
-      ends[s] = index.familyFromCandidates(i, sizes[s], tiesAll, members[s], ends[s]);
-      offsets[s][k + 1] = ends[s];
+      // Without ties all a family holds exactly min(size, n), so the room above is never outgrown.
+      const m = members[s];
+      m.length = index.familyFromCandidates(i, sizes[s], tiesAll, m.reserve(tiesAll ? index.familyRoom() : Math.min(sizes[s], n)), m.length);
+      offsets[s][k + 1] = m.length;
     }
   }
-  // Without ties all each family holds exactly min(size, n) (a write past the room would be lost).
-  for (let s = 0; s < members.length; s++) if (ends[s] > members[s].length) throw new Error(`searchFamilies: families of ${sizes[s]} overran their room`);
   // Views, not copies: a copy of every member would cost more than the room left unused.
-  return members.map((m, s) => ({ schools, offsets: offsets[s], members: m.subarray(0, ends[s]) }));
+  return members.map((m, s) => ({ schools, offsets: offsets[s], members: m.values() }));
 }
 
 /**

@@ -17,11 +17,11 @@ export interface EligibilityOptions {
  */
 export function eligibility(year: string, schools: SchoolTable, o: EligibilityOptions): Eligibility {
   const keep: number[] = [];
-  const out: number[] = [];
+  const left: number[] = [];
   const context = o.contextVars.map((v) => schools.context[v] ?? new Float64Array(schools.length).fill(NaN));
-  for (let i = 0; i < schools.length; i++) (exclusion(schools, context, i, o) ? out : keep).push(i);
+  for (let i = 0; i < schools.length; i++) (exclusion(schools, context, i, o) ? left : keep).push(i);
   // The few excluded schools as rows, apart from the loop over all of them.
-  const excluded = out.map((i): Exclusion => {
+  const excluded = left.map((i): Exclusion => {
     const [reason, detail] = exclusion(schools, context, i, o)!;
     return { school: schoolRow(schools, i), reason, detail };
   });
